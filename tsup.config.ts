@@ -1,0 +1,30 @@
+import { defineConfig } from "tsup";
+import { allSubpaths, sourceFileOf } from "./scripts/lib/entrypoints.js";
+
+/** JS entries: every subpath in the manifest (public and private-local-only) plus the CLI binary. */
+function buildEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const subpath of allSubpaths()) {
+    entries[`plugin-sdk/${subpath}`] = sourceFileOf(subpath);
+  }
+  return entries;
+}
+
+export default defineConfig({
+  entry: buildEntries(),
+  format: ["esm"],
+  target: "node20",
+  platform: "node",
+  outDir: "dist",
+  splitting: true,
+  treeshake: true,
+  sourcemap: false,
+  // Declarations come from tsc (tsconfig.build.json): tsup's bundled dts renames symbols into hashed chunks.
+  dts: false,
+  clean: false,
+  // Third-party packages stay external; narrow subpaths load them lazily with import().
+  skipNodeModulesBundle: true,
+  esbuildOptions(options) {
+    options.chunkNames = "chunks/[name]-[hash]";
+  },
+});
