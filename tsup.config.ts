@@ -7,6 +7,8 @@ function buildEntries(): Record<string, string> {
   for (const subpath of allSubpaths()) {
     entries[`plugin-sdk/${subpath}`] = sourceFileOf(subpath);
   }
+  // The `openclaw` executable (package.json#bin); shares chunks with the subpaths it uses.
+  entries["cli/openclaw"] = "src/cli/bin.ts";
   return entries;
 }
 

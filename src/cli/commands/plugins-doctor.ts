@@ -1,0 +1,190 @@
+/**
+ * `openclaw plugins doctor [--json]`: one health report over the configured plugin set.
+ *
+ * Reports: config file problems; discovery diagnostics; manifest errors; plugins present on disk but blocked by
+ * path safety (reported as `present but blocked`, config kept); load errors of every enabled plugin (each is
+ * loaded through the host loader without activating services); compatibility notices (info diagnostics);
+ * plugin-config validation (`validatePluginsConfig`, moment `read`); and stale config references — entries,
+ * allow/deny ids and slots (e.g. `plugins.slots.memory`) naming a plugin that is not installed.
+ *
+ * Output when clean is exactly `No plugin issues detected.` (exit 0). When the only findings are stale config
+ * references, the summary says the installed plugins are healthy and only the config is stale (exit 1).
+ */
+import { formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { loadRuntimeReport } from "../runtime-load.js";
+import { importRefusal } from "./plugins-inspect.js";
+import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
+import { validatePluginsConfig } from "../../config/validate-plugin-config.js";
+import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
+import type { PluginManifest } from "../../manifest/plugin-manifest-schema.js";
+
+/** Options of `plugins doctor`. */
+export interface PluginsDoctorOptions {
+  json?: boolean;
+  workspace?: string;
+}
+
+/** A doctor finding: a diagnostic plus the plugin it is about and its category. */
+export interface DoctorFinding extends PluginDiagnostic {
+  /** Plugin id, when the finding is about one plugin. */
+  pluginId?: string;
+  /** `issue` (must be fixed), `stale-config` (config names something not installed), `notice` (informational). */
+  category: "issue" | "stale-config" | "notice";
+}
+
+/** Exact text printed when nothing is wrong. */
+export const DOCTOR_CLEAN_MESSAGE = "No plugin issues detected.";
+
+const STALE_CONFIG_CODES = new Set(["plugin-not-installed", "plugin-policy-unknown-id", "slot-plugin-missing"]);
+
+/**
+ * Collects every doctor finding.
+ *
+ * @example
+ * ```ts
+ * const { findings } = await collectDoctorFindings(ctx, {});
+ * ```
+ */
+export async function collectDoctorFindings(
+  ctx: CommandContext,
+  options: PluginsDoctorOptions,
+): Promise<{ findings: DoctorFinding[]; pluginCount: number; configPath: string }> {
+  const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
+  if (options.workspace) catalogOptions.workspaceDir = options.workspace;
+  const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
+  const findings: DoctorFinding[] = [];
+  const push = (diagnostic: PluginDiagnostic, pluginId?: string): void => {
+    const category: DoctorFinding["category"] = STALE_CONFIG_CODES.has(diagnostic.code)
+      ? "stale-config"
+      : diagnostic.level === "info"
+        ? "notice"
+        : "issue";
+    if (findings.some((f) => f.code === diagnostic.code && f.message === diagnostic.message)) return;
+    findings.push({ ...diagnostic, ...(pluginId ? { pluginId } : {}), category });
+  };
+  for (const diagnostic of catalog.diagnostics) push(diagnostic);
+
+  const ids = new Set(catalog.plugins.map((plugin) => plugin.id));
+  const blockedIds = new Set(catalog.plugins.filter((plugin) => plugin.status === "blocked").map((plugin) => plugin.id));
+  for (const plugin of catalog.plugins) {
+    for (const diagnostic of plugin.diagnostics) push(diagnostic, plugin.id);
+    if (importRefusal(plugin) || plugin.status !== "enabled") continue;
+    const runtime = await ctx.tracer.phase(
+      "load",
+      () =>
+        loadRuntimeReport({
+          rootDir: plugin.candidate.rootDir,
+          config: catalog.config.raw,
+          pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
+          origin: plugin.candidate.origin,
+        }),
+      plugin.id,
+    );
+    if (runtime.loadError) {
+      push(
+        {
+          level: "error",
+          code: "plugin-load-error",
+          path: "",
+          file: plugin.candidate.rootDir,
+          message: `plugin "${plugin.id}" failed to load: ${runtime.loadError}`,
+        },
+        plugin.id,
+      );
+    }
+    for (const diagnostic of runtime.diagnostics) push(diagnostic, plugin.id);
+  }
+
+  // plugin config against manifests (moment "read"); blocked plugins are reported as present but blocked instead.
+  const manifests: PluginManifest[] = catalog.plugins
+    .filter((plugin) => plugin.manifest && plugin.status !== "blocked")
+    .map((plugin) => plugin.manifest!);
+  const validation = await ctx.tracer.phase("config", () =>
+    validatePluginsConfig(catalog.config.raw, {
+      manifests,
+      moment: "read",
+      file: catalog.paths.configPath,
+      isInstalled: (id) => ids.has(id),
+      isEnabled: (id) => catalog.plugins.find((plugin) => plugin.id === id)?.status === "enabled",
+    }),
+  );
+  for (const diagnostic of validation.diagnostics) {
+    const blockedId = [...blockedIds].find(
+      (id) => diagnostic.path === `plugins.entries.${id}` || diagnostic.path.startsWith(`plugins.entries.${id}.`),
+    );
+    if (blockedId) continue;
+    if (diagnostic.code === "plugin-disabled-config-kept") continue; // policy choice, not a problem
+    push({ ...diagnostic, file: diagnostic.file ?? catalog.paths.configPath });
+  }
+  const configured = new Set([
+    ...Object.keys(catalog.config.plugins.entries),
+    ...catalog.config.plugins.allow,
+  ]);
+  for (const id of blockedIds) {
+    if (!configured.has(id)) continue;
+    push(
+      {
+        level: "error",
+        code: "plugin-present-but-blocked",
+        path: `plugins.entries.${id}`,
+        file: catalog.paths.configPath,
+        message: `configured plugin "${id}" is present but blocked by path safety; its config is kept. Fix the blocked-plugin problem reported above (ownership or world-writable permissions) instead of removing plugins.entries.${id} or plugins.allow.`,
+      },
+      id,
+    );
+  }
+  for (const [slot, id] of Object.entries(catalog.config.plugins.slots)) {
+    if (id === "none" || ids.has(id)) continue;
+    push({
+      level: "warning",
+      code: "slot-plugin-missing",
+      path: `plugins.slots.${slot}`,
+      file: catalog.paths.configPath,
+      message: `plugins.slots.${slot} names plugin "${id}", which is not installed. Install it, point the slot at an installed plugin, or remove the setting.`,
+    });
+  }
+  return { findings, pluginCount: catalog.plugins.length, configPath: catalog.paths.configPath };
+}
+
+/**
+ * Runs `plugins doctor`.
+ *
+ * @example
+ * ```ts
+ * const code = await runPluginsDoctor(ctx, {});
+ * ```
+ */
+export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoctorOptions): Promise<ExitCodeValue> {
+  const { findings, pluginCount, configPath } = await collectDoctorFindings(ctx, options);
+  const issues = findings.filter((f) => f.category === "issue");
+  const stale = findings.filter((f) => f.category === "stale-config");
+  const notices = findings.filter((f) => f.category === "notice");
+  const ok = issues.length === 0 && stale.length === 0;
+  const summary = ok
+    ? DOCTOR_CLEAN_MESSAGE
+    : issues.length === 0
+      ? `Installed plugins are healthy (${pluginCount} checked), but ${configPath} has ${stale.length} stale plugin reference${stale.length === 1 ? "" : "s"}; remove or fix ${stale.length === 1 ? "it" : "them"}.`
+      : `${issues.length} plugin issue${issues.length === 1 ? "" : "s"} found${stale.length ? `, plus ${stale.length} stale config reference${stale.length === 1 ? "" : "s"}` : ""}.`;
+  if (options.json) {
+    printJson(ctx, { ok, summary, pluginCount, configPath, issues, staleConfig: stale, notices });
+    return ok ? ExitCode.ok : ExitCode.problems;
+  }
+  if (ok && notices.length === 0) {
+    println(ctx, DOCTOR_CLEAN_MESSAGE);
+    return ExitCode.ok;
+  }
+  const section = (title: string, list: DoctorFinding[]): void => {
+    if (list.length === 0) return;
+    println(ctx, ctx.out.bold(title));
+    for (const finding of list) {
+      println(ctx, `  ${formatDiagnosticLine(ctx.out, finding)}`);
+    }
+  };
+  section("Plugin issues:", issues);
+  section("Stale plugin config:", stale);
+  section("Compatibility notices:", notices);
+  if (notices.length && ok) println(ctx, DOCTOR_CLEAN_MESSAGE);
+  else println(ctx, ok ? summary : ctx.out.red(summary));
+  return ok ? ExitCode.ok : ExitCode.problems;
+}

@@ -1,0 +1,310 @@
+/**
+ * `openclaw plugins inspect <id|path> [--runtime] [--json] [--all]` (alias `info`).
+ *
+ * Without `--runtime`: manifest and package facts only, no plugin code runs. With `--runtime`: the plugin is
+ * loaded through the host loader (full registration mode) and everything it registers is listed. `--all` renders
+ * one table row per discovered plugin, loading each enabled, unblocked plugin.
+ *
+ * `--json` prints exactly `{ id, name, version, format, shape, capabilities, hooks, tools, commands, services,
+ * gatewayMethods, httpRoutes, cliCommands, channels, providers, diagnostics }` (an array of those with `--all`).
+ * Without `--runtime`, `shape` is null and the registration lists hold what the manifest declares (`tools` from
+ * `contracts.tools`, `channels`, `providers`) or are empty.
+ */
+import { existsSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
+import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { loadRuntimeReport, type RuntimeReport } from "../runtime-load.js";
+import { renderTable } from "../table.js";
+import { buildPluginCatalog, catalogPluginAt, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
+import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
+
+/** Options of `plugins inspect`. */
+export interface PluginsInspectOptions {
+  runtime?: boolean;
+  json?: boolean;
+  all?: boolean;
+  workspace?: string;
+}
+
+/** The `--json` report of one plugin. */
+export interface PluginInspectReport {
+  id: string;
+  name: string | null;
+  version: string | null;
+  format: "openclaw";
+  shape: string | null;
+  capabilities: string[];
+  hooks: Array<{ name: string; priority: number }>;
+  tools: string[];
+  commands: string[];
+  services: string[];
+  gatewayMethods: string[];
+  httpRoutes: string[];
+  cliCommands: Array<{ name: string; parentPath: string[]; path: string }>;
+  channels: string[];
+  providers: string[];
+  diagnostics: Array<{ level: PluginDiagnostic["level"]; code: string; message: string }>;
+}
+
+function looksLikePath(target: string, cwd: string): boolean {
+  return target.includes("/") || target.includes("\\") || target.startsWith(".") || isAbsolute(target) || existsSync(resolve(cwd, target, "openclaw.plugin.json"));
+}
+
+/**
+ * Finds the plugin a target names: a folder path, or an id among discovered plugins.
+ *
+ * @example
+ * ```ts
+ * const plugin = await resolveInspectTarget(ctx, "demo", catalog);
+ * ```
+ */
+export async function resolveInspectTarget(ctx: CommandContext, target: string, catalog: PluginCatalog): Promise<CatalogPlugin> {
+  if (looksLikePath(target, ctx.io.cwd)) {
+    const dir = resolve(ctx.io.cwd, target);
+    if (!existsSync(dir)) throw new CliError(`no plugin folder at ${dir}. Pass a plugin id or the folder holding openclaw.plugin.json.`, ExitCode.usage);
+    return catalogPluginAt(dir, catalog);
+  }
+  const found = catalog.plugins.find((plugin) => plugin.id === target);
+  if (found) return found;
+  const known = catalog.plugins.map((plugin) => plugin.id);
+  throw new CliError(
+    `no plugin with id "${target}" found${known.length ? ` (found: ${known.join(", ")})` : ""}. Searched plugins.load.paths in ${catalog.paths.configPath}, ${catalog.paths.workspaceExtensionsDir} and ${catalog.paths.userExtensionsDir}; pass a folder path to inspect a plugin elsewhere.`,
+    ExitCode.usage,
+  );
+}
+
+function slim(diagnostics: readonly PluginDiagnostic[]): PluginInspectReport["diagnostics"] {
+  return diagnostics.map(({ level, code, message }) => ({ level, code, message }));
+}
+
+/**
+ * The static (no code run) report of a plugin.
+ *
+ * @example
+ * ```ts
+ * staticReport(plugin).shape; // null
+ * ```
+ */
+export function staticReport(plugin: CatalogPlugin): PluginInspectReport {
+  const manifest = plugin.manifest;
+  const pkgVersion = plugin.candidate.packageJson?.version;
+  return {
+    id: plugin.id,
+    name: manifest?.name ?? null,
+    version: manifest?.version ?? (typeof pkgVersion === "string" ? pkgVersion : null),
+    format: plugin.format,
+    shape: null,
+    capabilities: [],
+    hooks: [],
+    tools: [...(manifest?.contracts?.tools ?? [])],
+    commands: [],
+    services: [],
+    gatewayMethods: [],
+    httpRoutes: [],
+    cliCommands: [],
+    channels: [...(manifest?.channels ?? [])],
+    providers: [...(manifest?.providers ?? [])],
+    diagnostics: slim(plugin.diagnostics),
+  };
+}
+
+function runtimeToReport(plugin: CatalogPlugin, runtime: RuntimeReport): PluginInspectReport {
+  const base = staticReport(plugin);
+  const diagnostics = [...plugin.diagnostics];
+  for (const diagnostic of runtime.diagnostics) {
+    if (!diagnostics.some((d) => d.code === diagnostic.code && d.message === diagnostic.message)) diagnostics.push(diagnostic);
+  }
+  return {
+    ...base,
+    id: runtime.id ?? base.id,
+    shape: runtime.shape,
+    capabilities: runtime.capabilities,
+    hooks: runtime.hooks,
+    tools: runtime.tools,
+    commands: runtime.commands,
+    services: runtime.services,
+    gatewayMethods: runtime.gatewayMethods,
+    httpRoutes: runtime.httpRoutes,
+    cliCommands: runtime.cliCommands,
+    channels: runtime.channels,
+    providers: runtime.providers,
+    diagnostics: slim(diagnostics),
+  };
+}
+
+/**
+ * Why a plugin may not be imported right now (blocked, unusable manifest, or workspace/deny/allow policy), or
+ * `undefined` when it may. Plugins given by path (origin `path`) are imported on request.
+ *
+ * @example
+ * ```ts
+ * const reason = importRefusal(plugin);
+ * if (reason) console.error(reason);
+ * ```
+ */
+export function importRefusal(plugin: CatalogPlugin): string | undefined {
+  if (plugin.candidate.blocked) return `plugin "${plugin.id}" is present but blocked, so it is not imported: ${plugin.candidate.blocked.message}`;
+  if (!plugin.manifest) return `plugin "${plugin.id}" has no usable manifest (${plugin.candidate.manifestFile}); fix the errors above first.`;
+  if (!plugin.enablement.enabled && plugin.candidate.origin !== "path") {
+    return `plugin "${plugin.id}" (${plugin.candidate.origin} origin) is not imported: ${plugin.enablement.hint ?? plugin.enablement.reason}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Loads a plugin at runtime for inspection, or returns the reason it was not loaded.
+ *
+ * @example
+ * ```ts
+ * const { report, refused } = await inspectRuntime(ctx, plugin, catalog);
+ * ```
+ */
+export async function inspectRuntime(
+  ctx: CommandContext,
+  plugin: CatalogPlugin,
+  catalog: PluginCatalog,
+): Promise<{ report: PluginInspectReport; runtime?: RuntimeReport; refused?: string }> {
+  const refused = importRefusal(plugin);
+  if (refused) return { report: staticReport(plugin), refused };
+  const runtime = await ctx.tracer.phase(
+    "load",
+    () =>
+      loadRuntimeReport({
+        rootDir: plugin.candidate.rootDir,
+        config: catalog.config.raw,
+        pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
+        origin: plugin.candidate.origin,
+      }),
+    plugin.id,
+  );
+  return { report: runtimeToReport(plugin, runtime), runtime };
+}
+
+function listLine(ctx: CommandContext, label: string, values: readonly string[]): void {
+  println(ctx, `  ${label.padEnd(16)}${values.length ? values.join(", ") : ctx.out.dim("none")}`);
+}
+
+function printHuman(ctx: CommandContext, plugin: CatalogPlugin, report: PluginInspectReport, runtime: boolean, runtimeReport?: RuntimeReport): void {
+  println(ctx, `${ctx.out.bold(report.id)}${report.name ? ` — ${report.name}` : ""}`);
+  if (plugin.manifest?.description) println(ctx, `  ${ctx.out.dim(plugin.manifest.description)}`);
+  const status = plugin.status === "blocked" ? ctx.out.red("present but blocked") : plugin.status === "enabled" ? ctx.out.green("enabled") : plugin.status;
+  println(ctx, `  ${"Status".padEnd(16)}${runtime && runtimeReport && !runtimeReport.loadError ? ctx.out.green("loaded") : status}`);
+  println(ctx, `  ${"Format".padEnd(16)}${report.format}`);
+  println(ctx, `  ${"Version".padEnd(16)}${report.version ?? "-"}`);
+  println(ctx, `  ${"Origin".padEnd(16)}${plugin.candidate.origin}`);
+  println(ctx, `  ${"Folder".padEnd(16)}${plugin.candidate.rootDir}`);
+  const packageName = plugin.candidate.packageJson?.name;
+  if (typeof packageName === "string") println(ctx, `  ${"Package".padEnd(16)}${packageName}`);
+  listLine(ctx, "Entries", plugin.candidate.entryFiles.map((file) => file.replace(`${plugin.candidate.rootDir}/`, "./")));
+  if (plugin.manifest?.activation) println(ctx, `  ${"Activation".padEnd(16)}${JSON.stringify(plugin.manifest.activation)}`);
+  if (!runtime) {
+    listLine(ctx, "contracts.tools", report.tools);
+    listLine(ctx, "Channels", report.channels);
+    listLine(ctx, "Providers", report.providers);
+    println(ctx, ctx.out.dim("  (manifest facts only; add --runtime to load the plugin and list what it registers)"));
+  } else if (runtimeReport) {
+    if (runtimeReport.loadError) println(ctx, `  ${"Load error".padEnd(16)}${ctx.out.red(runtimeReport.loadError)}`);
+    println(ctx, `  ${"Shape".padEnd(16)}${report.shape ?? "-"}`);
+    listLine(ctx, "Capabilities", report.capabilities);
+    listLine(ctx, "Hooks", report.hooks.map((hook) => `${hook.name} (priority ${hook.priority})`));
+    listLine(ctx, "Tools", report.tools);
+    listLine(ctx, "Commands", report.commands);
+    listLine(ctx, "Services", report.services);
+    listLine(ctx, "Gateway methods", report.gatewayMethods);
+    listLine(ctx, "HTTP routes", report.httpRoutes);
+    listLine(ctx, "CLI commands", report.cliCommands.map((command) => `openclaw ${command.path}`));
+    listLine(ctx, "Channels", report.channels);
+    listLine(ctx, "Providers", report.providers);
+    println(ctx, ctx.out.dim(`  Loaded in ${runtimeReport.loadMs.toFixed(1)} ms.`));
+  }
+  const notices = report.diagnostics.filter((d) => d.level !== "error");
+  const errors = report.diagnostics.filter((d) => d.level === "error");
+  if (notices.length) {
+    println(ctx, "  Compatibility notices and warnings:");
+    for (const notice of notices) println(ctx, `    ${notice.level}: ${notice.message} ${ctx.out.dim(`(${notice.code})`)}`);
+  }
+  if (errors.length) {
+    println(ctx, "  Errors:");
+    for (const error of errors) println(ctx, `    ${ctx.out.red(error.message)} ${ctx.out.dim(`(${error.code})`)}`);
+  }
+}
+
+function hookSummary(report: PluginInspectReport): string {
+  if (report.hooks.length === 0) return "-";
+  const names = [...new Set(report.hooks.map((hook) => hook.name))];
+  return `${report.hooks.length} (${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""})`;
+}
+
+/**
+ * Runs `plugins inspect`.
+ *
+ * @example
+ * ```ts
+ * const code = await runPluginsInspect(ctx, "./my-plugin", { runtime: true, json: true });
+ * ```
+ */
+export async function runPluginsInspect(
+  ctx: CommandContext,
+  target: string | undefined,
+  options: PluginsInspectOptions,
+): Promise<ExitCodeValue> {
+  const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
+  if (options.workspace) catalogOptions.workspaceDir = options.workspace;
+  const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
+  for (const diagnostic of catalog.diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
+
+  if (options.all) {
+    if (target) throw new CliError("pass either a plugin id/path or --all, not both.", ExitCode.usage);
+    const rows: Array<{ plugin: CatalogPlugin; report: PluginInspectReport; note: string }> = [];
+    for (const plugin of catalog.plugins) {
+      const { report, refused, runtime } = await inspectRuntime(ctx, plugin, catalog);
+      rows.push({ plugin, report, note: refused ? (plugin.status === "blocked" ? "present but blocked" : plugin.status) : runtime?.loadError ? "load error" : "loaded" });
+    }
+    if (options.json) {
+      printJson(ctx, rows.map((row) => row.report));
+      return ExitCode.ok;
+    }
+    if (rows.length === 0) {
+      println(ctx, "No plugins found.");
+      return ExitCode.ok;
+    }
+    println(
+      ctx,
+      renderTable(
+        ["ID", "STATUS", "SHAPE", "CAPABILITIES", "COMPAT NOTICES", "HOOKS"],
+        rows.map(({ report, note }) => [
+          report.id,
+          note,
+          report.shape ?? "-",
+          report.capabilities.join(", ") || "-",
+          String(report.diagnostics.filter((d) => d.level !== "error").length),
+          hookSummary(report),
+        ]),
+      ),
+    );
+    return ExitCode.ok;
+  }
+
+  if (!target) throw new CliError("pass a plugin id or folder (e.g. `openclaw plugins inspect .`), or --all.", ExitCode.usage);
+  const plugin = await resolveInspectTarget(ctx, target, catalog);
+  if (!options.runtime) {
+    const report = staticReport(plugin);
+    if (options.json) printJson(ctx, report);
+    else printHuman(ctx, plugin, report, false);
+    return plugin.diagnostics.some((d) => d.level === "error") ? ExitCode.problems : ExitCode.ok;
+  }
+  const { report, runtime, refused } = await inspectRuntime(ctx, plugin, catalog);
+  if (refused) {
+    if (options.json) printJson(ctx, report);
+    eprintln(ctx, `${ctx.err.red("error")} ${refused}`);
+    return ExitCode.problems;
+  }
+  if (options.json) printJson(ctx, report);
+  else printHuman(ctx, plugin, report, true, runtime);
+  if (runtime?.loadError) {
+    eprintln(ctx, `${ctx.err.red("error")} plugin "${report.id}" failed to load: ${runtime.loadError}`);
+    return ExitCode.problems;
+  }
+  return ExitCode.ok;
+}

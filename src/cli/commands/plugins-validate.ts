@@ -1,0 +1,285 @@
+/**
+ * `openclaw plugins validate [dir] [--entry <path>] [--json]`: everything that must agree before a plugin ships.
+ *
+ * Checks, each a diagnostic with a stable code, the file it is about and the fix:
+ * 1. the manifest (`openclaw.plugin.json`) through the manifest reader;
+ * 2. package metadata: `package.json` present, `openclaw.extensions` present, every listed entry exists;
+ * 3. the entry's exports: a default export with `register(api)` (or `activate`, or a bare register function);
+ * 4. id agreement, naming which id is which: manifest id (the plugin id), entry id, package name, config key;
+ * 5. `contracts.tools` lists every tool the entry declares or registers;
+ * 6. for tool plugins, generated metadata that is stale compared with what `plugins build` would write.
+ * Exit code 1 when any error is found.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { diffGeneratedManifest, generateManifest } from "../generated-metadata.js";
+import {
+  describeModuleShape,
+  importEntryModule,
+  readPluginProject,
+  resolveEntryFile,
+  toPackageRelative,
+} from "../plugin-project.js";
+import { collectRuntimeToolNames } from "../runtime-load.js";
+import { readToolPluginBuildMetadata } from "../tool-metadata.js";
+import { readOpenClawConfig } from "../../discovery/config-file.js";
+import { resolveOpenClawPaths } from "../../discovery/state-paths.js";
+import { hasErrors, type PluginDiagnostic } from "../../manifest/diagnostics.js";
+import { readPluginManifest } from "../../manifest/read-plugin-manifest.js";
+
+/** Options of `plugins validate`. */
+export interface PluginsValidateOptions {
+  entry?: string;
+  json?: boolean;
+}
+
+/** The four ids users confuse, side by side. */
+export interface PluginIds {
+  /** `id` in openclaw.plugin.json: the plugin id. */
+  manifest?: string;
+  /** `id` of the entry's default export. */
+  entry?: string;
+  /** `name` in package.json (npm name; may legitimately differ). */
+  packageName?: string;
+  /** The key under `plugins.entries` in the config file that refers to this plugin, if any. */
+  configKey?: string;
+}
+
+/** Result of {@link validatePluginProject}. */
+export interface PluginValidationResult {
+  ok: boolean;
+  rootDir: string;
+  ids: PluginIds;
+  diagnostics: PluginDiagnostic[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Runs all checks on the plugin folder `dir`.
+ *
+ * @example
+ * ```ts
+ * const result = await validatePluginProject(ctx, "/src/my-plugin", {});
+ * if (!result.ok) process.exitCode = 1;
+ * ```
+ */
+export async function validatePluginProject(
+  ctx: CommandContext,
+  dir: string,
+  options: { entry?: string },
+): Promise<PluginValidationResult> {
+  const project = readPluginProject(dir);
+  const diagnostics: PluginDiagnostic[] = [];
+  const ids: PluginIds = {};
+  const add = (diagnostic: PluginDiagnostic): void => {
+    diagnostics.push(diagnostic);
+  };
+
+  // 1. manifest
+  const read = await ctx.tracer.phase("manifest", () => readPluginManifest(project.rootDir));
+  for (const diagnostic of read.diagnostics) {
+    if (diagnostic.code === "manifest-not-found") {
+      add({
+        ...diagnostic,
+        message: `${diagnostic.message} For a defineToolPlugin entry, run \`openclaw plugins build\` to generate it.`,
+      });
+    } else add(diagnostic);
+  }
+  const manifest = read.manifest;
+  if (manifest) ids.manifest = manifest.id;
+
+  // 2. package metadata
+  if (project.packageJsonError) {
+    add({ level: "error", code: "package-json-invalid", path: "", file: project.packageJsonFile, message: `${project.packageJsonError}. Fix the JSON syntax.` });
+  } else if (!project.packageJson) {
+    add({
+      level: "error",
+      code: "package-json-missing",
+      path: "",
+      file: project.packageJsonFile,
+      message: `package.json not found in ${project.rootDir}. A plugin is an npm package: create one (npm init -y) with "openclaw": { "extensions": ["./dist/index.js"] }.`,
+    });
+  } else {
+    if (typeof project.packageJson.name === "string") ids.packageName = project.packageJson.name;
+    const section = project.packageJson.openclaw;
+    if (!project.extensions || project.extensions.length === 0) {
+      add({
+        level: "error",
+        code: "package-extensions-missing",
+        path: "openclaw.extensions",
+        file: project.packageJsonFile,
+        message:
+          section === undefined || !isRecord(section) || section.extensions === undefined
+            ? `package.json has no openclaw.extensions, so the gateway does not know which file to load. Add "openclaw": { "extensions": ["./dist/index.js"] } (openclaw plugins build adds it for tool plugins).`
+            : `openclaw.extensions must be a non-empty array of entry paths, e.g. ["./dist/index.js"].`,
+      });
+    } else {
+      project.extensions.forEach((extension, index) => {
+        if (!existsSync(resolve(project.rootDir, extension))) {
+          add({
+            level: "error",
+            code: "entry-not-found",
+            path: `openclaw.extensions[${index}]`,
+            file: project.packageJsonFile,
+            message: `openclaw.extensions[${index}] "${extension}" does not exist. Build the plugin (npm run build) or fix the path.`,
+          });
+        }
+      });
+    }
+  }
+
+  // 3. entry exports
+  const entry = resolveEntryFile(project, options.entry);
+  let entryValue: unknown;
+  let imported = false;
+  if (!existsSync(entry.file)) {
+    if (entry.source !== "extensions") {
+      add({
+        level: "error",
+        code: "entry-not-found",
+        path: "",
+        file: entry.file,
+        message: `entry ${entry.relative} does not exist. Build the plugin (npm run build)${entry.source === "default" ? " or pass --entry <path>" : ""}.`,
+      });
+    }
+  } else {
+    const result = await ctx.tracer.phase("import", () => importEntryModule(entry.file));
+    if (!result.ok) {
+      add({
+        level: "error",
+        code: "entry-import-failed",
+        path: "",
+        file: entry.file,
+        message: `importing the entry failed: ${result.error.message}. Fix the error (missing dependency? run npm install) and rebuild.`,
+      });
+    } else {
+      imported = true;
+      entryValue = result.entry;
+      const value = result.entry;
+      const hasRegister = isRecord(value) && (typeof value.register === "function" || typeof value.activate === "function");
+      if (!hasRegister && typeof value !== "function") {
+        add({
+          level: "error",
+          code: "entry-missing-register",
+          path: "",
+          file: entry.file,
+          message: `the entry's default export has no register(api) function (module exports: ${describeModuleShape(result.module)}). Export default definePluginEntry({ id, name, description, register(api) { … } }) or defineToolPlugin({ … }).`,
+        });
+      }
+      if (isRecord(value) && typeof value.id === "string") ids.entry = value.id;
+    }
+  }
+
+  // 4. id agreement
+  if (ids.manifest !== undefined && ids.entry !== undefined && ids.manifest !== ids.entry) {
+    add({
+      level: "error",
+      code: "id-mismatch",
+      path: "id",
+      file: project.manifestFile,
+      message: `id mismatch: the manifest id (openclaw.plugin.json "id", the plugin id and config key plugins.entries.<id>) is "${ids.manifest}", but the entry ${toPackageRelative(project.rootDir, entry.file)} exports id "${ids.entry}". Make them equal; the package name${ids.packageName ? ` ("${ids.packageName}")` : ""} may differ.`,
+    });
+  }
+  const paths = resolveOpenClawPaths({ env: ctx.io.env, cwd: ctx.io.cwd });
+  const config = await readOpenClawConfig(paths.configPath);
+  if (ids.manifest !== undefined) {
+    const entries = config.plugins.entries;
+    if (ids.manifest in entries) ids.configKey = ids.manifest;
+    else {
+      const unscoped = ids.packageName?.replace(/^@[^/]+\//, "");
+      for (const [label, candidate] of [
+        ["package name", ids.packageName],
+        ["package name without scope", unscoped],
+        ["entry id", ids.entry],
+      ] as const) {
+        if (candidate && candidate !== ids.manifest && candidate in entries) {
+          ids.configKey = candidate;
+          add({
+            level: "error",
+            code: "config-key-mismatch",
+            path: `plugins.entries.${candidate}`,
+            file: paths.configPath,
+            message: `plugins.entries."${candidate}" uses the ${label}, not the plugin id. Config is keyed by the manifest id: rename it to plugins.entries."${ids.manifest}".`,
+          });
+          break;
+        }
+      }
+    }
+  }
+
+  // 5 + 6. tools and generated metadata
+  const declaredTools = manifest?.contracts?.tools ?? [];
+  const toolMetadata = imported ? readToolPluginBuildMetadata(entryValue) : undefined;
+  const usedTools = new Set<string>(toolMetadata?.tools ?? []);
+  if (imported && manifest && !hasErrors(diagnostics)) {
+    const runtime = await ctx.tracer.phase("register", () => collectRuntimeToolNames(project.rootDir));
+    for (const name of runtime.tools) usedTools.add(name);
+    for (const diagnostic of runtime.diagnostics) add(diagnostic);
+  }
+  for (const tool of usedTools) {
+    if (!declaredTools.includes(tool)) {
+      add({
+        level: "error",
+        code: "tool-missing-from-contracts",
+        path: "contracts.tools",
+        file: project.manifestFile,
+        message: `contracts.tools does not list "${tool}", which the entry registers; the gateway would drop the tool. Add "${tool}" to contracts.tools${toolMetadata ? " (run openclaw plugins build to regenerate it)" : ""}.`,
+      });
+    }
+  }
+  if (toolMetadata && project.manifestRaw) {
+    const packageVersion = typeof project.packageJson?.version === "string" ? project.packageJson.version : undefined;
+    const generateOptions: Parameters<typeof generateManifest>[0] = { existing: project.manifestRaw, metadata: toolMetadata };
+    if (packageVersion !== undefined) generateOptions.packageVersion = packageVersion;
+    const expected = generateManifest(generateOptions);
+    for (const difference of diffGeneratedManifest(expected, project.manifestRaw)) {
+      if (difference.path === "contracts.tools" && diagnostics.some((d) => d.code === "tool-missing-from-contracts")) continue;
+      if (difference.path === "id" && diagnostics.some((d) => d.code === "id-mismatch")) continue;
+      add({
+        level: "error",
+        code: "metadata-stale",
+        path: difference.path,
+        file: project.manifestFile,
+        message: `generated metadata is stale: ${difference.path} is ${JSON.stringify(difference.actual) ?? "missing"} but the entry says ${JSON.stringify(difference.expected)}. Run \`openclaw plugins build\` (npm run build) to regenerate.`,
+      });
+    }
+  }
+  return { ok: !hasErrors(diagnostics), rootDir: project.rootDir, ids, diagnostics };
+}
+
+/**
+ * Runs `plugins validate`.
+ *
+ * @example
+ * ```ts
+ * const code = await runPluginsValidate(ctx, ".", {});
+ * ```
+ */
+export async function runPluginsValidate(
+  ctx: CommandContext,
+  dir: string | undefined,
+  options: PluginsValidateOptions,
+): Promise<ExitCodeValue> {
+  const result = await validatePluginProject(ctx, resolve(ctx.io.cwd, dir ?? "."), options.entry ? { entry: options.entry } : {});
+  const label = result.ids.manifest ?? result.ids.entry ?? result.rootDir;
+  if (options.json) {
+    printJson(ctx, {
+      ok: result.ok,
+      id: result.ids.manifest ?? null,
+      rootDir: result.rootDir,
+      ids: result.ids,
+      diagnostics: result.diagnostics,
+    });
+  } else {
+    for (const diagnostic of result.diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
+    const errors = result.diagnostics.filter((d) => d.level === "error").length;
+    if (result.ok) println(ctx, `${ctx.out.green("Plugin")} ${label} is valid.`);
+    else println(ctx, `${ctx.out.red("Plugin")} ${label} is not valid: ${errors} error${errors === 1 ? "" : "s"}.`);
+  }
+  return result.ok ? ExitCode.ok : ExitCode.problems;
+}

@@ -1,0 +1,154 @@
+/**
+ * A plugin author's project folder as the author commands see it: `package.json`, `openclaw.plugin.json` and the
+ * entry module. Reading never throws on bad input; importing the entry reports failures as values.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { CliError, ExitCode } from "./exit-codes.js";
+import { packageExtensions, PLUGIN_MANIFEST_FILE } from "../discovery/discover-plugins.js";
+
+/** Default built entry of a scaffolded plugin. */
+export const DEFAULT_ENTRY = "./dist/index.js";
+
+/** The project files of one plugin folder. */
+export interface PluginProject {
+  rootDir: string;
+  packageJsonFile: string;
+  packageJson?: Record<string, unknown>;
+  /** Set when package.json exists but cannot be parsed. */
+  packageJsonError?: string;
+  /** `package.json#openclaw.extensions`, when present and well-formed. */
+  extensions?: string[];
+  manifestFile: string;
+  /** Raw parsed manifest JSON (for build's merge); `undefined` when missing or unparsable. */
+  manifestRaw?: Record<string, unknown>;
+}
+
+/**
+ * Reads the project in `dir` (must be an existing folder, else a usage error).
+ *
+ * @example
+ * ```ts
+ * const project = readPluginProject(process.cwd());
+ * project.extensions; // ["./dist/index.js"]
+ * ```
+ */
+export function readPluginProject(dir: string): PluginProject {
+  const rootDir = resolve(dir);
+  if (!existsSync(rootDir) || !statSync(rootDir).isDirectory()) {
+    throw new CliError(`${rootDir} is not a folder. Pass the plugin folder (the one holding package.json and ${PLUGIN_MANIFEST_FILE}).`, ExitCode.usage);
+  }
+  const project: PluginProject = {
+    rootDir,
+    packageJsonFile: join(rootDir, "package.json"),
+    manifestFile: join(rootDir, PLUGIN_MANIFEST_FILE),
+  };
+  if (existsSync(project.packageJsonFile)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(project.packageJsonFile, "utf8"));
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+        project.packageJson = parsed as Record<string, unknown>;
+        const extensions = packageExtensions(project.packageJson);
+        if (extensions) project.extensions = extensions;
+      } else project.packageJsonError = "package.json must contain a JSON object";
+    } catch (error) {
+      project.packageJsonError = `package.json is not valid JSON: ${(error as Error).message}`;
+    }
+  }
+  if (existsSync(project.manifestFile)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(project.manifestFile, "utf8"));
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+        project.manifestRaw = parsed as Record<string, unknown>;
+      }
+    } catch {
+      // the manifest reader reports it (JSON5 allowed there); build refuses to merge into an unparsable file
+    }
+  }
+  return project;
+}
+
+/**
+ * `./`-relative form of `file` inside `rootDir` (as written in package.json).
+ *
+ * @example
+ * ```ts
+ * toPackageRelative("/p", "/p/dist/index.js"); // "./dist/index.js"
+ * ```
+ */
+export function toPackageRelative(rootDir: string, file: string): string {
+  const rel = relative(rootDir, file).split("\\").join("/");
+  return rel.startsWith("../") || isAbsolute(rel) ? rel : `./${rel}`;
+}
+
+/**
+ * Which entry file to use: `--entry` (relative to the plugin folder), else the first `openclaw.extensions` entry,
+ * else `./dist/index.js`.
+ *
+ * @example
+ * ```ts
+ * resolveEntryFile(project).relative; // "./dist/index.js"
+ * ```
+ */
+export function resolveEntryFile(
+  project: PluginProject,
+  entryOption?: string,
+): { file: string; relative: string; source: "option" | "extensions" | "default" } {
+  if (entryOption) {
+    const file = resolve(project.rootDir, entryOption);
+    return { file, relative: toPackageRelative(project.rootDir, file), source: "option" };
+  }
+  const first = project.extensions?.[0];
+  if (first) {
+    const file = resolve(project.rootDir, first);
+    return { file, relative: toPackageRelative(project.rootDir, file), source: "extensions" };
+  }
+  const file = resolve(project.rootDir, DEFAULT_ENTRY);
+  return { file, relative: DEFAULT_ENTRY, source: "default" };
+}
+
+/** Result of {@link importEntryModule}. */
+export type EntryImportResult =
+  | { ok: true; module: Record<string, unknown>; entry: unknown }
+  | { ok: false; error: Error };
+
+/**
+ * Imports an entry module by path. `entry` is the default export (or the namespace when there is none).
+ *
+ * @example
+ * ```ts
+ * const imported = await importEntryModule("/p/dist/index.js");
+ * if (!imported.ok) console.error(imported.error.message);
+ * ```
+ */
+export async function importEntryModule(file: string): Promise<EntryImportResult> {
+  try {
+    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const entry = "default" in module ? module.default : module;
+    return { ok: true, module, entry };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/**
+ * A compact summary of a module's exports, e.g. `default: object {id, name, register}; helper: function`.
+ *
+ * @example
+ * ```ts
+ * describeModuleShape({ default: { id: "x" } }); // "default: object {id}"
+ * ```
+ */
+export function describeModuleShape(module: Record<string, unknown>): string {
+  const names = Object.keys(module);
+  if (names.length === 0) return "no exports";
+  return names
+    .map((name) => {
+      const value = module[name];
+      if (typeof value === "function") return `${name}: function`;
+      if (typeof value === "object" && value !== null) return `${name}: object {${Object.keys(value).slice(0, 8).join(", ")}}`;
+      return `${name}: ${value === null ? "null" : typeof value}`;
+    })
+    .join("; ");
+}

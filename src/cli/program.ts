@@ -1,0 +1,175 @@
+/**
+ * The `openclaw` command line: `openclaw plugins init|build|validate|inspect (info)|doctor|list`.
+ * Thin wiring over the command modules; {@link runCli} is the in-process entry used by the binary and by tests.
+ */
+import { Command, CommanderError } from "commander";
+import { CliError, ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import { createStyler, type CliIO } from "./io.js";
+import { createLifecycleTracer } from "./trace.js";
+import { cliPackageVersion } from "./version.js";
+import type { CommandContext } from "./context.js";
+import { runPluginsInit } from "./commands/plugins-init.js";
+import { runPluginsBuild } from "./commands/plugins-build.js";
+import { runPluginsValidate } from "./commands/plugins-validate.js";
+import { runPluginsInspect } from "./commands/plugins-inspect.js";
+import { runPluginsDoctor } from "./commands/plugins-doctor.js";
+import { runPluginsList } from "./commands/plugins-list.js";
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success (doctor: no issues; build --check: metadata up to date)
+  1  problems found (validation errors, stale metadata, load errors, doctor findings)
+  2  usage error (unknown command/option, missing argument, plugin or folder not found)
+  3  internal error (a bug; please report it with the stack trace)
+
+Environment:
+  OPENCLAW_CONFIG_PATH             config file (default: <state dir>/openclaw.json)
+  OPENCLAW_STATE_DIR               state directory (default: ~/.openclaw)
+  OPENCLAW_PLUGIN_LIFECYCLE_TRACE  1 = print phase timings to stderr
+  NO_COLOR / FORCE_COLOR           colour control (colour is used only on a TTY)`;
+
+/**
+ * Builds the commander program for one run. `setExitCode` receives each command's result.
+ *
+ * @example
+ * ```ts
+ * const program = createProgram(processIO(), (code) => (process.exitCode = code));
+ * await program.parseAsync(["plugins", "list"], { from: "user" });
+ * ```
+ */
+export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => void): Command {
+  const program = new Command("openclaw");
+  program
+    .description("OpenClaw plugin author and operator tools.")
+    .version(cliPackageVersion(), "-v, --version", "print the openclaw package version")
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(createStyler(io.stderr, io.env).red(text)),
+    })
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .exitOverride();
+
+  const context = (command: string): CommandContext => ({
+    io,
+    out: createStyler(io.stdout, io.env),
+    err: createStyler(io.stderr, io.env),
+    tracer: createLifecycleTracer({ command, env: io.env, stderr: io.stderr }),
+  });
+  const run =
+    <A extends unknown[]>(command: string, fn: (ctx: CommandContext, ...args: A) => Promise<ExitCodeValue>) =>
+    async (...args: A): Promise<void> => {
+      const ctx = context(command);
+      try {
+        setExitCode(await fn(ctx, ...args));
+      } finally {
+        ctx.tracer.finish();
+      }
+    };
+
+  const plugins = program
+    .command("plugins")
+    .description("Scaffold, build, validate, inspect and diagnose OpenClaw plugins.")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .exitOverride();
+  plugins.action(() => {
+    plugins.outputHelp();
+    setExitCode(ExitCode.usage);
+  });
+
+  plugins
+    .command("init")
+    .description("Scaffold a TypeScript tool plugin built with defineToolPlugin.")
+    .argument("[dir]", "folder to create (default: ./<id>)")
+    .option("--id <id>", "plugin id: lowercase letters, digits and hyphens (default: derived from the folder name)")
+    .option("--name <name>", "display name (default: title-cased id)")
+    .option("--force", "write into a folder that is not empty (existing scaffold files are overwritten)")
+    .addHelpText("after", "\nExample:\n  openclaw plugins init stock-quotes --name \"Stock Quotes\"\n  cd stock-quotes && npm install && npm run build && npm test")
+    .action(run("plugins init", runPluginsInit));
+
+  plugins
+    .command("build")
+    .description("Write openclaw.plugin.json metadata from the built entry's static tool metadata.")
+    .argument("[dir]", "plugin folder (default: current folder)")
+    .option("--entry <path>", "built entry to import (default: ./dist/index.js)")
+    .option("--check", "rewrite nothing; exit 1 and print what differs when the generated metadata is stale")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins build", runPluginsBuild));
+
+  plugins
+    .command("validate")
+    .description("Check the manifest, package metadata, entry exports, id agreement and generated metadata.")
+    .argument("[dir]", "plugin folder (default: current folder)")
+    .option("--entry <path>", "entry to check (default: the first package.json openclaw.extensions entry)")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins validate", runPluginsValidate));
+
+  plugins
+    .command("inspect")
+    .alias("info")
+    .description("Show a plugin's manifest and package facts; --runtime loads it and lists what it registers.")
+    .argument("[target]", "plugin id (as discovered) or path to a plugin folder")
+    .option("--runtime", "import the plugin and run register() to list hooks, tools, commands, routes, …")
+    .option("--json", "print one JSON object (diagnostics and traces go to stderr)")
+    .option("--all", "table over every discovered plugin")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
+    .action(run("plugins inspect", runPluginsInspect));
+
+  plugins
+    .command("doctor")
+    .description("Report load errors, manifest/discovery diagnostics, compat notices and stale plugin config.")
+    .option("--json", "print the report as JSON")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
+    .action(run("plugins doctor", runPluginsDoctor));
+
+  plugins
+    .command("list")
+    .description("List plugins from the plugin index, or from manifests when there is no index.")
+    .option("--enabled", "only enabled plugins")
+    .option("--verbose", "one detail block per plugin (format, source, origin, version, activation)")
+    .option("--json", "machine-readable inventory with dependencyStatus")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
+    .action(run("plugins list", runPluginsList));
+
+  for (const command of plugins.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` (arguments after the binary name) and returns the exit code; never calls
+ * `process.exit`.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(["plugins", "validate", "."], processIO());
+ * ```
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCodeValue> {
+  let exitCode: ExitCodeValue = ExitCode.ok;
+  const program = createProgram(io, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return ExitCode.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+        return ExitCode.ok;
+      }
+      return ExitCode.usage;
+    }
+    const err = createStyler(io.stderr, io.env);
+    if (error instanceof CliError) {
+      io.stderr.write(`${err.red("error")} ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`${err.red("internal error")} ${(error as Error)?.stack ?? String(error)}\n`);
+    return ExitCode.internal;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Runtime loading for `inspect --runtime`, `inspect --all`, `doctor` and `validate`: a thin adapter over the
+ * host loader that turns its registrations into the flat lists the CLI prints.
+ */
+import type { PluginDiagnostic } from "../manifest/diagnostics.js";
+import type { PluginRegistrations } from "../host/registry.js";
+import type { PluginOrigin } from "../discovery/plugin-policy.js";
+import { loadPlugin } from "../host/load-plugin.js";
+
+/** What one runtime load produced, flattened for output. */
+export interface RuntimeReport {
+  id?: string;
+  shape: string | null;
+  capabilities: string[];
+  hooks: Array<{ name: string; priority: number }>;
+  tools: string[];
+  commands: string[];
+  services: string[];
+  gatewayMethods: string[];
+  httpRoutes: string[];
+  cliCommands: Array<{ name: string; parentPath: string[]; path: string }>;
+  channels: string[];
+  providers: string[];
+  diagnostics: PluginDiagnostic[];
+  /** Set when the plugin failed to load (bad manifest, import error, missing register, register threw). */
+  loadError?: string;
+  /** Wall time of the load, in milliseconds. */
+  loadMs: number;
+  /** Every tool name passed to `registerTool`, accepted or rejected by a contract gate. */
+  attemptedTools: string[];
+}
+
+/** Options of {@link loadRuntimeReport}. */
+export interface LoadRuntimeReportOptions {
+  rootDir: string;
+  /** The whole gateway config object (the config file's contents). */
+  config?: Record<string, unknown>;
+  /** `plugins.entries.<id>.config`. */
+  pluginConfig?: unknown;
+  origin: PluginOrigin;
+}
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)];
+
+/**
+ * Flattens host registrations into the inspect lists.
+ *
+ * @example
+ * ```ts
+ * const lists = flattenRegistrations(loaded.registrations);
+ * lists.hooks; // [{ name: "before_tool_call", priority: 10 }]
+ * ```
+ */
+export function flattenRegistrations(
+  registrations: PluginRegistrations,
+): Omit<RuntimeReport, "id" | "shape" | "capabilities" | "diagnostics" | "loadError" | "loadMs"> {
+  return {
+    attemptedTools: unique([
+      ...registrations.tools.flatMap((tool) => tool.names),
+      ...registrations.log.filter((entry) => entry.method === "registerTool" && entry.name).map((entry) => entry.name),
+    ]),
+    hooks: [
+      ...registrations.hooks.map((hook) => ({ name: hook.hookName as string, priority: hook.priority })),
+      ...registrations.internalHooks.flatMap((hook) => hook.events.map((name) => ({ name, priority: hook.priority }))),
+    ],
+    tools: unique(registrations.tools.flatMap((tool) => tool.names)),
+    commands: unique(registrations.commands.map((command) => command.name)),
+    services: unique(registrations.services.map((service) => service.id)),
+    gatewayMethods: unique(registrations.gatewayMethods.map((method) => method.method)),
+    httpRoutes: unique(registrations.httpRoutes.map((route) => route.path)),
+    cliCommands: registrations.cliCommands.flatMap((cli) => {
+      const names = unique([...cli.commands, ...cli.descriptors.map((descriptor) => descriptor.name)]);
+      return names.map((name) => ({ name, parentPath: [...cli.parentPath], path: [...cli.parentPath, name].join(" ") }));
+    }),
+    channels: unique(registrations.channels.map((channel) => channel.id)),
+    providers: unique(registrations.providers.map((provider) => provider.id)),
+  };
+}
+
+/**
+ * Loads the plugin in `rootDir` through the host loader (registration mode `full`) and reports what it registered.
+ * Never throws for plugin faults: they come back as `loadError` and diagnostics.
+ *
+ * @example
+ * ```ts
+ * const report = await loadRuntimeReport({ rootDir: "/plugins/demo", origin: "path" });
+ * if (report.loadError) console.error(report.loadError);
+ * ```
+ */
+export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Promise<RuntimeReport> {
+  const started = performance.now();
+  const loaded = await loadPlugin({
+    rootDir: options.rootDir,
+    mode: "full",
+    config: options.config ?? {},
+    pluginConfig: options.pluginConfig,
+    origin: options.origin === "path" ? "external" : "external",
+  });
+  const loadMs = performance.now() - started;
+  const report: RuntimeReport = {
+    id: loaded.id,
+    shape: loaded.shape ?? null,
+    capabilities: [...(loaded.capabilities ?? [])],
+    ...flattenRegistrations(loaded.registrations),
+    diagnostics: [...loaded.diagnostics],
+    loadMs,
+  };
+  if (loaded.loadError) report.loadError = String(loaded.loadError);
+  return report;
+}
+
+/**
+ * Tool names the plugin registers at runtime (accepted or rejected by the `contracts.tools` gate), for
+ * `validate`'s coverage check. Load errors come back as diagnostics.
+ *
+ * @example
+ * ```ts
+ * const { tools } = await collectRuntimeToolNames("/plugins/demo");
+ * ```
+ */
+export async function collectRuntimeToolNames(rootDir: string): Promise<{ tools: string[]; diagnostics: PluginDiagnostic[] }> {
+  const report = await loadRuntimeReport({ rootDir, origin: "path" });
+  const diagnostics: PluginDiagnostic[] = [];
+  if (report.loadError) {
+    diagnostics.push({ level: "error", code: "plugin-load-error", path: "", file: rootDir, message: `the plugin failed to load: ${report.loadError}` });
+  }
+  return { tools: report.attemptedTools, diagnostics };
+}

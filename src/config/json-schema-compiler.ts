@@ -1,0 +1,168 @@
+/**
+ * Compiles plugin JSON Schemas with ajv + ajv-formats. ajv is loaded synchronously on first use (through
+ * `createRequire`), so modules importing this file stay cheap to import until a schema is actually compiled.
+ *
+ * Drafts: draft-07 (the default, also when `$schema` is absent), 2019-09 and 2020-12 are chosen by `$schema`.
+ * Validators apply `default` values (`useDefaults`) and report all errors (`allErrors`).
+ */
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import type { AnySchema, ErrorObject, Options, ValidateFunction } from "ajv";
+
+/** A JSON Schema draft this compiler understands. */
+export type JsonSchemaDraft = "draft-07" | "2019-09" | "2020-12";
+
+/** Result of {@link compileJsonSchema}. */
+export type CompileJsonSchemaResult =
+  | {
+      ok: true;
+      validate: ValidateFunction;
+      /** Strict-mode findings (unknown keywords, unknown formats): the schema works, they are ignored. */
+      warnings: string[];
+      draft: JsonSchemaDraft;
+    }
+  | { ok: false; error: string; draft?: JsonSchemaDraft };
+
+/** The part of an ajv instance this module uses (ajv is loaded lazily, so only its types are imported). */
+interface AjvCore {
+  compile(schema: AnySchema): ValidateFunction;
+}
+
+type AjvConstructor = new (options: Options) => AjvCore;
+
+const DRAFT_BY_SCHEMA_URI: Record<string, JsonSchemaDraft> = {
+  "http://json-schema.org/draft-07/schema": "draft-07",
+  "https://json-schema.org/draft/2019-09/schema": "2019-09",
+  "https://json-schema.org/draft/2020-12/schema": "2020-12",
+};
+
+const BASE_OPTIONS: Options = {
+  allErrors: true,
+  useDefaults: true,
+  // Schemas with an `$id` are compiled many times (once per plugin/hash); never register them globally.
+  addUsedSchema: false,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  logger: false,
+};
+
+const instances = new Map<string, AjvCore>();
+let requireFn: NodeRequire | undefined;
+
+function load(id: string): unknown {
+  requireFn ??= createRequire(import.meta.url);
+  return requireFn(id);
+}
+
+function constructorFor(draft: JsonSchemaDraft): AjvConstructor {
+  const id = draft === "2020-12" ? "ajv/dist/2020" : draft === "2019-09" ? "ajv/dist/2019" : "ajv";
+  const mod = load(id) as { default?: AjvConstructor } & AjvConstructor;
+  return mod.default ?? mod;
+}
+
+function instanceFor(draft: JsonSchemaDraft, strict: boolean): AjvCore {
+  const key = `${draft}:${strict}`;
+  let ajv = instances.get(key);
+  if (!ajv) {
+    const Ajv = constructorFor(draft);
+    ajv = new Ajv({ ...BASE_OPTIONS, strictSchema: strict, strictNumbers: true, validateFormats: true });
+    const formats = load("ajv-formats") as { default?: (ajv: AjvCore) => void } & ((ajv: AjvCore) => void);
+    (formats.default ?? formats)(ajv);
+    instances.set(key, ajv);
+  }
+  return ajv;
+}
+
+/**
+ * The draft a schema declares through `$schema` (trailing `#` ignored); `draft-07` when absent.
+ *
+ * @example
+ * ```ts
+ * draftOf({ $schema: "https://json-schema.org/draft/2020-12/schema" }); // "2020-12"
+ * ```
+ */
+export function draftOf(schema: Record<string, unknown>): JsonSchemaDraft | { unsupported: string } {
+  const declared = schema.$schema;
+  if (declared === undefined) return "draft-07";
+  if (typeof declared !== "string") return { unsupported: String(declared) };
+  const draft = DRAFT_BY_SCHEMA_URI[declared.replace(/#$/, "")];
+  return draft ?? { unsupported: declared };
+}
+
+/**
+ * Compiles a JSON Schema; never throws. Invalid schemas give `ok: false` with ajv's message; schemas that only
+ * trip ajv's strict mode (unknown keyword or format) compile leniently and report the finding in `warnings`.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileJsonSchema({ type: "object", required: ["apiKey"] });
+ * if (compiled.ok) compiled.validate({}); // false, compiled.validate.errors lists the missing property
+ * ```
+ */
+export function compileJsonSchema(schema: unknown): CompileJsonSchemaResult {
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
+    return { ok: false, error: "must be a JSON Schema object" };
+  }
+  const draft = draftOf(schema as Record<string, unknown>);
+  if (typeof draft !== "string") {
+    return {
+      ok: false,
+      error: `unsupported $schema "${draft.unsupported}" (use draft-07, 2019-09 or 2020-12, or leave $schema out)`,
+    };
+  }
+  try {
+    return { ok: true, validate: instanceFor(draft, true).compile(schema as AnySchema), warnings: [], draft };
+  } catch (strictError) {
+    const message = (strictError as Error).message;
+    const strictOnly = message.startsWith("strict mode:") || message.startsWith("unknown format");
+    if (!strictOnly) return { ok: false, error: message, draft };
+    try {
+      const validate = instanceFor(draft, false).compile(schema as AnySchema);
+      return { ok: true, validate, warnings: [message.replace(/^strict mode: /, "")], draft };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message, draft };
+    }
+  }
+}
+
+/**
+ * JSON text with object keys sorted, so equal schemas serialize (and hash) identically.
+ *
+ * @example
+ * ```ts
+ * stableStringify({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
+ * ```
+ */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => stableStringify(item ?? null)).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+const hashes = new WeakMap<object, string>();
+
+/**
+ * sha256 of the schema's {@link stableStringify} form (memoized per schema object).
+ *
+ * @example
+ * ```ts
+ * schemaHash({ type: "object" }) === schemaHash({ type: "object" }); // true
+ * ```
+ */
+export function schemaHash(schema: object): string {
+  let hash = hashes.get(schema);
+  if (!hash) {
+    hash = createHash("sha256").update(stableStringify(schema)).digest("hex");
+    hashes.set(schema, hash);
+  }
+  return hash;
+}
+
+export type { ErrorObject as JsonSchemaError, ValidateFunction as JsonSchemaValidateFunction };

@@ -1,0 +1,168 @@
+/**
+ * Turns ajv errors into {@link PluginDiagnostic}s with config paths (`plugins.entries.my-plugin.config.apiKey`),
+ * ajv's reason, and — only for values that are not sensitive — the offending value. Values under a `uiHints` path
+ * marked `sensitive: true` are never printed, nor are objects or arrays (which could contain such values).
+ */
+import type { ErrorObject } from "ajv";
+import type { PluginDiagnostic } from "../manifest/diagnostics.js";
+import { closestMatch, describeValue, formatPath, joinPath } from "../manifest/paths.js";
+import type { PluginUiHints } from "../manifest/plugin-manifest-schema.js";
+
+/** Matcher for the sensitive paths declared by `uiHints`. */
+export interface SensitivePaths {
+  /** True when the value at `segments` is, or is inside, a sensitive field. */
+  covers(segments: readonly string[]): boolean;
+}
+
+function hintSegments(path: string): string[] {
+  const segments: string[] = [];
+  for (const part of path.split(".")) {
+    const match = /^(.*?)((?:\[\d*\])*)$/.exec(part);
+    const name = match?.[1] ?? part;
+    if (name) segments.push(name);
+    for (let count = (match?.[2] ?? "").split("[").length - 1; count > 0; count--) segments.push("*");
+  }
+  return segments;
+}
+
+/**
+ * Collects the `sensitive: true` hint paths. `*`, `[]` and numeric segments match any key or index.
+ *
+ * @example
+ * ```ts
+ * sensitivePathsOf({ "twilio.authToken": { sensitive: true } }).covers(["twilio", "authToken"]); // true
+ * ```
+ */
+export function sensitivePathsOf(...hintSets: Array<PluginUiHints | undefined>): SensitivePaths {
+  const patterns: string[][] = [];
+  for (const hints of hintSets) {
+    for (const [path, hint] of Object.entries(hints ?? {})) {
+      // Fail safe: any truthy `sensitive` (even a malformed one) hides the value.
+      if (hint && Boolean((hint as { sensitive?: unknown }).sensitive)) patterns.push(hintSegments(path));
+    }
+  }
+  return {
+    covers(segments) {
+      return patterns.some(
+        (pattern) =>
+          pattern.length <= segments.length &&
+          pattern.every((part, index) => part === "*" || /^\d+$/.test(part) || part === segments[index]),
+      );
+    },
+  };
+}
+
+function decodePointer(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let node = root;
+  for (const segment of segments) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+function shownValue(value: unknown, sensitive: boolean): string {
+  if (sensitive) return " (value hidden: sensitive)";
+  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return ` (got ${describeValue(value)})`;
+  if (Array.isArray(value)) return " (got an array)";
+  if (typeof value === "object") return " (got an object)";
+  return "";
+}
+
+function schemaPropertyNames(schema: unknown, schemaPath: string): string[] {
+  // schemaPath looks like "#/properties/twilio/additionalProperties"; the parent schema holds `properties`.
+  const segments = decodePointer(schemaPath.replace(/^#/, "")).slice(0, -1);
+  const parent = valueAt(schema, segments);
+  const properties = parent && typeof parent === "object" ? (parent as Record<string, unknown>).properties : undefined;
+  return properties && typeof properties === "object" ? Object.keys(properties) : [];
+}
+
+/**
+ * Options of {@link ajvErrorsToDiagnostics}.
+ *
+ * @example
+ * ```ts
+ * const options: AjvErrorsToDiagnosticsOptions = { basePath: "plugins.entries.demo.config", code: "plugin-config-mismatch", data: {}, schema: {} };
+ * ```
+ */
+export interface AjvErrorsToDiagnosticsOptions {
+  /** Path of the validated value inside the gateway config. */
+  basePath: string;
+  code: string;
+  /** The validated value (used to show non-sensitive offending values). */
+  data: unknown;
+  /** The schema (used to suggest property names for typos). */
+  schema: unknown;
+  sensitive?: SensitivePaths;
+  file?: string;
+}
+
+/**
+ * Converts ajv errors to error diagnostics: `<basePath>.<instancePath>: <ajv message>[ detail]`.
+ *
+ * @example
+ * ```ts
+ * ajvErrorsToDiagnostics(validate.errors ?? [], { basePath: "plugins.entries.my-plugin.config", code: "plugin-config-mismatch", data, schema });
+ * // [{ message: "plugins.entries.my-plugin.config: must have required property 'apiKey'", … }]
+ * ```
+ */
+export function ajvErrorsToDiagnostics(
+  errors: readonly ErrorObject[],
+  options: AjvErrorsToDiagnosticsOptions,
+): PluginDiagnostic[] {
+  const diagnostics: PluginDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    // `if` only says "must match then/else"; the inner errors carry the reason.
+    if (error.keyword === "if") continue;
+    const segments = decodePointer(error.instancePath);
+    const path = joinPath(options.basePath, formatPath(segments));
+    const sensitive = options.sensitive?.covers(segments) ?? false;
+    const value = valueAt(options.data, segments);
+    let message = error.message ?? `fails ${error.keyword}`;
+    const params = error.params as Record<string, unknown>;
+    switch (error.keyword) {
+      case "additionalProperties": {
+        const property = String(params.additionalProperty);
+        const match = closestMatch(property, schemaPropertyNames(options.schema, error.schemaPath));
+        message = `must NOT have additional properties: '${property}' is not allowed${match ? ` (did you mean '${match}'?)` : ""}`;
+        break;
+      }
+      case "enum":
+        message += sensitive
+          ? shownValue(value, true)
+          : `: ${(params.allowedValues as unknown[]).map((entry) => describeValue(entry)).join(", ")}${shownValue(value, false)}`;
+        break;
+      case "const":
+        message += sensitive ? shownValue(value, true) : ` ${describeValue(params.allowedValue)}${shownValue(value, false)}`;
+        break;
+      case "required":
+      case "dependencies":
+      case "dependentRequired":
+      case "propertyNames":
+      case "minProperties":
+      case "maxProperties":
+      case "anyOf":
+      case "oneOf":
+      case "not":
+        break;
+      default:
+        message += shownValue(value, sensitive);
+    }
+    const text = `${path}: ${message}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const diagnostic: PluginDiagnostic = { level: "error", code: options.code, path, message: text };
+    if (options.file) diagnostic.file = options.file;
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}

@@ -1,0 +1,95 @@
+/**
+ * Property-based test (fast-check): for random small schemas and random configs, plugin config validation agrees
+ * with ajv used directly (same verdict, same defaults applied) and reports errors exactly when ajv rejects.
+ */
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
+import { validatePluginConfig } from "./validate-plugin-config.js";
+
+const propertyName = fc.constantFrom("a", "b", "c", "d", "e");
+const leafSchema: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+  fc.constant({ type: "string" }),
+  fc.record({ type: fc.constant("string"), minLength: fc.nat(4), maxLength: fc.integer({ min: 4, max: 8 }) }, { requiredKeys: ["type"] }),
+  fc.record({ type: fc.constant("string"), pattern: fc.constantFrom("^a", "b$", "^[0-9]+$", "^\\+[1-9]\\d{1,14}$") }),
+  fc.record({ type: fc.constant("string"), format: fc.constantFrom("email", "uri", "date", "ipv4", "uuid", "hostname") }),
+  fc.record(
+    { type: fc.constantFrom("integer", "number"), minimum: fc.integer({ min: -5, max: 5 }), maximum: fc.integer({ min: 5, max: 20 }) },
+    { requiredKeys: ["type"] },
+  ),
+  fc.constant({ type: "boolean" }),
+  fc.record({ enum: fc.uniqueArray(fc.oneof(fc.constantFrom("x", "y", "a@b.co"), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ const: fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 2 })) }),
+  fc.record({ type: fc.constant("array"), items: fc.constant({ type: "string" }), maxItems: fc.nat(3) }),
+  fc.record({
+    type: fc.constant("object"),
+    additionalProperties: fc.boolean(),
+    properties: fc.constant({ x: { type: "integer", default: 1 } }),
+  }),
+);
+const withDefault = fc.tuple(leafSchema, fc.option(fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -2, max: 30 }), fc.boolean()), { nil: undefined })).map(
+  ([schema, value]) => (value === undefined ? schema : { ...schema, default: value }),
+);
+const objectSchema = fc
+  .record({
+    properties: fc.dictionary(propertyName, withDefault, { maxKeys: 5 }),
+    required: fc.subarray(["a", "b", "c", "d", "e"]),
+    additionalProperties: fc.boolean(),
+    conditional: fc.boolean(),
+  })
+  .map(({ properties, required, additionalProperties, conditional }) => {
+    const schema: Record<string, unknown> = { type: "object", properties, required, additionalProperties };
+    if (conditional) {
+      schema.if = { properties: { a: { const: true } }, required: ["a"] };
+      schema.then = { required: ["b"] };
+      schema.else = { properties: { c: { type: "string" } } };
+    }
+    return schema;
+  });
+const configValue = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom("a@b.co", "http://example.com/x", "2024-01-01", "127.0.0.1", "abc", "+15550001234", "123", "x", "y"),
+  fc.integer({ min: -10, max: 30 }),
+  fc.double({ noNaN: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string({ maxLength: 3 }), { maxLength: 4 }),
+  fc.dictionary(fc.constantFrom("x", "y"), fc.integer({ min: 0, max: 3 }), { maxKeys: 2 }),
+);
+const config = fc.dictionary(fc.constantFrom("a", "b", "c", "d", "e", "f"), configValue, { maxKeys: 6 });
+
+function directAjv(schema: Record<string, unknown>, data: unknown): { valid: boolean; data: unknown; errors: number } {
+  const ajv = new Ajv.default({ allErrors: true, useDefaults: true, strict: false, logger: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(schema);
+  const copy = structuredClone(data);
+  const valid = validate(copy) as boolean;
+  return { valid, data: copy, errors: validate.errors?.length ?? 0 };
+}
+
+describe("config validation agrees with ajv", () => {
+  it("same verdict and same defaults for random schemas and configs", () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(objectSchema, config, (schema, data) => {
+        const manifest: PluginManifest = { id: "prop-test", configSchema: schema };
+        const ours = validatePluginConfig({ manifest, config: data });
+        const expected = directAjv(schema, data);
+        expect(ours.ok).toBe(expected.valid);
+        expect(ours.value).toEqual(expected.data);
+        expect(ours.diagnostics.length > 0).toBe(!expected.valid);
+        for (const d of ours.diagnostics) {
+          expect(d.level).toBe("error");
+          expect(d.message.startsWith(`${d.path}: `)).toBe(true);
+          expect(d.path.startsWith("plugins.entries.prop-test.config")).toBe(true);
+        }
+        if (!expected.valid) rejected++;
+      }),
+      { numRuns: 400 },
+    );
+    // The generators exercise both outcomes.
+    expect(rejected).toBeGreaterThan(20);
+  });
+});

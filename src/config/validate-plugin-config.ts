@@ -1,0 +1,560 @@
+/**
+ * Validates the gateway config's plugin parts against the installed plugins' manifests:
+ * `plugins.entries.<id>.{enabled, config, hooks}`, `plugins.allow`, `plugins.deny` and `channels.<id>`.
+ *
+ * The three moments of the manifest reference:
+ * - `read` (`openclaw config get`, `openclaw doctor`): everything is checked and reported;
+ * - `write` (`openclaw config set`): only the affected plugin (`pluginId`) and the channels it declares, so an
+ *   unrelated stale entry never blocks a write;
+ * - `start` (gateway start): every enabled plugin, configured or not (an enabled plugin without an entry is
+ *   validated as `{}`), so a missing required field stops the plugin before it loads.
+ *
+ * `read` and `start` check the same things; `start` is the moment the host acts on `plugins[].config` (defaults
+ * applied). Disabled or denied plugins keep their config untouched and unvalidated, with a warning.
+ * Compiled validators are cached per plugin (or channel) and schema hash.
+ */
+import type { PluginDiagnostic } from "../manifest/diagnostics.js";
+import { closestMatch, describeValue, formatPath } from "../manifest/paths.js";
+import type { JsonSchemaObject, PluginManifest, PluginUiHints } from "../manifest/plugin-manifest-schema.js";
+import { compileJsonSchema, schemaHash, type JsonSchemaValidateFunction } from "./json-schema-compiler.js";
+import { ajvErrorsToDiagnostics, sensitivePathsOf } from "./json-schema-errors.js";
+
+/** When config is validated (see the module description). */
+export type ConfigValidationMoment = "read" | "write" | "start";
+
+/**
+ * Options of {@link validatePluginsConfig}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidatePluginsConfigOptions = { manifests: [voiceCall, matrix], moment: "start" };
+ * ```
+ */
+export interface ValidatePluginsConfigOptions {
+  /** Manifests of the installed plugins (an array, or a map keyed by plugin id). */
+  manifests: readonly PluginManifest[] | ReadonlyMap<string, PluginManifest>;
+  moment: ConfigValidationMoment;
+  /** The plugin a `write` affects (required for `write`, ignored otherwise). */
+  pluginId?: string;
+  /**
+   * Plugins installed without a usable manifest in `manifests` (their config cannot be validated; a warning says
+   * so). Without this callback, installed = has a manifest.
+   */
+  isInstalled?(id: string): boolean;
+  /**
+   * The host's enablement policy. Default: `plugins.enabled !== false`, not in `plugins.deny`, in `plugins.allow`
+   * when that list is non-empty, and `plugins.entries.<id>.enabled !== false`.
+   */
+  isEnabled?(id: string): boolean;
+  /** Channel ids owned by the gateway itself (never reported as unknown). */
+  coreChannelIds?: readonly string[];
+  /** Config file name for diagnostics. */
+  file?: string;
+}
+
+/** What happened to one plugin's config. */
+export type PluginConfigStatus = "valid" | "invalid" | "disabled" | "no-manifest" | "schema-invalid";
+
+/**
+ * Per-plugin outcome of {@link validatePluginsConfig}.
+ *
+ * @example
+ * ```ts
+ * const loadable = result.plugins.filter((p) => p.status === "valid").map((p) => p.id);
+ * ```
+ */
+export interface PluginConfigOutcome {
+  id: string;
+  status: PluginConfigStatus;
+  enabled: boolean;
+  /** The plugin's config with schema defaults applied (only when `status` is `valid`). */
+  config?: Record<string, unknown>;
+}
+
+/**
+ * Result of {@link validatePluginsConfig}.
+ *
+ * @example
+ * ```ts
+ * const { ok, diagnostics, config } = validatePluginsConfig(gatewayConfig, { manifests, moment: "read" });
+ * ```
+ */
+export interface ValidatePluginsConfigResult {
+  /** False when any diagnostic is an error. */
+  ok: boolean;
+  diagnostics: PluginDiagnostic[];
+  /**
+   * A copy of the input with schema defaults applied to every validated `plugins.entries.<id>.config` and
+   * `channels.<id>` that exists. Entries are never added; the resolved config of an enabled plugin without an
+   * entry is in `plugins`.
+   */
+  config: unknown;
+  /** One outcome per plugin in scope (configured or installed). */
+  plugins: PluginConfigOutcome[];
+}
+
+interface CachedValidator {
+  hash: string;
+  compiled: ReturnType<typeof compileJsonSchema>;
+}
+
+const validatorCache = new Map<string, CachedValidator>();
+const cacheStats = { compiles: 0, hits: 0 };
+
+/**
+ * Cached compiled validator for `scope` (`plugin:<id>` or `channel:<id>`) and the schema's hash. A new hash for the
+ * same scope replaces the old validator (plugins updated in place do not leak compiled code).
+ */
+function validatorFor(scope: string, schema: JsonSchemaObject): CachedValidator["compiled"] {
+  const hash = schemaHash(schema);
+  const cached = validatorCache.get(scope);
+  if (cached && cached.hash === hash) {
+    cacheStats.hits++;
+    return cached.compiled;
+  }
+  cacheStats.compiles++;
+  const compiled = compileJsonSchema(schema);
+  validatorCache.set(scope, { hash, compiled });
+  return compiled;
+}
+
+/**
+ * Empties the validator cache (tests and benchmarks measure compile cost with it).
+ *
+ * @example
+ * ```ts
+ * clearPluginConfigValidatorCache();
+ * ```
+ */
+export function clearPluginConfigValidatorCache(): void {
+  validatorCache.clear();
+  cacheStats.compiles = 0;
+  cacheStats.hits = 0;
+}
+
+/**
+ * Counters of the validator cache since the last clear.
+ *
+ * @example
+ * ```ts
+ * const { compiles, hits, size } = pluginConfigValidatorCacheStats();
+ * ```
+ */
+export function pluginConfigValidatorCacheStats(): { compiles: number; hits: number; size: number } {
+  return { ...cacheStats, size: validatorCache.size };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function cloneData<T>(value: T): T {
+  try {
+    return structuredClone(value);
+  } catch {
+    return JSON.parse(JSON.stringify(value ?? null)) as T;
+  }
+}
+
+/**
+ * Arguments of {@link validatePluginConfig}.
+ *
+ * @example
+ * ```ts
+ * const args: ValidatePluginConfigOptions = { manifest, config: { apiKey: "…" } };
+ * ```
+ */
+export interface ValidatePluginConfigOptions {
+  manifest: PluginManifest;
+  /** `plugins.entries.<id>.config`; `undefined` is validated as `{}`. */
+  config: unknown;
+  /** Path used in messages; default `plugins.entries.<id>.config`. */
+  path?: string;
+  file?: string;
+}
+
+/**
+ * Result of {@link validatePluginConfig} and {@link validateChannelConfig}.
+ *
+ * @example
+ * ```ts
+ * const { ok, value, diagnostics } = validatePluginConfig({ manifest, config });
+ * ```
+ */
+export interface ConfigValidationResult {
+  ok: boolean;
+  /** The config with schema defaults applied (a copy; the input is never mutated). */
+  value: Record<string, unknown>;
+  diagnostics: PluginDiagnostic[];
+}
+
+function runValidator(options: {
+  scope: string;
+  schema: JsonSchemaObject;
+  data: unknown;
+  path: string;
+  code: string;
+  hints: PluginUiHints | undefined;
+  schemaName: string;
+  file?: string | undefined;
+}): ConfigValidationResult & { schemaInvalid: boolean } {
+  const value = options.data === undefined ? {} : cloneData(options.data);
+  const compiled = validatorFor(options.scope, options.schema);
+  const withFile = (diagnostic: PluginDiagnostic): PluginDiagnostic =>
+    options.file ? { ...diagnostic, file: options.file } : diagnostic;
+  if (!compiled.ok) {
+    return {
+      ok: false,
+      schemaInvalid: true,
+      value: value as Record<string, unknown>,
+      diagnostics: [
+        withFile({
+          level: "error",
+          code: "config-schema-invalid",
+          path: options.path,
+          message: `${options.path}: cannot be validated: ${options.schemaName} is not a valid JSON Schema (${compiled.error}). Fix the plugin's manifest.`,
+        }),
+      ],
+    };
+  }
+  const validate: JsonSchemaValidateFunction = compiled.validate;
+  const valid = validate(value) as boolean;
+  const diagnostics = valid
+    ? []
+    : ajvErrorsToDiagnostics(validate.errors ?? [], {
+        basePath: options.path,
+        code: options.code,
+        data: value,
+        schema: options.schema,
+        sensitive: sensitivePathsOf(options.hints),
+        ...(options.file ? { file: options.file } : {}),
+      });
+  return { ok: valid, schemaInvalid: false, value: value as Record<string, unknown>, diagnostics };
+}
+
+/**
+ * Validates one plugin's config against its manifest `configSchema` (the loader calls this before `register`).
+ * Applies schema defaults to a copy; `undefined` config counts as `{}`. Never prints sensitive values.
+ *
+ * @example
+ * ```ts
+ * const result = validatePluginConfig({ manifest, config: { timeout: 5000 } });
+ * // result.ok === false
+ * // result.diagnostics[0].message === "plugins.entries.my-plugin.config: must have required property 'apiKey'"
+ * ```
+ */
+export function validatePluginConfig(options: ValidatePluginConfigOptions): ConfigValidationResult {
+  const { manifest } = options;
+  const path = options.path ?? `${formatPath(["plugins", "entries", manifest.id])}.config`;
+  const { schemaInvalid: _schemaInvalid, ...result } = runValidator({
+    scope: `plugin:${manifest.id}`,
+    schema: manifest.configSchema,
+    data: options.config,
+    path,
+    code: "plugin-config-mismatch",
+    hints: manifest.uiHints,
+    schemaName: `configSchema of plugin "${manifest.id}"`,
+    file: options.file,
+  });
+  return result;
+}
+
+/**
+ * Arguments of {@link validateChannelConfig}.
+ *
+ * @example
+ * ```ts
+ * const args: ValidateChannelConfigOptions = { manifest: matrix, channelId: "matrix", config: { enabled: true } };
+ * ```
+ */
+export interface ValidateChannelConfigOptions {
+  manifest: PluginManifest;
+  channelId: string;
+  /** `channels.<channelId>`; `undefined` is validated as `{}`. */
+  config: unknown;
+  file?: string;
+}
+
+/**
+ * Validates `channels.<channelId>` against the schema the plugin publishes in `channelConfigs.<channelId>`.
+ * Without a published schema the config is accepted as is.
+ *
+ * @example
+ * ```ts
+ * validateChannelConfig({ manifest: matrix, channelId: "matrix", config: { homeserver: "not a url" } }).ok; // false
+ * ```
+ */
+export function validateChannelConfig(options: ValidateChannelConfigOptions): ConfigValidationResult {
+  const channelConfig = options.manifest.channelConfigs?.[options.channelId];
+  const path = formatPath(["channels", options.channelId]);
+  if (!channelConfig) {
+    const value = (options.config === undefined ? {} : cloneData(options.config)) as Record<string, unknown>;
+    return { ok: true, value, diagnostics: [] };
+  }
+  const { schemaInvalid: _schemaInvalid, ...result } = runValidator({
+    scope: `channel:${options.manifest.id}:${options.channelId}`,
+    schema: channelConfig.schema,
+    data: options.config,
+    path,
+    code: "channel-config-mismatch",
+    hints: channelConfig.uiHints,
+    schemaName: `channelConfigs.${options.channelId}.schema of plugin "${options.manifest.id}"`,
+    file: options.file,
+  });
+  return result;
+}
+
+function stringList(
+  value: unknown,
+  path: string,
+  report: (d: Omit<PluginDiagnostic, "file">) => void,
+): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report({ level: "error", code: "plugins-config-invalid", path, message: `${path}: must be an array of plugin ids; got ${describeValue(value)}` });
+    return [];
+  }
+  const out: string[] = [];
+  value.forEach((entry, index) => {
+    if (typeof entry === "string") out.push(entry);
+    else {
+      const where = `${path}[${index}]`;
+      report({ level: "error", code: "plugins-config-invalid", path: where, message: `${where}: must be a plugin id string; got ${describeValue(entry)}` });
+    }
+  });
+  return out;
+}
+
+/**
+ * Validates the plugin parts of a gateway config (see the module description for the three moments). Never throws
+ * on bad config; throws `TypeError` only for a `write` without `pluginId`.
+ *
+ * @example
+ * ```ts
+ * const result = validatePluginsConfig(
+ *   { plugins: { entries: { "my-plugin": { config: { timeout: 5000 } } } } },
+ *   { manifests: [myPluginManifest], moment: "read" },
+ * );
+ * result.diagnostics[0].message; // "plugins.entries.my-plugin.config: must have required property 'apiKey'"
+ * ```
+ */
+export function validatePluginsConfig(config: unknown, options: ValidatePluginsConfigOptions): ValidatePluginsConfigResult {
+  if (options.moment === "write" && !options.pluginId) {
+    throw new TypeError('validatePluginsConfig: moment "write" needs the pluginId the write affects.');
+  }
+  const diagnostics: PluginDiagnostic[] = [];
+  const report = (diagnostic: Omit<PluginDiagnostic, "file">): void => {
+    diagnostics.push(options.file ? { ...diagnostic, file: options.file } : diagnostic);
+  };
+  const manifests = new Map<string, PluginManifest>();
+  for (const manifest of options.manifests instanceof Map ? options.manifests.values() : (options.manifests as readonly PluginManifest[])) {
+    manifests.set(manifest.id, manifest);
+  }
+  const outcomes: PluginConfigOutcome[] = [];
+  const finish = (output: unknown): ValidatePluginsConfigResult => ({
+    ok: !diagnostics.some((d) => d.level === "error"),
+    diagnostics,
+    config: output,
+    plugins: outcomes,
+  });
+
+  if (config === undefined || config === null) config = {};
+  if (!isRecord(config)) {
+    report({ level: "error", code: "config-not-object", path: "", message: `the gateway config must be an object; got ${describeValue(config)}` });
+    return finish(config);
+  }
+  const output = cloneData(config) as Record<string, unknown>;
+  const pluginsSection = output.plugins;
+  if (pluginsSection !== undefined && !isRecord(pluginsSection)) {
+    report({ level: "error", code: "plugins-config-invalid", path: "plugins", message: `plugins: must be an object; got ${describeValue(pluginsSection)}` });
+  }
+  const plugins = isRecord(pluginsSection) ? pluginsSection : {};
+  if (plugins.enabled !== undefined && typeof plugins.enabled !== "boolean") {
+    report({ level: "error", code: "plugins-config-invalid", path: "plugins.enabled", message: `plugins.enabled: must be true or false; got ${describeValue(plugins.enabled)}` });
+  }
+  const allow = stringList(plugins.allow, "plugins.allow", report);
+  const deny = stringList(plugins.deny, "plugins.deny", report);
+  let entries: Record<string, unknown> = {};
+  if (plugins.entries !== undefined) {
+    if (isRecord(plugins.entries)) entries = plugins.entries;
+    else report({ level: "error", code: "plugins-config-invalid", path: "plugins.entries", message: `plugins.entries: must be an object keyed by plugin id; got ${describeValue(plugins.entries)}` });
+  }
+
+  const installed = (id: string): boolean => manifests.has(id) || (options.isInstalled?.(id) ?? false);
+  const disabledReason = (id: string): string | undefined => {
+    if (options.isEnabled) return options.isEnabled(id) ? undefined : "disabled by the plugin policy";
+    if (plugins.enabled === false) return "plugins.enabled is false";
+    if (deny.includes(id)) return "listed in plugins.deny";
+    if (allow.length > 0 && !allow.includes(id)) return "not listed in plugins.allow";
+    const entry = entries[id];
+    if (isRecord(entry) && entry.enabled === false) return `plugins.entries.${id}.enabled is false`;
+    return undefined;
+  };
+  const inScope = (id: string): boolean => options.moment !== "write" || id === options.pluginId;
+  const installedIds = [...manifests.keys()];
+
+  // Policy lists naming plugins that are not installed: stale, harmless, worth a warning.
+  if (options.moment !== "write") {
+    for (const [listName, list] of [["allow", allow], ["deny", deny]] as const) {
+      list.forEach((id, index) => {
+        if (!installed(id)) {
+          const path = `plugins.${listName}[${index}]`;
+          report({ level: "warning", code: "plugin-policy-unknown-id", path, message: `${path}: plugin "${id}" is not installed; the entry has no effect.${didYouMean(id, installedIds)}` });
+        }
+      });
+    }
+  }
+
+  const ids = new Set<string>([...Object.keys(entries), ...(options.moment === "write" ? [] : installedIds)]);
+  if (options.moment === "write") ids.add(options.pluginId!);
+  for (const id of ids) {
+    if (!inScope(id)) continue;
+    const entryPath = formatPath(["plugins", "entries", id]);
+    const rawEntry = entries[id];
+    const configured = rawEntry !== undefined;
+    if (configured && !isRecord(rawEntry)) {
+      report({ level: "error", code: "plugin-entry-invalid", path: entryPath, message: `${entryPath}: must be an object like { "enabled": true, "config": { … } }; got ${describeValue(rawEntry)}` });
+      continue;
+    }
+    const entry = (rawEntry ?? {}) as Record<string, unknown>;
+    if (!installed(id)) {
+      report({ level: "error", code: "plugin-not-installed", path: entryPath, message: `${entryPath}: plugin "${id}" is not installed. Install it, or remove the entry.${didYouMean(id, installedIds)}` });
+      continue;
+    }
+    checkEntryShape(entry, entryPath, report);
+    const reason = disabledReason(id);
+    const manifest = manifests.get(id);
+    if (reason) {
+      outcomes.push({ id, status: "disabled", enabled: false });
+      if (entry.config !== undefined) {
+        report({ level: "warning", code: "plugin-disabled-config-kept", path: `${entryPath}.config`, message: `${entryPath}.config: plugin "${id}" is disabled (${reason}); its config is kept but not validated.` });
+      }
+      continue;
+    }
+    if (!manifest) {
+      outcomes.push({ id, status: "no-manifest", enabled: true });
+      report({ level: "warning", code: "plugin-manifest-unavailable", path: entryPath, message: `${entryPath}: plugin "${id}" is installed but its manifest could not be read; its config is not validated. Run openclaw plugins doctor.` });
+      continue;
+    }
+    if (entry.config !== undefined && !isRecord(entry.config)) {
+      report({ level: "error", code: "plugin-config-mismatch", path: `${entryPath}.config`, message: `${entryPath}.config: must be an object; got ${Array.isArray(entry.config) ? "an array" : typeof entry.config}` });
+      outcomes.push({ id, status: "invalid", enabled: true });
+      continue;
+    }
+    const result = runValidator({
+      scope: `plugin:${id}`,
+      schema: manifest.configSchema,
+      data: entry.config,
+      path: `${entryPath}.config`,
+      code: "plugin-config-mismatch",
+      hints: manifest.uiHints,
+      schemaName: `configSchema of plugin "${id}"`,
+      file: options.file,
+    });
+    for (const diagnostic of result.diagnostics) report(diagnostic);
+    outcomes.push(
+      result.ok
+        ? { id, status: "valid", enabled: true, config: result.value }
+        : { id, status: result.schemaInvalid ? "schema-invalid" : "invalid", enabled: true },
+    );
+    if (result.ok && entry.config !== undefined) {
+      const outEntries = (output.plugins as Record<string, unknown>).entries as Record<string, Record<string, unknown>>;
+      outEntries[id]!.config = result.value;
+    }
+  }
+
+  checkChannels(output, { ...options, manifests, disabledReason, inScope, report });
+  return finish(output);
+}
+
+function didYouMean(input: string, candidates: readonly string[]): string {
+  const match = closestMatch(input, candidates);
+  return match ? ` Did you mean "${match}"?` : "";
+}
+
+function checkEntryShape(entry: Record<string, unknown>, entryPath: string, report: (d: Omit<PluginDiagnostic, "file">) => void): void {
+  if (entry.enabled !== undefined && typeof entry.enabled !== "boolean") {
+    report({ level: "error", code: "plugin-entry-invalid", path: `${entryPath}.enabled`, message: `${entryPath}.enabled: must be true or false; got ${describeValue(entry.enabled)}` });
+  }
+  if (entry.hooks !== undefined) {
+    if (!isRecord(entry.hooks)) {
+      report({ level: "error", code: "plugin-entry-invalid", path: `${entryPath}.hooks`, message: `${entryPath}.hooks: must be an object like { "allowPromptInjection": false }; got ${describeValue(entry.hooks)}` });
+    } else {
+      for (const [key, value] of Object.entries(entry.hooks)) {
+        const path = `${entryPath}.hooks.${key}`;
+        if (key !== "allowPromptInjection" && key !== "allowConversationAccess") {
+          report({ level: "warning", code: "plugin-entry-unknown-key", path, message: `${path}: unknown hook setting; known settings are allowPromptInjection and allowConversationAccess.${didYouMean(key, ["allowPromptInjection", "allowConversationAccess"])}` });
+        } else if (typeof value !== "boolean") {
+          report({ level: "error", code: "plugin-entry-invalid", path, message: `${path}: must be true or false; got ${describeValue(value)}` });
+        }
+      }
+    }
+  }
+}
+
+function checkChannels(
+  output: Record<string, unknown>,
+  context: ValidatePluginsConfigOptions & {
+    manifests: Map<string, PluginManifest>;
+    disabledReason(id: string): string | undefined;
+    inScope(id: string): boolean;
+    report(diagnostic: Omit<PluginDiagnostic, "file">): void;
+  },
+): void {
+  const channels = output.channels;
+  if (channels === undefined) return;
+  if (!isRecord(channels)) {
+    context.report({ level: "error", code: "channels-config-invalid", path: "channels", message: `channels: must be an object keyed by channel id; got ${describeValue(channels)}` });
+    return;
+  }
+  const owners = new Map<string, PluginManifest[]>();
+  for (const manifest of context.manifests.values()) {
+    for (const channelId of manifest.channels ?? []) {
+      owners.set(channelId, [...(owners.get(channelId) ?? []), manifest]);
+    }
+  }
+  const core = new Set(context.coreChannelIds ?? []);
+  for (const [channelId, channelConfig] of Object.entries(channels)) {
+    const path = formatPath(["channels", channelId]);
+    if (core.has(channelId)) continue;
+    const channelOwners = owners.get(channelId) ?? [];
+    if (context.moment === "write" && !channelOwners.some((owner) => owner.id === context.pluginId)) continue;
+    if (channelOwners.length === 0) {
+      context.report({
+        level: "error",
+        code: "channel-unknown",
+        path,
+        message: `${path}: no installed plugin declares channel "${channelId}". Install the plugin that provides it, or remove the section.${didYouMean(channelId, [...owners.keys()])}`,
+      });
+      continue;
+    }
+    const enabledOwners = channelOwners.filter((owner) => !context.disabledReason(owner.id));
+    if (enabledOwners.length === 0) {
+      const owner = channelOwners[0]!;
+      context.report({ level: "warning", code: "channel-owner-disabled", path, message: `${path}: plugin "${owner.id}" that provides channel "${channelId}" is disabled (${context.disabledReason(owner.id)}); the channel config is kept but not validated.` });
+      continue;
+    }
+    if (enabledOwners.length > 1) {
+      context.report({ level: "warning", code: "channel-multiple-owners", path, message: `${path}: channel "${channelId}" is declared by several enabled plugins (${enabledOwners.map((o) => o.id).join(", ")}); the gateway uses one of them.` });
+    }
+    const owner = enabledOwners.find((candidate) => candidate.channelConfigs?.[channelId]) ?? enabledOwners[0]!;
+    const published = owner.channelConfigs?.[channelId];
+    if (!published) continue;
+    if (!isRecord(channelConfig)) {
+      context.report({ level: "error", code: "channel-config-mismatch", path, message: `${path}: must be an object; got ${describeValue(channelConfig)}` });
+      continue;
+    }
+    const result = runValidator({
+      scope: `channel:${owner.id}:${channelId}`,
+      schema: published.schema,
+      data: channelConfig,
+      path,
+      code: "channel-config-mismatch",
+      hints: published.uiHints,
+      schemaName: `channelConfigs.${channelId}.schema of plugin "${owner.id}"`,
+      file: context.file,
+    });
+    for (const diagnostic of result.diagnostics) context.report(diagnostic);
+    if (result.ok) channels[channelId] = result.value;
+  }
+}

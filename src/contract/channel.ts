@@ -1,0 +1,463 @@
+/**
+ * Channel plugins: the `ChannelPlugin` object and the adapter types it is made of. Types only.
+ *
+ * Adapters the contract does not model in detail are typed as open objects so existing channel plugins keep
+ * compiling; the common adapters (config, setup, outbound, status, gateway, actions, security) are typed.
+ *
+ * @packageDocumentation
+ */
+
+import type { OpenClawConfig } from "./config.js";
+import type { ReplyPayload } from "./hook-types.js";
+import type { PluginRuntime, RuntimeEnv } from "./runtime.js";
+import type { AnyAgentTool } from "./tools.js";
+import type { PluginConfigUiHint, PluginConfigSafeParseResult } from "./config-schema.js";
+
+/**
+ * Channel id (e.g. `telegram`, `my-channel`).
+ *
+ * @example
+ * ```ts
+ * const id: ChannelId = "my-channel";
+ * ```
+ */
+export type ChannelId = string;
+
+/**
+ * Display metadata of a channel.
+ *
+ * @example
+ * ```ts
+ * const meta: ChannelMeta = { id: "my-channel", label: "My Channel", selectionLabel: "My Channel (API)", docsPath: "/channels/my-channel", blurb: "Chat over My Channel." };
+ * ```
+ */
+export interface ChannelMeta {
+  id: ChannelId;
+  label: string;
+  selectionLabel?: string;
+  docsPath?: string;
+  docsLabel?: string;
+  blurb?: string;
+  order?: number;
+  aliases?: string[];
+  [key: string]: unknown;
+}
+
+/**
+ * What a channel supports.
+ *
+ * @example
+ * ```ts
+ * const caps: ChannelCapabilities = { chatTypes: ["direct", "group"], media: true };
+ * ```
+ */
+export interface ChannelCapabilities {
+  chatTypes: Array<"direct" | "group" | "channel" | "thread">;
+  media?: boolean;
+  reactions?: boolean;
+  threads?: boolean;
+  polls?: boolean;
+  edit?: boolean;
+  unsend?: boolean;
+  reply?: boolean;
+  nativeCommands?: boolean;
+  blockStreaming?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * A channel's config schema (`{ schema, uiHints?, runtime? }`; differs from the plugin config schema shape —
+ * a known inconsistency kept for compatibility).
+ *
+ * @example
+ * ```ts
+ * const s: ChannelConfigSchema = { schema: { type: "object", properties: {} } };
+ * ```
+ */
+export interface ChannelConfigSchema {
+  /** JSON Schema (draft-07) of `channels.<id>`. */
+  schema: Record<string, unknown>;
+  uiHints?: Record<string, PluginConfigUiHint>;
+  /** Runtime validator of the channel section. */
+  runtime?: { safeParse(value: unknown): PluginConfigSafeParseResult<unknown> };
+}
+
+/**
+ * Snapshot of one channel account for status displays.
+ *
+ * @example
+ * ```ts
+ * const snap: ChannelAccountSnapshot = { accountId: "default", enabled: true, configured: true, running: false };
+ * ```
+ */
+export interface ChannelAccountSnapshot {
+  accountId: string;
+  name?: string;
+  enabled?: boolean;
+  configured?: boolean;
+  running?: boolean;
+  connected?: boolean;
+  lastError?: string | null;
+  lastInboundAt?: number | null;
+  lastOutboundAt?: number | null;
+  [key: string]: unknown;
+}
+
+/**
+ * How a channel reads accounts from config.
+ *
+ * @example
+ * ```ts
+ * const config: ChannelConfigAdapter<{ token: string }> = {
+ *   listAccountIds: () => ["default"],
+ *   resolveAccount: (cfg) => ({ token: String(cfg.channels?.["my-channel"]?.token ?? "") }),
+ * };
+ * ```
+ */
+export interface ChannelConfigAdapter<ResolvedAccount> {
+  listAccountIds(cfg: OpenClawConfig): string[];
+  resolveAccount(cfg: OpenClawConfig, accountId?: string | null): ResolvedAccount;
+  defaultAccountId?(cfg: OpenClawConfig): string;
+  isEnabled?(account: ResolvedAccount, cfg: OpenClawConfig): boolean;
+  isConfigured?(account: ResolvedAccount, cfg: OpenClawConfig): boolean | Promise<boolean>;
+  describeAccount?(account: ResolvedAccount, cfg: OpenClawConfig): ChannelAccountSnapshot;
+  setAccountEnabled?(params: { cfg: OpenClawConfig; accountId: string; enabled: boolean }): OpenClawConfig;
+  deleteAccount?(params: { cfg: OpenClawConfig; accountId: string }): OpenClawConfig;
+  resolveAllowFrom?(params: { cfg: OpenClawConfig; accountId?: string | null }): Array<string | number> | undefined;
+}
+
+/**
+ * Input collected by `openclaw channels add` / setup flows.
+ *
+ * @example
+ * ```ts
+ * const input: ChannelSetupInput = { token: "…", name: "Work" };
+ * ```
+ */
+export interface ChannelSetupInput {
+  name?: string;
+  token?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Applies setup input to config (non-interactive setup).
+ *
+ * @example
+ * ```ts
+ * const setup: ChannelSetupAdapter = {
+ *   applyAccountConfig: ({ cfg }) => cfg,
+ * };
+ * ```
+ */
+export interface ChannelSetupAdapter {
+  resolveAccountId?(params: { cfg: OpenClawConfig; accountId?: string; input?: ChannelSetupInput }): string;
+  applyAccountName?(params: { cfg: OpenClawConfig; accountId: string; name?: string }): OpenClawConfig;
+  validateInput?(params: { cfg: OpenClawConfig; accountId: string; input: ChannelSetupInput }): string | null;
+  applyAccountConfig(params: { cfg: OpenClawConfig; accountId: string; input: ChannelSetupInput }): OpenClawConfig;
+}
+
+/**
+ * The prompter interactive setup wizards use.
+ *
+ * @example
+ * ```ts
+ * declare const prompter: WizardPrompter;
+ * const token = await prompter.text({ message: "Bot token" });
+ * ```
+ */
+export interface WizardPrompter {
+  intro(title: string): Promise<void>;
+  outro(message: string): Promise<void>;
+  note(message: string, title?: string): Promise<void>;
+  text(params: {
+    message: string;
+    initialValue?: string;
+    placeholder?: string;
+    validate?: (value: string) => string | undefined;
+  }): Promise<string>;
+  confirm(params: { message: string; initialValue?: boolean }): Promise<boolean>;
+  select<T>(params: { message: string; options: Array<{ value: T; label: string; hint?: string }>; initialValue?: T }): Promise<T>;
+  multiselect<T>(params: { message: string; options: Array<{ value: T; label: string; hint?: string }>; initialValues?: T[] }): Promise<T[]>;
+  progress(label: string): { update(message: string): void; stop(message?: string): void };
+}
+
+/**
+ * DM policy step of a setup wizard.
+ *
+ * @example
+ * ```ts
+ * const dm: ChannelSetupDmPolicy = { label: "My Channel", channel: "my-channel", policyKey: "channels.my-channel.dmPolicy", allowFromKey: "channels.my-channel.allowFrom", getCurrent: () => "pairing", setPolicy: (cfg) => cfg };
+ * ```
+ */
+export interface ChannelSetupDmPolicy {
+  label: string;
+  channel: ChannelId;
+  policyKey: string;
+  allowFromKey: string;
+  getCurrent(cfg: OpenClawConfig): "pairing" | "allowlist" | "open" | "disabled";
+  setPolicy(cfg: OpenClawConfig, policy: "pairing" | "allowlist" | "open" | "disabled"): OpenClawConfig;
+  promptAllowFrom?(params: { cfg: OpenClawConfig; prompter: WizardPrompter; accountId?: string }): Promise<OpenClawConfig>;
+}
+
+/**
+ * Interactive setup wizard of a channel (`openclaw onboard`, `openclaw channels add`).
+ *
+ * @example
+ * ```ts
+ * const wizard: ChannelSetupWizard = {
+ *   channel: "my-channel",
+ *   status: { configuredLabel: "configured", unconfiguredLabel: "needs token", resolveConfigured: () => false },
+ *   credentials: [],
+ * };
+ * ```
+ */
+export interface ChannelSetupWizard {
+  channel: ChannelId;
+  status: {
+    configuredLabel: string;
+    unconfiguredLabel: string;
+    resolveConfigured(params: { cfg: OpenClawConfig; accountId?: string }): boolean | Promise<boolean>;
+    [key: string]: unknown;
+  };
+  credentials: Array<Record<string, unknown>>;
+  dmPolicy?: ChannelSetupDmPolicy;
+  prepare?(params: { cfg: OpenClawConfig; accountId: string; prompter: WizardPrompter }): Promise<OpenClawConfig | void>;
+  finalize?(params: { cfg: OpenClawConfig; accountId: string; prompter: WizardPrompter }): Promise<OpenClawConfig | void>;
+  [key: string]: unknown;
+}
+
+/**
+ * Context passed to outbound send functions.
+ *
+ * @example
+ * ```ts
+ * const ctx: ChannelOutboundContext = { cfg: {}, to: "chat-1", text: "hi" };
+ * ```
+ */
+export interface ChannelOutboundContext {
+  cfg: OpenClawConfig;
+  to: string;
+  text: string;
+  mediaUrl?: string;
+  accountId?: string | null;
+  replyToId?: string | null;
+  threadId?: string | number | null;
+  silent?: boolean;
+  payload?: ReplyPayload;
+}
+
+/**
+ * Result of an outbound delivery.
+ *
+ * @example
+ * ```ts
+ * const r: ChannelOutboundResult = { channel: "my-channel", messageId: "m1" };
+ * ```
+ */
+export interface ChannelOutboundResult {
+  channel: ChannelId;
+  messageId: string;
+  chatId?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * How a channel sends messages.
+ *
+ * @example
+ * ```ts
+ * const outbound: ChannelOutboundAdapter = {
+ *   deliveryMode: "direct",
+ *   sendText: async (ctx) => ({ channel: "my-channel", messageId: `${ctx.to}:1` }),
+ * };
+ * ```
+ */
+export interface ChannelOutboundAdapter {
+  deliveryMode: "direct" | "gateway" | "hybrid";
+  textChunkLimit?: number;
+  chunker?: ((text: string, limit: number) => string[]) | null;
+  resolveTarget?(params: { cfg?: OpenClawConfig; to?: string; accountId?: string | null }): { ok: true; to: string } | { ok: false; error: Error };
+  sendText?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
+  sendMedia?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
+  sendPayload?(ctx: ChannelOutboundContext & { payload: ReplyPayload }): Promise<ChannelOutboundResult>;
+}
+
+/**
+ * Status / probe adapter of a channel.
+ *
+ * @example
+ * ```ts
+ * const status: ChannelStatusAdapter<{ token: string }> = {
+ *   buildAccountSnapshot: ({ account }) => ({ accountId: "default", configured: Boolean(account.token) }),
+ * };
+ * ```
+ */
+export interface ChannelStatusAdapter<ResolvedAccount, Probe = unknown, Audit = unknown> {
+  defaultRuntime?: ChannelAccountSnapshot;
+  probeAccount?(params: { account: ResolvedAccount; timeoutMs: number; cfg: OpenClawConfig }): Promise<Probe>;
+  auditAccount?(params: { account: ResolvedAccount; timeoutMs: number; cfg: OpenClawConfig; probe?: Probe }): Promise<Audit>;
+  buildAccountSnapshot?(params: {
+    account: ResolvedAccount;
+    cfg: OpenClawConfig;
+    runtime?: ChannelAccountSnapshot;
+    probe?: Probe;
+    audit?: Audit;
+  }): ChannelAccountSnapshot | Promise<ChannelAccountSnapshot>;
+}
+
+/**
+ * Context handed to `gateway.startAccount`.
+ *
+ * @example
+ * ```ts
+ * declare const ctx: ChannelGatewayContext<{ token: string }>;
+ * ctx.log?.info("starting");
+ * ```
+ */
+export interface ChannelGatewayContext<ResolvedAccount> {
+  cfg: OpenClawConfig;
+  accountId: string;
+  account: ResolvedAccount;
+  runtime: RuntimeEnv;
+  abortSignal: AbortSignal;
+  log?: { debug(msg: string): void; info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+  getStatus(): ChannelAccountSnapshot;
+  setStatus(next: Partial<ChannelAccountSnapshot>): void;
+  /** The plugin runtime (present in full mode). */
+  channelRuntime?: PluginRuntime;
+}
+
+/**
+ * Long-running account monitor of a channel.
+ *
+ * @example
+ * ```ts
+ * const gateway: ChannelGatewayAdapter<{ token: string }> = {
+ *   startAccount: async (ctx) => { await new Promise((r) => ctx.abortSignal.addEventListener("abort", r)); },
+ * };
+ * ```
+ */
+export interface ChannelGatewayAdapter<ResolvedAccount> {
+  startAccount?(ctx: ChannelGatewayContext<ResolvedAccount>): Promise<unknown>;
+  stopAccount?(ctx: ChannelGatewayContext<ResolvedAccount>): Promise<void>;
+  logoutAccount?(params: { cfg: OpenClawConfig; accountId: string; account: ResolvedAccount }): Promise<{ cleared: boolean }>;
+}
+
+/**
+ * Message actions a channel supports (react, edit, delete, …) for the `message` tool.
+ *
+ * @example
+ * ```ts
+ * const actions: ChannelMessageActionAdapter = {
+ *   listActions: () => ["react"],
+ *   handleAction: async () => ({ content: [{ type: "text", text: "ok" }] }),
+ * };
+ * ```
+ */
+export interface ChannelMessageActionAdapter {
+  listActions(params: { cfg: OpenClawConfig }): string[];
+  supportsAction?(params: { action: string }): boolean;
+  handleAction?(params: {
+    action: string;
+    params: Record<string, unknown>;
+    cfg: OpenClawConfig;
+    accountId?: string | null;
+  }): Promise<{ content: Array<{ type: "text"; text: string }>; details?: unknown }>;
+}
+
+/**
+ * DM security policy resolution of a channel.
+ *
+ * @example
+ * ```ts
+ * const security: ChannelSecurityAdapter<{ dmPolicy?: string }> = {
+ *   resolveDmPolicy: ({ account }) => ({ policy: account.dmPolicy ?? "pairing", allowFrom: [] }),
+ * };
+ * ```
+ */
+export interface ChannelSecurityAdapter<ResolvedAccount> {
+  resolveDmPolicy?(params: { cfg: OpenClawConfig; accountId?: string | null; account: ResolvedAccount }): {
+    policy: string;
+    allowFrom?: Array<string | number>;
+    policyPath?: string;
+    allowFromPath?: string;
+  } | null;
+  collectWarnings?(params: { cfg: OpenClawConfig; accountId?: string | null; account: ResolvedAccount }): string[] | Promise<string[]>;
+}
+
+/**
+ * Pairing (sender approval) adapter of a channel.
+ *
+ * @example
+ * ```ts
+ * const pairing: ChannelPairingAdapter = { idLabel: "userId" };
+ * ```
+ */
+export interface ChannelPairingAdapter {
+  idLabel: string;
+  normalizeAllowEntry?(entry: string): string;
+  notifyApproval?(params: { cfg: OpenClawConfig; id: string; runtime?: RuntimeEnv }): Promise<void>;
+}
+
+/**
+ * An adapter the contract keeps open (typed by the host that consumes it).
+ *
+ * @example
+ * ```ts
+ * const threading: ChannelOpenAdapter = { resolveReplyToMode: () => "first" };
+ * ```
+ */
+export type ChannelOpenAdapter = Record<string, unknown>;
+
+/**
+ * A messaging channel plugin, registered with `api.registerChannel({ plugin })` or
+ * `defineChannelPluginEntry({ plugin })`.
+ *
+ * @example
+ * ```ts
+ * const plugin: ChannelPlugin<{ token: string }> = {
+ *   id: "my-channel",
+ *   meta: { id: "my-channel", label: "My Channel" },
+ *   capabilities: { chatTypes: ["direct"] },
+ *   config: { listAccountIds: () => ["default"], resolveAccount: () => ({ token: "" }) },
+ * };
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- default keeps `ChannelPlugin` (no args) assignable from any account type
+export interface ChannelPlugin<ResolvedAccount = any, Probe = unknown, Audit = unknown> {
+  id: ChannelId;
+  meta: ChannelMeta;
+  capabilities: ChannelCapabilities;
+  defaults?: { queue?: { debounceMs?: number } };
+  reload?: { configPrefixes: string[]; noopPrefixes?: string[] };
+  config: ChannelConfigAdapter<ResolvedAccount>;
+  configSchema?: ChannelConfigSchema;
+  setup?: ChannelSetupAdapter;
+  setupWizard?: ChannelSetupWizard;
+  pairing?: ChannelPairingAdapter;
+  security?: ChannelSecurityAdapter<ResolvedAccount>;
+  outbound?: ChannelOutboundAdapter;
+  status?: ChannelStatusAdapter<ResolvedAccount, Probe, Audit>;
+  gatewayMethods?: string[];
+  gateway?: ChannelGatewayAdapter<ResolvedAccount>;
+  actions?: ChannelMessageActionAdapter;
+  groups?: ChannelOpenAdapter;
+  mentions?: ChannelOpenAdapter;
+  auth?: ChannelOpenAdapter;
+  elevated?: ChannelOpenAdapter;
+  commands?: ChannelOpenAdapter;
+  lifecycle?: ChannelOpenAdapter;
+  secrets?: ChannelOpenAdapter;
+  allowlist?: ChannelOpenAdapter;
+  doctor?: ChannelOpenAdapter;
+  bindings?: ChannelOpenAdapter;
+  streaming?: ChannelOpenAdapter;
+  threading?: ChannelOpenAdapter;
+  messaging?: ChannelOpenAdapter;
+  agentPrompt?: ChannelOpenAdapter;
+  directory?: ChannelOpenAdapter;
+  resolver?: ChannelOpenAdapter;
+  heartbeat?: ChannelOpenAdapter;
+  agentTools?: AnyAgentTool[] | ((params: { cfg?: OpenClawConfig }) => AnyAgentTool[]);
+}

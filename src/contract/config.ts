@@ -1,0 +1,140 @@
+/**
+ * The gateway configuration shape as plugins see it (`api.config`). Types only.
+ *
+ * Only the parts the plugin contract relies on are spelled out; every object stays open to further keys so
+ * plugins compiled against an older or newer SDK keep type-checking.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Per-plugin hook trust switches under `plugins.entries.<id>.hooks`.
+ *
+ * @example
+ * ```ts
+ * const hooks: PluginEntryHooksConfig = { allowPromptInjection: false, allowConversationAccess: true };
+ * ```
+ */
+export interface PluginEntryHooksConfig {
+  /** `false` blocks prompt-mutating hooks (`before_prompt_build`, `agent_turn_prepare`, …). Default `true`. */
+  allowPromptInjection?: boolean;
+  /** Non-bundled plugins need `true` to receive conversation hooks (`llm_input`, `llm_output`, `agent_end`, …). */
+  allowConversationAccess?: boolean;
+}
+
+/**
+ * One entry of `plugins.entries`.
+ *
+ * @example
+ * ```ts
+ * const entry: PluginEntryConfig = { enabled: true, config: { apiKey: "…" } };
+ * ```
+ */
+export interface PluginEntryConfig {
+  enabled?: boolean;
+  /** The plugin's own config; validated against its manifest `configSchema`, handed to `api.pluginConfig`. */
+  config?: Record<string, unknown>;
+  hooks?: PluginEntryHooksConfig;
+  [key: string]: unknown;
+}
+
+/**
+ * The `plugins` section of the config.
+ *
+ * @example
+ * ```ts
+ * const plugins: PluginsConfig = { allow: ["my-plugin"], load: { paths: ["./plugins"] }, slots: { memory: "memory-core" } };
+ * ```
+ */
+export interface PluginsConfig {
+  enabled?: boolean;
+  /** Only these plugin ids may load (when set). */
+  allow?: string[];
+  /** These plugin ids never load. `deny` wins over `allow`. */
+  deny?: string[];
+  load?: { paths?: string[]; [key: string]: unknown };
+  /** Exclusive slots (`memory`, `contextEngine`, …) → the plugin id that owns the slot. */
+  slots?: { memory?: string; contextEngine?: string; [slot: string]: string | undefined };
+  entries?: Record<string, PluginEntryConfig>;
+  [key: string]: unknown;
+}
+
+/**
+ * Configuration of one local CLI inference backend (`agents.defaults.cliBackends.<id>`).
+ *
+ * @example
+ * ```ts
+ * const backend: CliBackendConfig = { command: "my-cli", args: ["--json"] };
+ * ```
+ */
+export interface CliBackendConfig {
+  command?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  models?: string[];
+  [key: string]: unknown;
+}
+
+/**
+ * The `agents` section of the config.
+ *
+ * @example
+ * ```ts
+ * const agents: AgentsConfig = { defaults: { model: "openai/gpt-5", cliBackends: { "my-cli": { command: "my-cli" } } } };
+ * ```
+ */
+export interface AgentsConfig {
+  defaults?: {
+    model?: string | { primary?: string; fallbacks?: string[] };
+    workspace?: string;
+    /** User overrides for CLI backends; they win over plugin defaults when merged. */
+    cliBackends?: Record<string, CliBackendConfig>;
+    memorySearch?: { provider?: string; fallback?: string; [key: string]: unknown };
+    [key: string]: unknown;
+  };
+  list?: Array<{ id: string; [key: string]: unknown }>;
+  [key: string]: unknown;
+}
+
+/**
+ * Config of one channel under `channels.<id>`; channels with accounts keep them under `accounts`.
+ *
+ * @example
+ * ```ts
+ * const ch: ChannelConfigSection = { enabled: true, accounts: { default: { token: "…" } } };
+ * ```
+ */
+export interface ChannelConfigSection {
+  enabled?: boolean;
+  accounts?: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+/**
+ * The gateway configuration snapshot (`api.config`).
+ *
+ * @example
+ * ```ts
+ * function isEnabled(cfg: OpenClawConfig, id: string): boolean {
+ *   return cfg.plugins?.entries?.[id]?.enabled !== false;
+ * }
+ * ```
+ */
+export interface OpenClawConfig {
+  plugins?: PluginsConfig;
+  channels?: Record<string, ChannelConfigSection | undefined>;
+  agents?: AgentsConfig;
+  gateway?: { port?: number; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/**
+ * Legacy name of {@link OpenClawConfig}, kept for plugins written against the old package name.
+ *
+ * @deprecated Use `OpenClawConfig`. Removal not before 2027-06-30.
+ * @example
+ * ```ts
+ * const cfg: ClawdbotConfig = {};
+ * ```
+ */
+export type ClawdbotConfig = OpenClawConfig;

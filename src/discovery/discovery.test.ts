@@ -1,0 +1,244 @@
+import { chmodSync, chownSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTempDir, type TempDir } from "../testing/temp-dir.js";
+import { readOpenClawConfig, normalizePluginsConfig } from "./config-file.js";
+import { checkDependencyStatus } from "./dependency-status.js";
+import { discoverPluginCandidates } from "./discover-plugins.js";
+import { checkPathSafety } from "./path-safety.js";
+import { readPluginIndex } from "./plugin-index.js";
+import { resolvePluginEnablement } from "./plugin-policy.js";
+import { resolveOpenClawPaths } from "./state-paths.js";
+
+const dirs: TempDir[] = [];
+function temp(): TempDir {
+  const dir = createTempDir("openclaw-discovery-");
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  while (dirs.length) dirs.pop()?.remove();
+});
+
+const plugin = (id: string): Record<string, string | object> => ({
+  "openclaw.plugin.json": { id, configSchema: {} },
+  "package.json": { name: id, version: "1.0.0", openclaw: { extensions: ["./index.js"] } },
+  "index.js": "export default { id: 'x', register() {} };\n",
+});
+
+describe("resolveOpenClawPaths", () => {
+  it("defaults to ~/.openclaw and <state>/openclaw.json", () => {
+    const paths = resolveOpenClawPaths({ env: {}, home: "/home/me", cwd: "/work/proj" });
+    expect(paths).toMatchObject({
+      stateDir: "/home/me/.openclaw",
+      configPath: "/home/me/.openclaw/openclaw.json",
+      configPathSource: "default",
+      userExtensionsDir: "/home/me/.openclaw/extensions",
+      workspaceExtensionsDir: "/work/proj/.openclaw/extensions",
+      pluginIndexPath: "/home/me/.openclaw/plugins/index.json",
+    });
+  });
+
+  it("OPENCLAW_STATE_DIR moves the state dir and the default config; OPENCLAW_CONFIG_PATH moves only the config", () => {
+    const paths = resolveOpenClawPaths({
+      env: { OPENCLAW_STATE_DIR: "state", OPENCLAW_CONFIG_PATH: "~/cfg/claw.json5" },
+      home: "/home/me",
+      cwd: "/work/proj",
+    });
+    expect(paths.stateDir).toBe("/work/proj/state");
+    expect(paths.configPath).toBe("/home/me/cfg/claw.json5");
+    expect(paths.configPathSource).toBe("env");
+    expect(paths.userExtensionsDir).toBe("/work/proj/state/extensions");
+    expect(resolveOpenClawPaths({ env: { OPENCLAW_STATE_DIR: "/s" }, home: "/h" }).configPath).toBe("/s/openclaw.json");
+  });
+});
+
+describe("readOpenClawConfig", () => {
+  it("treats a missing file as an empty config", async () => {
+    const dir = temp();
+    const file = await readOpenClawConfig(dir.resolve("none.json"));
+    expect(file.exists).toBe(false);
+    expect(file.plugins).toEqual({ enabled: true, allow: [], deny: [], loadPaths: [], entries: {}, slots: {} });
+    expect(file.diagnostics).toEqual([]);
+  });
+
+  it("parses JSON5 and resolves relative load paths against the config folder", async () => {
+    const dir = temp();
+    const [path] = dir.write({
+      "cfg/openclaw.json": `{
+        // comments and trailing commas are fine
+        plugins: { allow: ["a",], load: { paths: ["../plugins/a", "/abs/b"] }, entries: { a: { enabled: true } }, slots: { memory: "mem" } },
+      }`,
+    });
+    const file = await readOpenClawConfig(path!);
+    expect(file.diagnostics).toEqual([]);
+    expect(file.plugins.loadPaths).toEqual([dir.resolve("plugins/a"), "/abs/b"]);
+    expect(file.plugins.entries.a).toEqual({ enabled: true });
+    expect(file.plugins.slots).toEqual({ memory: "mem" });
+  });
+
+  it("reports a syntax error with file, line and column", async () => {
+    const dir = temp();
+    const [path] = dir.write({ "openclaw.json": '{\n  plugins: { allow: [ }\n}' });
+    const file = await readOpenClawConfig(path!);
+    expect(file.diagnostics).toHaveLength(1);
+    expect(file.diagnostics[0]).toMatchObject({ code: "config-parse-error", file: path, line: 2 });
+    expect(file.diagnostics[0]!.message).toContain(path!);
+  });
+
+  it("drops wrongly typed fields with a diagnostic naming the field", () => {
+    const { plugins, diagnostics } = normalizePluginsConfig(
+      { plugins: { allow: "a", entries: { x: { enabled: "yes" } } } },
+      { file: "/c.json", baseDir: "/" },
+    );
+    expect(plugins.allow).toEqual([]);
+    expect(plugins.entries.x).toEqual({});
+    expect(diagnostics.map((d) => d.path)).toEqual(["plugins.allow", "plugins.entries.x.enabled"]);
+    expect(diagnostics[0]!.message).toContain("/c.json");
+  });
+});
+
+describe("resolvePluginEnablement", () => {
+  const base = normalizePluginsConfig({}, { file: "c", baseDir: "/" }).plugins;
+  it("enables config and global plugins by default", () => {
+    expect(resolvePluginEnablement({ id: "a", origin: "global", plugins: base })).toEqual({ enabled: true });
+  });
+  it("keeps workspace plugins off until plugins.entries.<id>.enabled is true (fail closed)", () => {
+    const off = resolvePluginEnablement({ id: "a", origin: "workspace", plugins: base });
+    expect(off).toMatchObject({ enabled: false, reason: "workspace-not-enabled" });
+    const on = { ...base, entries: { a: { enabled: true } } };
+    expect(resolvePluginEnablement({ id: "a", origin: "workspace", plugins: on }).enabled).toBe(true);
+    const allowElse = { ...on, allow: ["b"] };
+    const notAllowed = resolvePluginEnablement({ id: "a", origin: "workspace", plugins: allowElse });
+    expect(notAllowed).toMatchObject({ enabled: false, reason: "not-allowed" });
+    expect(resolvePluginEnablement({ id: "a", origin: "workspace", plugins: { ...on, allow: ["a"] } }).enabled).toBe(true);
+  });
+  it("deny wins over allow; plugins.enabled false disables everything", () => {
+    expect(resolvePluginEnablement({ id: "a", origin: "config", plugins: { ...base, allow: ["a"], deny: ["a"] } }).reason).toBe(
+      "denied",
+    );
+    expect(resolvePluginEnablement({ id: "a", origin: "config", plugins: { ...base, enabled: false } }).reason).toBe(
+      "plugins-disabled",
+    );
+  });
+});
+
+describe("checkPathSafety", () => {
+  it("accepts a private folder and blocks a world-writable one", () => {
+    const dir = temp();
+    dir.write(plugin("a"));
+    chmodSync(dir.path, 0o755);
+    expect(checkPathSafety({ rootDir: dir.path })).toBeUndefined();
+    chmodSync(dir.path, 0o777);
+    const block = checkPathSafety({ rootDir: dir.path });
+    expect(block?.code).toBe("world-writable");
+    expect(block?.message).toContain(`chmod o-w "${dir.path}"`);
+  });
+
+  it("blocks a world-writable entry file and an entry escaping the root", () => {
+    const dir = temp();
+    dir.write(plugin("a"));
+    chmodSync(dir.resolve("index.js"), 0o666);
+    expect(checkPathSafety({ rootDir: dir.path, files: [dir.resolve("index.js")] })?.code).toBe("world-writable");
+    chmodSync(dir.resolve("index.js"), 0o644);
+    const other = temp();
+    other.write({ "evil.js": "" });
+    symlinkSync(other.resolve("evil.js"), dir.resolve("link.js"));
+    expect(checkPathSafety({ rootDir: dir.path, files: [dir.resolve("link.js")] })?.code).toBe("entry-escapes-root");
+  });
+
+  it("blocks a folder owned by another user (not root)", () => {
+    const dir = temp();
+    dir.write(plugin("a"));
+    const stats = { uid: process.getuid?.() ?? 0 };
+    // As the current user pretending to be uid 4242: the folder is owned by someone else.
+    expect(checkPathSafety({ rootDir: dir.path, uid: 4242 })?.code).toBe(stats.uid === 0 ? undefined : "wrong-owner");
+    if (stats.uid === 0) {
+      chownSync(dir.path, 4242, 4242);
+      expect(checkPathSafety({ rootDir: dir.path })?.code).toBe("wrong-owner");
+      expect(checkPathSafety({ rootDir: dir.path, uid: 4242 })).toBeUndefined();
+    }
+  });
+});
+
+describe("checkDependencyStatus", () => {
+  it("looks dependencies up along the node_modules path without importing them", () => {
+    const dir = temp();
+    dir.write({
+      "node_modules/shared/package.json": { name: "shared", version: "2.0.0" },
+      "plugins/p/node_modules/local/package.json": { name: "local", version: "1.2.3" },
+      "plugins/p/node_modules/local/index.js": "throw new Error('must not be imported');",
+    });
+    const status = checkDependencyStatus(dir.resolve("plugins/p"), {
+      dependencies: { local: "^1.0.0", shared: "^2", gone: "1.0.0", both: "1" },
+      optionalDependencies: { maybe: "1", both: "1" },
+    });
+    expect(status.ok).toBe(false);
+    expect(status.missing).toEqual(["gone"]);
+    expect(status.missingOptional).toEqual(["maybe", "both"]);
+    expect(status.dependencies.find((d) => d.name === "local")).toMatchObject({ installed: true, version: "1.2.3" });
+    expect(status.dependencies.find((d) => d.name === "shared")).toMatchObject({ installed: true, version: "2.0.0" });
+    expect(checkDependencyStatus(dir.path, undefined)).toEqual({ ok: true, missing: [], missingOptional: [], dependencies: [] });
+  });
+});
+
+describe("readPluginIndex", () => {
+  it("distinguishes missing, valid and invalid index files", async () => {
+    const dir = temp();
+    expect((await readPluginIndex(dir.resolve("plugins/index.json"))).status).toBe("missing");
+    dir.write({ "plugins/index.json": { version: 1, plugins: [{ id: "a", rootDir: "/x/a", origin: "global", version: "1.0.0" }] } });
+    const valid = await readPluginIndex(dir.resolve("plugins/index.json"));
+    expect(valid).toMatchObject({ status: "valid", plugins: [{ id: "a", rootDir: "/x/a", origin: "global", version: "1.0.0" }] });
+    dir.write({ "plugins/index.json": { version: 1, plugins: [{ id: "a", rootDir: "relative" }] } });
+    const invalid = await readPluginIndex(dir.resolve("plugins/index.json"));
+    expect(invalid.status).toBe("invalid");
+    expect(invalid.diagnostics[0]).toMatchObject({ path: "plugins.0.rootDir", level: "warning" });
+  });
+});
+
+describe("discoverPluginCandidates", () => {
+  it("finds plugins in load paths, the workspace root and the user root, in that precedence", () => {
+    const dir = temp();
+    dir.write({
+      ...Object.fromEntries(Object.entries(plugin("a")).map(([k, v]) => [`src/a/${k}`, v])),
+      ...Object.fromEntries(Object.entries(plugin("b")).map(([k, v]) => [`many/b/${k}`, v])),
+      ...Object.fromEntries(Object.entries(plugin("w")).map(([k, v]) => [`ws/.openclaw/extensions/w/${k}`, v])),
+      ...Object.fromEntries(Object.entries(plugin("g")).map(([k, v]) => [`state/extensions/g/${k}`, v])),
+      "state/extensions/helper.js": "// top-level helper files are skipped",
+      "state/extensions/not-a-plugin/readme.md": "",
+      "single/tool.mjs": "export default {}",
+    });
+    const paths = resolveOpenClawPaths({ env: { OPENCLAW_STATE_DIR: dir.resolve("state") }, workspaceDir: dir.resolve("ws") });
+    const result = discoverPluginCandidates({
+      paths,
+      plugins: { loadPaths: [dir.resolve("src/a"), dir.resolve("many"), dir.resolve("single/tool.mjs"), dir.resolve("missing"), dir.resolve("src/a")] },
+      configPath: "/cfg.json",
+    });
+    expect(result.candidates.map((c) => [c.rootDir, c.origin])).toEqual([
+      [dir.resolve("src/a"), "config"],
+      [dir.resolve("many/b"), "config"],
+      [dir.resolve("single"), "config"],
+      [dir.resolve("ws/.openclaw/extensions/w"), "workspace"],
+      [dir.resolve("state/extensions/g"), "global"],
+    ]);
+    expect(result.candidates[0]!.entryFiles).toEqual([dir.resolve("src/a/index.js")]);
+    expect(result.candidates[2]!.entryFiles).toEqual([dir.resolve("single/tool.mjs")]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: "load-path-missing", path: "plugins.load.paths.3", file: "/cfg.json" }),
+    ]);
+  });
+
+  it("keeps a world-writable plugin as a blocked candidate", () => {
+    const dir = temp();
+    dir.write(Object.fromEntries(Object.entries(plugin("g")).map(([k, v]) => [`extensions/g/${k}`, v])));
+    chmodSync(dir.resolve("extensions/g"), 0o777);
+    mkdirSync(dir.resolve("ws"));
+    writeFileSync(join(dir.path, "x"), "");
+    const result = discoverPluginCandidates({
+      paths: { userExtensionsDir: dir.resolve("extensions"), workspaceExtensionsDir: dir.resolve("ws/none") },
+      plugins: { loadPaths: [] },
+    });
+    expect(result.candidates).toHaveLength(1);
+    expect(result.candidates[0]!.blocked?.code).toBe("world-writable");
+  });
+});
