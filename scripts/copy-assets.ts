@@ -8,6 +8,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { readEntrypointManifest, repoRoot } from "./lib/entrypoints.js";
 
 /** Source file (repository-relative) of a built asset path. */
@@ -30,4 +31,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

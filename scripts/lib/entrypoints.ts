@@ -26,6 +26,11 @@ export interface EntrypointRecord {
   budgets: EntrypointBudgets;
   /** Why a subpath outside the light set needs more than the default import budget. */
   importBudgetReason?: string;
+  /**
+   * Why this subpath's graph may `import()` a computed specifier (e.g. a plugin host loading entry files by file URL).
+   * Without it, a computed specifier fails the isolation check because it cannot be matched to `allowedDependencies`.
+   */
+  dynamicImportReason?: string;
 }
 
 /** A non-code file exported from the package under `./plugin-sdk/<subpath>`. */

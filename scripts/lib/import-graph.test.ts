@@ -14,8 +14,12 @@ describe("importsOf", () => {
         'export type { E } from "./e.js";',
         'const f = await import("zod");',
         'const g = createRequire(import.meta.url)("json5");',
+        "const require2 = createRequire(import.meta.url);",
         'const h = require2("ajv");',
+        "let requireFn;",
+        "requireFn ??= createRequire(import.meta.url);",
         "const i = requireFn(id);",
+        "const k = requireZod(caller);",
         "type J = import('./j.js').J;",
       ].join("\n"),
     );

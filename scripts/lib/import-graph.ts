@@ -13,17 +13,42 @@ export interface ImportEdge {
   specifier: string;
   /**
    * `static`: import/export … from; `type`: import type / export type / import("x") in a type; `lazy`: an
-   * `import("x")` call or a call of a require function (`require("x")`, `createRequire(…)("x")`, `require2("x")`);
+   * `import("x")` call or a call of a require function (`require("x")`, `createRequire(…)("x")`, or a variable
+   * assigned `createRequire(…)`);
    * `dynamic`: such a call whose argument is not a string literal (cannot be checked).
    */
   kind: "static" | "type" | "lazy" | "dynamic";
 }
 
-/** `require(…)`, `require2(…)`, `requireFn(…)` or `createRequire(…)(…)`. */
-function isRequireCall(node: ts.CallExpression): boolean {
+function isCreateRequireCall(node: ts.Node | undefined): boolean {
+  return (
+    node !== undefined &&
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === "createRequire"
+  );
+}
+
+/** Names bound to a require function: `require` plus every variable assigned `createRequire(…)` in the file. */
+function requireNamesOf(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set(["require"]);
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isCreateRequireCall(node.initializer)) {
+      names.add(node.name.text);
+    } else if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && isCreateRequireCall(node.right)) {
+      names.add(node.left.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return names;
+}
+
+/** `require(…)`, a call of a variable holding `createRequire(…)`, or `createRequire(…)(…)`. */
+function isRequireCall(node: ts.CallExpression, requireNames: Set<string>): boolean {
   const callee = node.expression;
-  if (ts.isIdentifier(callee)) return /^require/i.test(callee.text) && callee.text !== "requireNonNull";
-  return ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "createRequire";
+  if (ts.isIdentifier(callee)) return requireNames.has(callee.text);
+  return isCreateRequireCall(callee);
 }
 
 function scriptKindOf(file: string): ts.ScriptKind {
@@ -42,6 +67,7 @@ function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
 export function importsOf(file: string, text: string): ImportEdge[] {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, scriptKindOf(file));
   const edges: ImportEdge[] = [];
+  const requireNames = requireNamesOf(sourceFile);
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       edges.push({ specifier: node.moduleSpecifier.text, kind: isTypeOnlyImport(node) ? "type" : "static" });
@@ -50,7 +76,7 @@ export function importsOf(file: string, text: string): ImportEdge[] {
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expression = node.moduleReference.expression;
       if (ts.isStringLiteral(expression)) edges.push({ specifier: expression.text, kind: node.isTypeOnly ? "type" : "static" });
-    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || isRequireCall(node))) {
+    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || isRequireCall(node, requireNames))) {
       const argument = node.arguments[0];
       if (argument && ts.isStringLiteralLike(argument)) edges.push({ specifier: argument.text, kind: "lazy" });
       else if (argument) edges.push({ specifier: argument.getText(sourceFile), kind: "dynamic" });

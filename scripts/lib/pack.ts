@@ -3,12 +3,28 @@
  * Builds first when dist/ is missing. Build and pack run under `flock /tmp/build.lock`, the lock every writer of
  * dist/ takes, so a concurrent rebuild never leaves a half-written tarball.
  */
-import { execFileSync, type ExecFileSyncOptions } from "node:child_process";
+import { execFileSync, spawnSync, type ExecFileSyncOptions } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { builtFilesOf, publicSubpaths, repoRoot } from "./entrypoints.js";
 
 export const buildLock = "/tmp/build.lock";
+
+let flockAvailable: boolean | undefined;
+/**
+ * `flock` (util-linux) serialises writers of dist/ on a shared machine; without it, commands run unlocked.
+ * `OPENCLAW_BUILD_LOCK_HELD=1` says a parent already holds /tmp/build.lock (e.g.
+ * `OPENCLAW_BUILD_LOCK_HELD=1 flock /tmp/build.lock pnpm test:all`), so taking it again would deadlock.
+ */
+export function hasFlock(): boolean {
+  return process.env.OPENCLAW_BUILD_LOCK_HELD !== "1" && flockInstalled();
+}
+
+/** True when the `flock` command exists. */
+export function flockInstalled(): boolean {
+  flockAvailable ??= spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
+  return flockAvailable;
+}
 
 /**
  * The command that runs pnpm: the pnpm that launched this process when there is one (`npm_execpath`, also set when
@@ -31,8 +47,9 @@ export function runPnpm(args: string[], options: { cwd?: string; locked?: boolea
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 * 1024 * 1024,
   };
-  const command = options.locked ? "flock" : pnpm.file;
-  const commandArgs = options.locked ? [buildLock, pnpm.file, ...pnpm.args, ...args] : [...pnpm.args, ...args];
+  const locked = options.locked === true && hasFlock();
+  const command = locked ? "flock" : pnpm.file;
+  const commandArgs = locked ? [buildLock, pnpm.file, ...pnpm.args, ...args] : [...pnpm.args, ...args];
   try {
     return String(execFileSync(command, commandArgs, execOptions));
   } catch (error) {

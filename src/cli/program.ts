@@ -73,10 +73,6 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .description("Scaffold, build, validate, inspect and diagnose OpenClaw plugins.")
     .addHelpText("after", EXIT_CODES_HELP)
     .exitOverride();
-  plugins.action(() => {
-    plugins.outputHelp();
-    setExitCode(ExitCode.usage);
-  });
 
   plugins
     .command("init")
@@ -159,9 +155,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
-        return ExitCode.ok;
-      }
+      // --help / --version exit 0; help shown because a sub-command is missing exits as a usage error.
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return ExitCode.ok;
+      if (error.code === "commander.help") return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
       return ExitCode.usage;
     }
     const err = createStyler(io.stderr, io.env);

@@ -5,7 +5,8 @@
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { PluginRegistrations } from "../host/registry.js";
 import type { PluginOrigin } from "../discovery/plugin-policy.js";
-import { loadPlugin } from "../host/load-plugin.js";
+import { loadPlugin } from "../host/loader.js";
+import type { OpenClawConfig } from "../contract/config.js";
 
 /** What one runtime load produced, flattened for output. */
 export interface RuntimeReport {
@@ -24,6 +25,8 @@ export interface RuntimeReport {
   diagnostics: PluginDiagnostic[];
   /** Set when the plugin failed to load (bad manifest, import error, missing register, register threw). */
   loadError?: string;
+  /** The host's code for {@link RuntimeReport.loadError} (`config-invalid`, `register-failed`, …). */
+  loadErrorCode?: string;
   /** Wall time of the load, in milliseconds. */
   loadMs: number;
   /** Every tool name passed to `registerTool`, accepted or rejected by a contract gate. */
@@ -38,6 +41,12 @@ export interface LoadRuntimeReportOptions {
   /** `plugins.entries.<id>.config`. */
   pluginConfig?: unknown;
   origin: PluginOrigin;
+  /** Environment for the loader (`OPENCLAW_PLUGIN_LOAD_DEBUG=1` adds an export-shape summary to shape errors). */
+  env?: NodeJS.ProcessEnv;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
@@ -92,9 +101,12 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
   const loaded = await loadPlugin({
     rootDir: options.rootDir,
     mode: "full",
-    config: options.config ?? {},
-    pluginConfig: options.pluginConfig,
-    origin: options.origin === "path" ? "external" : "external",
+    config: (options.config ?? {}) as OpenClawConfig,
+    ...(isRecord(options.pluginConfig) ? { pluginConfig: options.pluginConfig } : {}),
+    // A folder named on the command line is an ordinary external plugin to the host.
+    origin: options.origin === "path" ? "external" : options.origin,
+    enabled: true,
+    ...(options.env ? { env: options.env } : {}),
   });
   const loadMs = performance.now() - started;
   const report: RuntimeReport = {
@@ -105,7 +117,10 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
     diagnostics: [...loaded.diagnostics],
     loadMs,
   };
-  if (loaded.loadError) report.loadError = String(loaded.loadError);
+  if (loaded.loadError) {
+    report.loadError = loaded.loadError.message;
+    report.loadErrorCode = loaded.loadError.code;
+  }
   return report;
 }
 
@@ -118,11 +133,24 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
  * const { tools } = await collectRuntimeToolNames("/plugins/demo");
  * ```
  */
-export async function collectRuntimeToolNames(rootDir: string): Promise<{ tools: string[]; diagnostics: PluginDiagnostic[] }> {
-  const report = await loadRuntimeReport({ rootDir, origin: "path" });
+export async function collectRuntimeToolNames(
+  rootDir: string,
+  options: { config?: Record<string, unknown>; pluginConfig?: unknown; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ tools: string[]; diagnostics: PluginDiagnostic[] }> {
+  const report = await loadRuntimeReport({ rootDir, origin: "path", ...options });
   const diagnostics: PluginDiagnostic[] = [];
   if (report.loadError) {
-    diagnostics.push({ level: "error", code: "plugin-load-error", path: "", file: rootDir, message: `the plugin failed to load: ${report.loadError}` });
+    // A plugin whose schema requires settings cannot register without them; that is not a plugin defect.
+    const configInvalid = report.loadErrorCode === "config-invalid";
+    diagnostics.push({
+      level: configInvalid ? "warning" : "error",
+      code: configInvalid ? "runtime-check-skipped" : "plugin-load-error",
+      path: "",
+      file: rootDir,
+      message: configInvalid
+        ? `register() was not run, so tools registered at runtime were not checked: ${report.loadError}. Put a valid config in plugins.entries.<id>.config of the config file to check them.`
+        : `load failed (${report.loadErrorCode}): ${report.loadError}`,
+    });
   }
   return { tools: report.attemptedTools, diagnostics };
 }

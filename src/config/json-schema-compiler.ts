@@ -26,6 +26,7 @@ export type CompileJsonSchemaResult =
 /** The part of an ajv instance this module uses (ajv is loaded lazily, so only its types are imported). */
 interface AjvCore {
   compile(schema: AnySchema): ValidateFunction;
+  removeSchema(schema: AnySchema): unknown;
 }
 
 type AjvConstructor = new (options: Options) => AjvCore;
@@ -48,17 +49,19 @@ const BASE_OPTIONS: Options = {
 };
 
 const instances = new Map<string, AjvCore>();
-let requireFn: NodeRequire | undefined;
+let lazyRequire: NodeRequire | undefined;
 
-function load(id: string): unknown {
-  requireFn ??= createRequire(import.meta.url);
-  return requireFn(id);
+type Exported<T> = T | { default: T };
+function unwrap<T>(mod: Exported<T>): T {
+  return typeof mod === "object" && mod !== null && "default" in mod ? mod.default : (mod as T);
 }
 
+/** ajv's constructor for a draft. Each load is a string literal so the isolation check can see it. */
 function constructorFor(draft: JsonSchemaDraft): AjvConstructor {
-  const id = draft === "2020-12" ? "ajv/dist/2020" : draft === "2019-09" ? "ajv/dist/2019" : "ajv";
-  const mod = load(id) as { default?: AjvConstructor } & AjvConstructor;
-  return mod.default ?? mod;
+  lazyRequire ??= createRequire(import.meta.url);
+  if (draft === "2020-12") return unwrap(lazyRequire("ajv/dist/2020") as Exported<AjvConstructor>);
+  if (draft === "2019-09") return unwrap(lazyRequire("ajv/dist/2019") as Exported<AjvConstructor>);
+  return unwrap(lazyRequire("ajv") as Exported<AjvConstructor>);
 }
 
 function instanceFor(draft: JsonSchemaDraft, strict: boolean): AjvCore {
@@ -67,8 +70,9 @@ function instanceFor(draft: JsonSchemaDraft, strict: boolean): AjvCore {
   if (!ajv) {
     const Ajv = constructorFor(draft);
     ajv = new Ajv({ ...BASE_OPTIONS, strictSchema: strict, strictNumbers: true, validateFormats: true });
-    const formats = load("ajv-formats") as { default?: (ajv: AjvCore) => void } & ((ajv: AjvCore) => void);
-    (formats.default ?? formats)(ajv);
+    lazyRequire ??= createRequire(import.meta.url);
+    const addFormats = unwrap(lazyRequire("ajv-formats") as Exported<(ajv: AjvCore) => void>);
+    addFormats(ajv);
     instances.set(key, ajv);
   }
   return ajv;
@@ -104,7 +108,49 @@ export function compileJsonSchema(schema: unknown): CompileJsonSchemaResult {
   if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
     return { ok: false, error: "must be a JSON Schema object" };
   }
-  const draft = draftOf(schema as Record<string, unknown>);
+  const hash = schemaHash(schema);
+  const cached = compiled.get(hash);
+  if (cached) {
+    // Refresh its position: the map's insertion order is the eviction order.
+    compiled.delete(hash);
+    compiled.set(hash, cached);
+    return cached;
+  }
+  const result = compileUncached(schema as Record<string, unknown>);
+  compiled.set(hash, result);
+  if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
+  return result;
+}
+
+/** Compiled results by schema hash, least recently used first. */
+const compiled = new Map<string, CompileJsonSchemaResult>();
+const MAX_COMPILED = 1000;
+
+/**
+ * Forgets every compiled schema and the ajv instances (ajv itself stays loaded). Benchmarks use it to measure
+ * compile cost; long-running hosts never need it (the cache is bounded).
+ *
+ * @example
+ * ```ts
+ * resetJsonSchemaCompiler();
+ * ```
+ */
+export function resetJsonSchemaCompiler(): void {
+  compiled.clear();
+  instances.clear();
+}
+
+function compileWith(ajv: AjvCore, schema: Record<string, unknown>): ValidateFunction {
+  try {
+    return ajv.compile(schema as AnySchema);
+  } finally {
+    // The compiled function is ours to cache; do not let ajv keep every schema object alive as well.
+    ajv.removeSchema(schema as AnySchema);
+  }
+}
+
+function compileUncached(schema: Record<string, unknown>): CompileJsonSchemaResult {
+  const draft = draftOf(schema);
   if (typeof draft !== "string") {
     return {
       ok: false,
@@ -112,13 +158,13 @@ export function compileJsonSchema(schema: unknown): CompileJsonSchemaResult {
     };
   }
   try {
-    return { ok: true, validate: instanceFor(draft, true).compile(schema as AnySchema), warnings: [], draft };
+    return { ok: true, validate: compileWith(instanceFor(draft, true), schema), warnings: [], draft };
   } catch (strictError) {
     const message = (strictError as Error).message;
     const strictOnly = message.startsWith("strict mode:") || message.startsWith("unknown format");
     if (!strictOnly) return { ok: false, error: message, draft };
     try {
-      const validate = instanceFor(draft, false).compile(schema as AnySchema);
+      const validate = compileWith(instanceFor(draft, false), schema);
       return { ok: true, validate, warnings: [message.replace(/^strict mode: /, "")], draft };
     } catch (error) {
       return { ok: false, error: (error as Error).message, draft };

@@ -403,3 +403,16 @@ describe("validator cache", () => {
     expect(pluginConfigValidatorCacheStats()).toEqual({ compiles: 2, hits: 5, size: 1 });
   });
 });
+
+describe("plugin entry keys", () => {
+  it("warns about unknown entry settings, e.g. a misspelled config", () => {
+    const result = validatePluginsConfig(
+      { plugins: { entries: { "voice-call": { confg: { provider: "mock" }, provider: "mock" } } } },
+      { manifests: [voiceCall], moment: "read" },
+    );
+    expect(result.diagnostics.map((d) => `${d.level} ${d.message}`)).toEqual([
+      'warning plugins.entries.voice-call.confg: unknown plugin entry setting; the gateway reads enabled, config and hooks. Did you mean "config"?',
+      "warning plugins.entries.voice-call.provider: unknown plugin entry setting; the gateway reads enabled, config and hooks. Plugin settings belong under config.",
+    ]);
+  });
+});

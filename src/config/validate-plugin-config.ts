@@ -16,10 +16,23 @@
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import { closestMatch, describeValue, formatPath } from "../manifest/paths.js";
 import type { JsonSchemaObject, PluginManifest, PluginUiHints } from "../manifest/plugin-manifest-schema.js";
-import { compileJsonSchema, schemaHash, type JsonSchemaValidateFunction } from "./json-schema-compiler.js";
+import {
+  compileJsonSchema,
+  resetJsonSchemaCompiler,
+  schemaHash,
+  type JsonSchemaValidateFunction,
+} from "./json-schema-compiler.js";
 import { ajvErrorsToDiagnostics, sensitivePathsOf } from "./json-schema-errors.js";
 
-/** When config is validated (see the module description). */
+/**
+ * When config is validated: `read` (config get, doctor), `write` (config set; only the affected plugin) or `start`
+ * (gateway start; every enabled plugin).
+ *
+ * @example
+ * ```ts
+ * const moment: ConfigValidationMoment = "write";
+ * ```
+ */
 export type ConfigValidationMoment = "read" | "write" | "start";
 
 /**
@@ -52,7 +65,15 @@ export interface ValidatePluginsConfigOptions {
   file?: string;
 }
 
-/** What happened to one plugin's config. */
+/**
+ * What happened to one plugin's config: validated (`valid`/`invalid`), skipped because the plugin is `disabled`,
+ * unvalidatable (`no-manifest`, `schema-invalid`).
+ *
+ * @example
+ * ```ts
+ * const status: PluginConfigStatus = "disabled";
+ * ```
+ */
 export type PluginConfigStatus = "valid" | "invalid" | "disabled" | "no-manifest" | "schema-invalid";
 
 /**
@@ -119,7 +140,8 @@ function validatorFor(scope: string, schema: JsonSchemaObject): CachedValidator[
 }
 
 /**
- * Empties the validator cache (tests and benchmarks measure compile cost with it).
+ * Empties the validator cache and the compiled-schema cache behind it (tests and benchmarks measure compile cost
+ * with it).
  *
  * @example
  * ```ts
@@ -128,6 +150,7 @@ function validatorFor(scope: string, schema: JsonSchemaObject): CachedValidator[
  */
 export function clearPluginConfigValidatorCache(): void {
   validatorCache.clear();
+  resetJsonSchemaCompiler();
   cacheStats.compiles = 0;
   cacheStats.hits = 0;
 }
@@ -472,7 +495,19 @@ function didYouMean(input: string, candidates: readonly string[]): string {
   return match ? ` Did you mean "${match}"?` : "";
 }
 
+const ENTRY_KEYS = ["enabled", "config", "hooks"];
+
 function checkEntryShape(entry: Record<string, unknown>, entryPath: string, report: (d: Omit<PluginDiagnostic, "file">) => void): void {
+  for (const key of Object.keys(entry)) {
+    if (ENTRY_KEYS.includes(key)) continue;
+    const path = `${entryPath}.${key}`;
+    report({
+      level: "warning",
+      code: "plugin-entry-unknown-key",
+      path,
+      message: `${path}: unknown plugin entry setting; the gateway reads enabled, config and hooks.${didYouMean(key, ENTRY_KEYS) || " Plugin settings belong under config."}`,
+    });
+  }
   if (entry.enabled !== undefined && typeof entry.enabled !== "boolean") {
     report({ level: "error", code: "plugin-entry-invalid", path: `${entryPath}.enabled`, message: `${entryPath}.enabled: must be true or false; got ${describeValue(entry.enabled)}` });
   }

@@ -5,14 +5,13 @@
  * first read of `jsonSchema` of a zod-built schema; ajv loads on the first `safeParse` of a JSON-built schema
  * (both synchronously through `createRequire`, see docs/config-schemas.md).
  */
-import { compileJsonSchema } from "../config/json-schema-compiler.js";
 import type {
   OpenClawPluginConfigSchema,
   PluginConfigIssue,
   PluginConfigSafeParseResult,
   PluginConfigUiHint,
 } from "../contract/config-schema.js";
-import { loadOptionalDependency } from "./optional-dependency.js";
+import { requireAjvClass, requireAjvFormats, requireZod, requireZodToJsonSchema, type AjvDraft } from "./optional-dependency.js";
 
 /**
  * A JSON Schema object.
@@ -155,13 +154,13 @@ export function zodToPluginJsonSchema(schema: ZodSchemaLike, caller = "buildPlug
       if (typeof record.toJSONSchema === "function") {
         result = (record.toJSONSchema as (p: typeof params) => unknown).call(schema, params);
       } else {
-        const z = loadOptionalDependency<{ toJSONSchema(s: unknown, p: typeof params): unknown }>("zod", caller);
+        const z = requireZod<{ toJSONSchema(s: unknown, p: typeof params): unknown }>(caller);
         result = z.toJSONSchema(schema, params);
       }
     } else {
-      const mod = loadOptionalDependency<{
+      const mod = requireZodToJsonSchema<{
         zodToJsonSchema(s: unknown, o: { target: string; $refStrategy: string }): unknown;
-      }>("zod-to-json-schema", caller);
+      }>(caller);
       result = mod.zodToJsonSchema(schema, { target: "jsonSchema7", $refStrategy: "none" });
     }
   } catch (error) {
@@ -314,11 +313,7 @@ export function buildJsonPluginConfigSchema<T = Record<string, unknown>>(
   const built: OpenClawPluginConfigSchema<T> = {
     safeParse(value: unknown): PluginConfigSafeParseResult<T> {
       if (!validate) {
-        const compiled = compileJsonSchema(jsonSchema);
-        if (!compiled.ok) {
-          throw new Error(`buildJsonPluginConfigSchema: the JSON Schema is invalid: ${compiled.error}`);
-        }
-        validate = compiled.validate as unknown as Validate;
+        validate = compileJsonSchema(jsonSchema) as Validate;
       }
       let copy: unknown;
       try {
@@ -333,6 +328,44 @@ export function buildJsonPluginConfigSchema<T = Record<string, unknown>>(
   };
   if (options.uiHints) built.uiHints = options.uiHints;
   return built;
+}
+
+interface AjvLike {
+  compile(schema: object): unknown;
+}
+type AjvClass = new (options: Record<string, unknown>) => AjvLike;
+
+const ajvInstances = new Map<AjvDraft, AjvLike>();
+const DRAFTS: Record<string, AjvDraft> = {
+  "http://json-schema.org/draft-07/schema": "draft-07",
+  "https://json-schema.org/draft/2019-09/schema": "2019-09",
+  "https://json-schema.org/draft/2020-12/schema": "2020-12",
+};
+
+function compileJsonSchema(schema: JsonSchemaObject): unknown {
+  const caller = "buildJsonPluginConfigSchema";
+  let draft: AjvDraft = "draft-07";
+  if (schema.$schema !== undefined) {
+    const found = typeof schema.$schema === "string" ? DRAFTS[schema.$schema.replace(/#$/, "")] : undefined;
+    if (!found) {
+      throw new Error(
+        `${caller}: unsupported $schema ${JSON.stringify(schema.$schema)}; use draft-07, 2019-09 or 2020-12, or leave $schema out (draft-07).`,
+      );
+    }
+    draft = found;
+  }
+  let ajv = ajvInstances.get(draft);
+  if (!ajv) {
+    const Ajv = requireAjvClass<AjvClass>(draft, caller);
+    ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, addUsedSchema: false, logger: false });
+    requireAjvFormats<(instance: AjvLike) => void>(caller)(ajv);
+    ajvInstances.set(draft, ajv);
+  }
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new Error(`${caller}: the JSON Schema is invalid: ${(error as Error).message}`);
+  }
 }
 
 function isZodLike(value: object): boolean {

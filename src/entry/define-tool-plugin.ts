@@ -21,10 +21,10 @@ import { toToolResult } from "./tool-result.js";
  *
  * @example
  * ```ts
- * const meta = (entry as Record<symbol, unknown>)[TOOL_PLUGIN_METADATA];
+ * const meta = (entry as Record<symbol, unknown>)[toolPluginMetadataSymbol];
  * ```
  */
-export const TOOL_PLUGIN_METADATA: unique symbol = Symbol.for("openclaw.plugin-sdk.tool-plugin-metadata") as never;
+export const toolPluginMetadataSymbol: unique symbol = Symbol.for("openclaw.plugin-sdk.tool-plugin-metadata") as never;
 
 /**
  * What a tool's `execute` receives besides params and config.
@@ -170,16 +170,16 @@ export interface DefineToolPluginOptions<TConfig = Record<string, unknown>> {
 }
 
 /**
- * The entry {@link defineToolPlugin} returns (metadata under {@link TOOL_PLUGIN_METADATA}, non-enumerable).
+ * The entry {@link defineToolPlugin} returns (metadata under {@link toolPluginMetadataSymbol}, non-enumerable).
  *
  * @example
  * ```ts
  * declare const entry: DefinedToolPluginEntry;
- * entry[TOOL_PLUGIN_METADATA].tools.length;
+ * entry[toolPluginMetadataSymbol].tools.length;
  * ```
  */
 export interface DefinedToolPluginEntry<TConfig = Record<string, unknown>> extends DefinedPluginEntry<TConfig> {
-  readonly [TOOL_PLUGIN_METADATA]: ToolPluginMetadata;
+  readonly [toolPluginMetadataSymbol]: ToolPluginMetadata;
 }
 
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -225,7 +225,7 @@ function validateTools<TConfig>(
 
 /**
  * Defines a tool plugin. Tool metadata (names, labels, parameter schemas, optional flags), the config JSON Schema
- * and activation are attached under {@link TOOL_PLUGIN_METADATA} so they can be read with
+ * and activation are attached under {@link toolPluginMetadataSymbol} so they can be read with
  * {@link getToolPluginMetadata} without a host. `register` registers each tool: `execute` tools get their return
  * value wrapped (string → text, else pretty JSON with `details`); `factory` tools register as factories named
  * after the declared tool. Invalid tools (no name, duplicates, neither/both `execute` and `factory`) throw here.
@@ -313,7 +313,7 @@ export function defineToolPlugin<TConfig = Record<string, unknown>>(
     enumerable: true,
     get: () => (entry.configSchema as OpenClawPluginConfigSchema<TConfig>).jsonSchema,
   });
-  Object.defineProperty(entry, TOOL_PLUGIN_METADATA, { value: Object.freeze(metadata), enumerable: false });
+  Object.defineProperty(entry, toolPluginMetadataSymbol, { value: Object.freeze(metadata), enumerable: false });
   return entry as DefinedToolPluginEntry<TConfig>;
 }
 
@@ -330,11 +330,11 @@ export function defineToolPlugin<TConfig = Record<string, unknown>>(
  */
 export function getToolPluginMetadata(entry: unknown): ToolPluginMetadata | undefined {
   if ((typeof entry !== "object" && typeof entry !== "function") || entry === null) return undefined;
-  const direct = (entry as Record<symbol, unknown>)[TOOL_PLUGIN_METADATA];
+  const direct = (entry as Record<symbol, unknown>)[toolPluginMetadataSymbol];
   if (isMetadata(direct)) return direct;
   const fallback = (entry as { default?: unknown }).default;
   if ((typeof fallback === "object" || typeof fallback === "function") && fallback !== null) {
-    const nested = (fallback as Record<symbol, unknown>)[TOOL_PLUGIN_METADATA];
+    const nested = (fallback as Record<symbol, unknown>)[toolPluginMetadataSymbol];
     if (isMetadata(nested)) return nested;
   }
   return undefined;

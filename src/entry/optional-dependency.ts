@@ -1,10 +1,10 @@
 /**
- * Synchronous, lazy loading of the heavy validation libraries (zod, zod-to-json-schema, ajv, ajv-formats).
+ * Synchronous, lazy loading of the zod converters for config schemas.
  *
  * Narrow subpaths (`plugin-entry`, `core`, `channel-core`, …) must not load third-party code at import time, yet
- * `configSchema.safeParse` and `configSchema.jsonSchema` are synchronous members of the established contract.
- * All four libraries ship CommonJS builds, so `createRequire` loads them on first use without making the API
- * async. Nothing here runs at import time. See docs/config-schemas.md.
+ * `configSchema.jsonSchema` is a synchronous member of the established contract. zod and zod-to-json-schema ship
+ * CommonJS builds, so `createRequire` loads them on first use without making the API async. Nothing here runs at
+ * import time; every load is a string literal so the isolation check can verify it. See docs/config-schemas.md.
  *
  * @internal
  */
@@ -12,19 +12,65 @@ import { createRequire } from "node:module";
 
 let requireFromHere: NodeRequire | undefined;
 
-/**
- * Loads `name` (a dependency of this package) synchronously; throws a clear error when it is missing.
- *
- * @internal
- */
-export function loadOptionalDependency<T>(name: "zod" | "zod-to-json-schema" | "ajv" | "ajv-formats", forWhat: string): T {
+function load<T>(name: string, forWhat: string, loader: (req: NodeRequire) => unknown): T {
   requireFromHere ??= createRequire(import.meta.url);
   try {
-    return requireFromHere(name) as T;
+    return loader(requireFromHere) as T;
   } catch (error) {
     throw new Error(
       `${forWhat} needs the "${name}" package, which could not be loaded (${(error as Error).message}). ` +
         `Reinstall the "openclaw" package so its dependencies are present.`,
     );
   }
+}
+
+/**
+ * zod 4 (`z.toJSONSchema`), loaded on first call.
+ *
+ * @internal
+ */
+export function requireZod<T>(forWhat: string): T {
+  return load<T>("zod", forWhat, (requireDependency) => requireDependency("zod"));
+}
+
+/**
+ * zod-to-json-schema (zod 3 input only), loaded on first call.
+ *
+ * @internal
+ */
+export function requireZodToJsonSchema<T>(forWhat: string): T {
+  return load<T>("zod-to-json-schema", forWhat, (requireDependency) => requireDependency("zod-to-json-schema"));
+}
+
+/** Which ajv build compiles a schema. @internal */
+export type AjvDraft = "draft-07" | "2019-09" | "2020-12";
+
+/**
+ * The ajv class for `draft`, loaded on first call.
+ *
+ * @internal
+ */
+export function requireAjvClass<T>(draft: AjvDraft, forWhat: string): T {
+  return load<T>("ajv", forWhat, (requireDependency) => {
+    const mod = (
+      draft === "2020-12"
+        ? requireDependency("ajv/dist/2020")
+        : draft === "2019-09"
+          ? requireDependency("ajv/dist/2019")
+          : requireDependency("ajv")
+    ) as { default?: unknown };
+    return mod.default ?? mod;
+  });
+}
+
+/**
+ * ajv-formats' plugin function, loaded on first call.
+ *
+ * @internal
+ */
+export function requireAjvFormats<T>(forWhat: string): T {
+  return load<T>("ajv-formats", forWhat, (requireDependency) => {
+    const mod = requireDependency("ajv-formats") as { default?: unknown };
+    return mod.default ?? mod;
+  });
 }

@@ -4,14 +4,19 @@
  * registrations, shape and diagnostics. A failure at any step becomes the record's `loadError` (with its cause);
  * the loader never throws for a broken plugin, so one bad plugin never stops the others.
  */
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { OpenClawConfig } from "../contract/config.js";
 import type { PluginLogger } from "../contract/plugin-api.js";
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 import type { PluginRuntime } from "../contract/runtime.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
-import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
+import {
+  MAX_PLUGIN_MANIFEST_BYTES,
+  PLUGIN_MANIFEST_FILENAME,
+  type PluginManifest,
+} from "../manifest/plugin-manifest-schema.js";
 import type { PluginOrigin } from "./contract-gates.js";
 import {
   type EntryExport,
@@ -26,7 +31,8 @@ import { usesSetupEntry } from "./modes.js";
 import { type WorkflowOutbox, createRegistrationApi } from "./registration-api.js";
 import { type PluginRegistrations, createEmptyRegistrations } from "./registry.js";
 import { type SessionWorkflowHost, createSessionWorkflowHost } from "./session-workflow.js";
-import { type PluginCapabilityKind, type PluginShape, classifyPluginShape } from "./shapes.js";
+import { shapeOf } from "./classify.js";
+import type { PluginCapabilityKind, PluginShape } from "./shapes.js";
 
 /**
  * Why a plugin failed to load.
@@ -126,9 +132,14 @@ export interface LoadedPlugin extends LoadedPluginSummary {
   loadError?: PluginLoadError;
   /** The validated plugin config (schema defaults applied) passed to `api.pluginConfig`. */
   pluginConfig: Record<string, unknown>;
-  /** Milliseconds spent importing the entry, in `register`, and in total. */
-  timings: { importMs: number; registerMs: number; totalMs: number };
+  /**
+   * Milliseconds spent reading the manifest, importing the entry (the plugin's own module code), validating config
+   * (includes compiling the plugin's JSON Schema on first use), in `register`, and in total.
+   */
+  timings: { manifestMs: number; importMs: number; configMs: number; registerMs: number; totalMs: number };
 }
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 const silentLogger: PluginLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -160,47 +171,33 @@ function summarize(registrations: PluginRegistrations): LoadedPluginSummary {
   };
 }
 
-/** Counts accepted registrations that are neither capabilities nor hooks (for the shape classifier). */
-function otherRegistrationCount(r: PluginRegistrations): number {
-  return (
-    r.tools.length +
-    r.commands.length +
-    r.gatewayMethods.length +
-    r.httpRoutes.length +
-    r.cliCommands.length +
-    r.services.length +
-    r.trustedToolPolicies.length +
-    r.toolResultMiddleware.length +
-    r.toolMetadata.length +
-    r.interactiveHandlers.length +
-    r.memorySupplements.length +
-    r.sessionExtensions.length +
-    r.sessionSchedulerJobs.length +
-    r.sessionActions.length +
-    r.controlUiDescriptors.length +
-    r.agentEventSubscriptions.length +
-    r.runtimeLifecycles.length +
-    r.conversationBindingListeners.length
-  );
-}
+let manifestModule: Promise<typeof import("../manifest/read-plugin-manifest.js")> | undefined;
 
 /**
- * Derives shape and capability kinds from registrations.
- *
- * @example
- * ```ts
- * shapeOf(createEmptyRegistrations()); // { shape: "non-capability", capabilities: [] }
- * ```
+ * Reads and checks `openclaw.plugin.json`. The common case (a readable UTF-8 file under the size cap) is read
+ * synchronously in one step and handed to `parsePluginManifest`; anything unusual (missing file, directory,
+ * oversized, invalid UTF-8) goes through `readPluginManifest`, which produces the precise diagnostic.
  */
-export function shapeOf(registrations: PluginRegistrations): { shape: PluginShape; capabilities: PluginCapabilityKind[] } {
-  return classifyPluginShape({
-    capabilityKinds: [...registrations.channels.map(() => "channel" as const), ...registrations.providers.map((p) => p.kind)],
-    hookCount: registrations.hooks.length + registrations.internalHooks.length,
-    otherCount: otherRegistrationCount(registrations),
-  });
+async function readManifest(rootDir: string): Promise<import("../manifest/read-plugin-manifest.js").PluginManifestReadResult> {
+  manifestModule ??= import("../manifest/read-plugin-manifest.js");
+  const { parsePluginManifest, readPluginManifest } = await manifestModule;
+  const file = join(rootDir, PLUGIN_MANIFEST_FILENAME);
+  let text: string | undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size <= MAX_PLUGIN_MANIFEST_BYTES) {
+      text = utf8.decode(readFileSync(fd));
+    }
+  } catch {
+    text = undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (text === undefined) return readPluginManifest(rootDir);
+  return parsePluginManifest(text, { file, rootDir });
 }
-
-let manifestModule: Promise<typeof import("../manifest/read-plugin-manifest.js")> | undefined;
 let configModule: Promise<typeof import("../config/validate-plugin-config.js")> | undefined;
 
 interface ConfigCheck {
@@ -264,7 +261,9 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
   let manifest: PluginManifest | undefined = options.manifest;
   let manifestFile: string | undefined;
   let version: string | undefined;
+  let manifestMs = 0;
   let importMs = 0;
+  let configMs = 0;
   let registerMs = 0;
 
   const record = (fields: {
@@ -309,7 +308,7 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
       diagnostics,
       ...(fields.loadError ? { loadError: fields.loadError } : {}),
       pluginConfig: fields.pluginConfig ?? {},
-      timings: { importMs, registerMs, totalMs: performance.now() - started },
+      timings: { manifestMs, importMs, configMs, registerMs, totalMs: performance.now() - started },
       ...summarize(registrations),
     };
   };
@@ -332,9 +331,9 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
   let source = "<in-memory entry>";
   let entryKind: LoadedPlugin["entryKind"] = "in-memory";
   if (rootDir !== undefined) {
-    manifestModule ??= import("../manifest/read-plugin-manifest.js");
-    const { readPluginManifest } = await manifestModule;
-    const read = await readPluginManifest(rootDir);
+    const manifestStarted = performance.now();
+    const read = await readManifest(rootDir);
+    manifestMs = performance.now() - manifestStarted;
     manifestFile = read.file;
     diagnostics.push(...read.diagnostics);
     manifest = read.manifest;
@@ -430,8 +429,10 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
   // 4. Config, validated before register.
   const rawConfig = options.pluginConfig ?? (config.plugins?.entries?.[id]?.config as Record<string, unknown> | undefined);
   let checked: ConfigCheck;
+  const configStarted = performance.now();
   try {
     checked = await validateConfig(manifest, definition, rawConfig, id);
+    configMs = performance.now() - configStarted;
   } catch (error) {
     return fail(id, source, entryKind, { code: "config-invalid", message: `plugin "${id}": config validation failed: ${errorMessage(error)}`, cause: error });
   }

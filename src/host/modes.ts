@@ -15,6 +15,7 @@
  * (`registration-skipped-for-mode`) so nothing disappears silently.
  */
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
+import { isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 
 /**
  * Coarse registration categories the mode rules and shape classifier reason about.
@@ -108,7 +109,7 @@ export function describeAcceptedRegistrations(mode: PluginRegistrationMode): str
  * ```
  */
 export function isRuntimeAvailable(mode: PluginRegistrationMode): boolean {
-  return mode !== "cli-metadata" && mode !== "setup-only";
+  return isRuntimeAvailableInMode(mode);
 }
 
 /**

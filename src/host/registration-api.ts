@@ -11,7 +11,6 @@ import type {
   OpenClawPluginApi,
   OpenClawPluginApiBase,
   OpenClawPluginChannelRegistration,
-  OperatorScope,
   PluginLogger,
   PluginScheduledSessionTurn,
   PluginSessionAttachment,
@@ -19,6 +18,9 @@ import type {
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 import type { PluginRuntime } from "../contract/runtime.js";
 import { HOOK_SEMANTICS, KNOWN_HOOK_NAMES, isKnownHookName } from "../hooks/hook-semantics.js";
+import { normalizeAgentPromptGuidance } from "../entry/agent-prompt-guidance.js";
+import { resolveGatewayMethodScope } from "../entry/gateway-scope.js";
+import { createUnavailablePluginRuntime } from "../entry/runtime-availability.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import { closestMatch } from "../manifest/paths.js";
 import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
@@ -39,7 +41,6 @@ import {
 import { type PluginRegistrations, createEmptyRegistrations, nextRegistrationOrder } from "./registry.js";
 import type { SessionWorkflowHost } from "./session-workflow.js";
 import { CAPABILITY_METHODS, type PluginCapabilityKind } from "./shapes.js";
-import { createUnavailableRuntime } from "./unavailable-runtime.js";
 
 /** Extra records of bundled-only workflow calls made through the in-process host. */
 export interface WorkflowOutbox {
@@ -78,60 +79,6 @@ export interface RegistrationApiParams {
   /** Where registrations go. Default: a fresh object. */
   registrations?: PluginRegistrations;
   outbox?: WorkflowOutbox;
-}
-
-/** Reserved gateway method namespaces: always `operator.admin`, whatever the plugin asks for. */
-const ADMIN_NAMESPACES = ["config.", "exec.approvals.", "wizard.", "update."] as const;
-
-/**
- * Resolves the operator scope of a gateway method: reserved admin namespaces (`config.*`, `exec.approvals.*`,
- * `wizard.*`, `update.*`) always resolve to `operator.admin`; otherwise the requested scope, default
- * `operator.write`.
- *
- * @example
- * ```ts
- * resolveGatewayMethodScope("config.patch", "operator.read"); // "operator.admin"
- * resolveGatewayMethodScope("myplugin.status"); // "operator.write"
- * ```
- */
-export function resolveGatewayMethodScope(method: string, requested?: OperatorScope): OperatorScope {
-  if (ADMIN_NAMESPACES.some((prefix) => method === prefix.slice(0, -1) || method.startsWith(prefix))) return "operator.admin";
-  return requested ?? "operator.write";
-}
-
-const PROMPT_SURFACES = new Set(["pi_main", "codex_app_server", "cli_backend", "acp_backend", "subagent"]);
-
-/**
- * Validates `agentPromptGuidance` of a command; returns an error message or `undefined`.
- *
- * @example
- * ```ts
- * validateAgentPromptGuidance([{ text: "x", surfaces: [] }]); // "agentPromptGuidance[0].surfaces must not be empty …"
- * ```
- */
-export function validateAgentPromptGuidance(guidance: unknown): string | undefined {
-  if (guidance === undefined) return undefined;
-  if (!Array.isArray(guidance)) return "agentPromptGuidance must be an array of strings or { text, surfaces? } objects";
-  for (const [index, entry] of guidance.entries()) {
-    if (typeof entry === "string") {
-      if (entry.trim() === "") return `agentPromptGuidance[${index}] must not be blank`;
-      continue;
-    }
-    if (typeof entry !== "object" || entry === null || typeof (entry as { text?: unknown }).text !== "string") {
-      return `agentPromptGuidance[${index}] must be a string or { text, surfaces? }`;
-    }
-    const { text, surfaces } = entry as { text: string; surfaces?: unknown };
-    if (text.trim() === "") return `agentPromptGuidance[${index}].text must not be blank`;
-    if (surfaces === undefined) continue;
-    if (!Array.isArray(surfaces) || surfaces.length === 0) {
-      return `agentPromptGuidance[${index}].surfaces must not be empty; omit it for guidance on every surface`;
-    }
-    const unknown = surfaces.find((s) => !PROMPT_SURFACES.has(s as string));
-    if (unknown !== undefined) {
-      return `agentPromptGuidance[${index}].surfaces contains unknown surface ${JSON.stringify(unknown)} (known: ${[...PROMPT_SURFACES].join(", ")})`;
-    }
-  }
-  return undefined;
 }
 
 function entryConfig(config: OpenClawConfig, pluginId: string): PluginEntryConfig | undefined {
@@ -546,9 +493,10 @@ export function createRegistrationApi(params: RegistrationApiParams): {
         reject(method, name, nameIssue);
         return;
       }
-      const guidanceIssue = validateAgentPromptGuidance(command.agentPromptGuidance);
-      if (guidanceIssue) {
-        invalid(method, name, guidanceIssue);
+      try {
+        normalizeAgentPromptGuidance(command.agentPromptGuidance, { commandName: name });
+      } catch (error) {
+        invalid(method, name, (error as Error).message);
         return;
       }
       if (registrations.commands.some((c) => c.name === name)) {
@@ -614,7 +562,7 @@ export function createRegistrationApi(params: RegistrationApiParams): {
         invalid(method, label, `gateway method "${label}" is already registered by this plugin`);
         return;
       }
-      const scope = resolveGatewayMethodScope(label, opts?.scope);
+      const scope = resolveGatewayMethodScope(label, opts);
       if (opts?.scope && opts.scope !== scope) {
         diagnostics.push({
           level: "info",
@@ -821,7 +769,11 @@ export function createRegistrationApi(params: RegistrationApiParams): {
   const api = (
     isRuntimeAvailable(mode)
       ? { ...base, registrationMode: mode, runtime: params.runtime }
-      : { ...base, registrationMode: mode, runtime: createUnavailableRuntime({ pluginId, mode }) }
+      : {
+          ...base,
+          registrationMode: mode,
+          runtime: createUnavailablePluginRuntime({ pluginId, mode: mode as "cli-metadata" | "setup-only" }),
+        }
   ) as OpenClawPluginApi;
   return { api, registrations };
 }

@@ -4,7 +4,14 @@
  * A diagnostic never carries a secret: producers redact values marked `sensitive` before building the message.
  */
 
-/** Severity of a {@link PluginDiagnostic}. `error` blocks (validate fails, config is rejected); the rest inform. */
+/**
+ * Severity of a {@link PluginDiagnostic}. `error` blocks (validate fails, config is rejected); the rest inform.
+ *
+ * @example
+ * ```ts
+ * const level: PluginDiagnosticLevel = "warning";
+ * ```
+ */
 export type PluginDiagnosticLevel = "error" | "warning" | "info";
 
 /**

@@ -9,28 +9,77 @@
 import { createRequire } from "node:module";
 import type { z as Z } from "zod";
 
-/** File name of the manifest in a plugin's root directory (next to `package.json`). */
+/**
+ * File name of the manifest in a plugin's root directory (next to `package.json`).
+ *
+ * @example
+ * ```ts
+ * const file = join(pluginRoot, PLUGIN_MANIFEST_FILENAME); // ".../openclaw.plugin.json"
+ * ```
+ */
 export const PLUGIN_MANIFEST_FILENAME = "openclaw.plugin.json";
 
 /**
  * The `$schema` value that gives editors completion and validation for `openclaw.plugin.json` in a plugin project
  * that has `openclaw` installed (the file is also exported as `openclaw/plugin-sdk/plugin-manifest.schema.json`).
+ * Relative to the plugin root; `openclaw plugins init` writes it.
+ *
+ * @example
+ * ```ts
+ * const manifest = { $schema: PLUGIN_MANIFEST_SCHEMA_REF, id: "my-plugin", configSchema: {} };
+ * ```
  */
 export const PLUGIN_MANIFEST_SCHEMA_REF = "./node_modules/openclaw/dist/plugin-sdk/plugin-manifest.schema.json";
 
-/** The manifest reader reads at most this many bytes (256 KiB), like the gateway. */
+/**
+ * The manifest reader reads at most this many bytes (256 KiB), like the gateway.
+ *
+ * @example
+ * ```ts
+ * if (text.length > MAX_PLUGIN_MANIFEST_BYTES) console.warn("manifest too large");
+ * ```
+ */
 export const MAX_PLUGIN_MANIFEST_BYTES = 256 * 1024;
 
-/** Plugin ids: lowercase letters and digits in hyphen-separated groups (`voice-call`, `memory-lancedb`). */
+/**
+ * Plugin ids: lowercase letters and digits in hyphen-separated groups (`voice-call`, `memory-lancedb`).
+ *
+ * @example
+ * ```ts
+ * PLUGIN_ID_PATTERN.test("voice-call"); // true
+ * PLUGIN_ID_PATTERN.test("Voice_Call"); // false
+ * ```
+ */
 export const PLUGIN_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Plugin ids the gateway core keeps for itself. */
+/**
+ * Plugin ids the gateway core keeps for itself.
+ *
+ * @example
+ * ```ts
+ * RESERVED_PLUGIN_IDS.includes("node-mcp"); // true
+ * ```
+ */
 export const RESERVED_PLUGIN_IDS: readonly string[] = ["node-mcp"];
 
-/** Values of the manifest `kind` field: the exclusive slots a plugin can fill. */
-export const PLUGIN_KINDS = ["memory", "context-engine"] as const;
+/**
+ * Values of the manifest `kind` field: the exclusive slots a plugin can fill.
+ *
+ * @example
+ * ```ts
+ * PLUGIN_KINDS.includes("memory"); // true
+ * ```
+ */
+export const PLUGIN_KINDS = ["memory", "context-engine"] as const satisfies readonly PluginKind[];
 
-/** The `contracts` lists the gateway understands; each is an array of names. */
+/**
+ * The `contracts` lists the gateway understands; each is an array of names.
+ *
+ * @example
+ * ```ts
+ * const known = (PLUGIN_CONTRACT_KEYS as readonly string[]).includes("tools"); // true
+ * ```
+ */
 export const PLUGIN_CONTRACT_KEYS = [
   "tools",
   "agentToolResultMiddleware",
@@ -56,10 +105,17 @@ export const PLUGIN_CONTRACT_KEYS = [
   "usageProviders",
   "migrationProviders",
   "gatewayMethodDispatch",
-] as const;
+] as const satisfies readonly PluginContractKey[];
 
-/** Capabilities an `activation.onCapabilities` list may name. */
-export const ACTIVATION_CAPABILITIES = ["provider", "channel", "tool", "hook"] as const;
+/**
+ * Capabilities an `activation.onCapabilities` list may name.
+ *
+ * @example
+ * ```ts
+ * const activation = { onCapabilities: [ACTIVATION_CAPABILITIES[2]] }; // ["tool"]
+ * ```
+ */
+export const ACTIVATION_CAPABILITIES = ["provider", "channel", "tool", "hook"] as const satisfies readonly ActivationCapability[];
 
 /**
  * Top-level manifest fields owned by the gateway (provider catalogs, setup flows, doctor contracts, dashboards …).
@@ -110,21 +166,124 @@ export const GATEWAY_OWNED_MANIFEST_KEYS = [
   "musicGenerationProviderMetadata",
   "toolMetadata",
   "configContracts",
-] as const;
+] as const satisfies readonly GatewayOwnedManifestKey[];
 
-/** A manifest `kind` value. */
-export type PluginKind = (typeof PLUGIN_KINDS)[number];
+/**
+ * A manifest `kind` value.
+ *
+ * @example
+ * ```ts
+ * const kind: PluginKind = "context-engine";
+ * ```
+ */
+export type PluginKind = "memory" | "context-engine";
 
-/** A key of the manifest `contracts` object. */
-export type PluginContractKey = (typeof PLUGIN_CONTRACT_KEYS)[number];
+/**
+ * A key of the manifest `contracts` object.
+ *
+ * @example
+ * ```ts
+ * const key: PluginContractKey = "agentToolResultMiddleware";
+ * ```
+ */
+export type PluginContractKey =
+  | "tools"
+  | "agentToolResultMiddleware"
+  | "trustedToolPolicies"
+  | "codeModeExecutors"
+  | "embeddedExtensionFactories"
+  | "externalAuthProviders"
+  | "decisionProviders"
+  | "embeddingProviders"
+  | "speechProviders"
+  | "realtimeTranscriptionProviders"
+  | "realtimeVoiceProviders"
+  | "mediaUnderstandingProviders"
+  | "transcriptSourceProviders"
+  | "documentExtractors"
+  | "imageGenerationProviders"
+  | "videoGenerationProviders"
+  | "musicGenerationProviders"
+  | "webContentExtractors"
+  | "webFetchProviders"
+  | "webSearchProviders"
+  | "workerProviders"
+  | "usageProviders"
+  | "migrationProviders"
+  | "gatewayMethodDispatch";
 
-/** A capability an `activation.onCapabilities` list may name. */
-export type ActivationCapability = (typeof ACTIVATION_CAPABILITIES)[number];
+/**
+ * A capability an `activation.onCapabilities` list may name.
+ *
+ * @example
+ * ```ts
+ * const capability: ActivationCapability = "channel";
+ * ```
+ */
+export type ActivationCapability = "provider" | "channel" | "tool" | "hook";
 
-/** A gateway-owned top-level manifest field the SDK passes through unchecked. */
-export type GatewayOwnedManifestKey = (typeof GATEWAY_OWNED_MANIFEST_KEYS)[number];
+/**
+ * A gateway-owned top-level manifest field the SDK passes through unchecked.
+ *
+ * @example
+ * ```ts
+ * const key: GatewayOwnedManifestKey = "setup";
+ * ```
+ */
+export type GatewayOwnedManifestKey =
+  | "categories"
+  | "backupResources"
+  | "requiresPlugins"
+  | "enabledByDefault"
+  | "enabledByDefaultOnPlatforms"
+  | "legacyPluginIds"
+  | "autoEnableWhenConfiguredProviders"
+  | "channelAccountKeyPolicies"
+  | "providerCatalogEntry"
+  | "capabilityCatalogEntry"
+  | "modelSupport"
+  | "modelCatalog"
+  | "modelPricing"
+  | "modelIdNormalization"
+  | "providerEndpoints"
+  | "providerRequest"
+  | "secretProviderIntegrations"
+  | "cliBackends"
+  | "syntheticAuthRefs"
+  | "nonSecretAuthMarkers"
+  | "commandAliases"
+  | "cliCommands"
+  | "providerUsageAuthEnvVars"
+  | "providerAuthAliases"
+  | "providerAuthChoices"
+  | "setup"
+  | "doctorContract"
+  | "doctorHealthChecks"
+  | "sessionRouteStateOwners"
+  | "qaRunners"
+  | "dashboard"
+  | "controlUi"
+  | "themes"
+  | "mcpServers"
+  | "catalog"
+  | "configGroups"
+  | "decisionModels"
+  | "transcriptSources"
+  | "mediaUnderstandingProviderMetadata"
+  | "imageGenerationProviderMetadata"
+  | "videoGenerationProviderMetadata"
+  | "musicGenerationProviderMetadata"
+  | "toolMetadata"
+  | "configContracts";
 
-/** A JSON Schema document (draft-07 unless its `$schema` names 2019-09 or 2020-12). */
+/**
+ * A JSON Schema document (draft-07 unless its `$schema` names 2019-09 or 2020-12).
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchemaObject = { type: "object", properties: { apiKey: { type: "string" } } };
+ * ```
+ */
 export type JsonSchemaObject = Record<string, unknown>;
 
 /**
@@ -147,7 +306,14 @@ export interface PluginUiHint {
   presentation?: "phone-number";
 }
 
-/** `uiHints`: hints keyed by dotted config path. */
+/**
+ * `uiHints`: hints keyed by dotted config path.
+ *
+ * @example
+ * ```ts
+ * const hints: PluginUiHints = { "twilio.authToken": { label: "Auth Token", sensitive: true } };
+ * ```
+ */
 export type PluginUiHints = Record<string, PluginUiHint>;
 
 /**
@@ -198,7 +364,14 @@ export interface PluginManifestActivation {
   onCapabilities?: ActivationCapability[];
 }
 
-/** Gateway-owned fields, typed `unknown` because the SDK does not interpret them. */
+/**
+ * Gateway-owned fields, typed `unknown` because the SDK does not interpret them.
+ *
+ * @example
+ * ```ts
+ * const fields: GatewayOwnedManifestFields = { enabledByDefault: true };
+ * ```
+ */
 export type GatewayOwnedManifestFields = { [K in GatewayOwnedManifestKey]?: unknown };
 
 /**
@@ -350,7 +523,14 @@ export function buildPluginManifestSchema(z: typeof Z) {
     .describe("OpenClaw plugin manifest (openclaw.plugin.json).");
 }
 
-/** The zod schema type of `openclaw.plugin.json`. */
+/**
+ * The zod schema type of `openclaw.plugin.json`.
+ *
+ * @example
+ * ```ts
+ * const schema: PluginManifestZodSchema = getPluginManifestSchema();
+ * ```
+ */
 export type PluginManifestZodSchema = ReturnType<typeof buildPluginManifestSchema>;
 
 let cachedSchema: PluginManifestZodSchema | undefined;

@@ -399,3 +399,12 @@ describe("result contract", () => {
     expect(formatDiagnostic({ level: "info", code: "x", path: "a.b", message: "hello" })).toBe("a.b: hello (x)");
   });
 });
+
+describe("readPluginManifest path handling", () => {
+  it("accepts a manifest file whatever its name", async () => {
+    const file = join(tempRoot, "custom-name.manifest");
+    writeFileSync(file, '{ "id": "custom", "configSchema": {} }');
+    const result = await readPluginManifest(file);
+    expect(result).toEqual({ file, manifest: { id: "custom", configSchema: {} }, diagnostics: [] });
+  });
+});

@@ -6,7 +6,7 @@
  * absent only when the file cannot be used at all: missing, unreadable, larger than 256 KiB, not JSON5, not an
  * object, no `id`, no object `configSchema`, or a reserved id.
  */
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PluginDiagnostic } from "./diagnostics.js";
@@ -102,7 +102,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * ```
  */
 export async function readPluginManifest(rootDirOrFile: string): Promise<PluginManifestReadResult> {
-  const looksLikeFile = /\.json5?$/i.test(rootDirOrFile);
+  let looksLikeFile = /\.json5?$/i.test(rootDirOrFile);
+  try {
+    looksLikeFile = (await stat(rootDirOrFile)).isFile();
+  } catch {
+    // Missing: decide by the name (a `.json` path is the manifest itself, anything else a plugin root).
+  }
   const file = looksLikeFile ? rootDirOrFile : join(rootDirOrFile, PLUGIN_MANIFEST_FILENAME);
   const rootDir = looksLikeFile ? dirname(rootDirOrFile) : rootDirOrFile;
   const fail = (code: string, message: string): PluginManifestReadResult => ({

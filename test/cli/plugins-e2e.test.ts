@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject, runNpm } from "../../scripts/lib/consumer-project.js";
 import { repoRoot } from "../../scripts/lib/entrypoints.js";
 import { packPackage } from "../../scripts/lib/pack.js";
@@ -42,11 +42,13 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 function openclaw(args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Result {
   const result = spawnSync(openclawBin, args, { cwd, env: env(extraEnv), encoding: "utf8" });
+  if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 function npm(args: string[], cwd: string): Result {
   const result = spawnSync("npm", args, { cwd, env: env(), encoding: "utf8" });
+  if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -78,6 +80,7 @@ beforeAll(() => {
   createConsumerProject(toolsDir, tarball);
   openclawBin = join(toolsDir, "node_modules", ".bin", "openclaw");
 
+  mkdirSync(join(workDir, "authoring"), { recursive: true });
   const init = openclaw(["plugins", "init", pluginId, "--name", "Demo Tool"], join(workDir, "authoring"));
   if (init.status !== 0) throw new Error(`plugins init failed: ${init.stderr}`);
   // The scaffold pins openclaw to the CLI's version; point it at the tarball under test instead.
@@ -86,6 +89,10 @@ beforeAll(() => {
   });
   runNpm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], pluginDir);
 }, 600_000);
+
+afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 describe("the scaffold, out of the box", () => {
   it("init wrote a manifest that already matches what build generates", () => {
@@ -177,6 +184,7 @@ describe("the scaffold, out of the box", () => {
     const bad = openclaw(["plugins", "doctor"], workDir);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain(`plugins.entries.${pluginId}.config`);
+    expect(bad.stdout).toContain("must be string");
     expect(bad.stdout).toContain("1 plugin issue found");
   });
 });

@@ -78,22 +78,28 @@ export async function collectDoctorFindings(
           config: catalog.config.raw,
           pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
           origin: plugin.candidate.origin,
+          env: ctx.io.env,
         }),
       plugin.id,
     );
-    if (runtime.loadError) {
+    // An invalid config is reported once, by the config validation below (with the config path and reason).
+    const configInvalid = runtime.loadErrorCode === "config-invalid";
+    if (runtime.loadError && !configInvalid) {
       push(
         {
           level: "error",
           code: "plugin-load-error",
           path: "",
           file: plugin.candidate.rootDir,
-          message: `plugin "${plugin.id}" failed to load: ${runtime.loadError}`,
+          message: `load failed (${runtime.loadErrorCode}): ${runtime.loadError}`,
         },
         plugin.id,
       );
     }
-    for (const diagnostic of runtime.diagnostics) push(diagnostic, plugin.id);
+    for (const diagnostic of runtime.diagnostics) {
+      if (runtime.loadError && (configInvalid || diagnostic.message === runtime.loadError)) continue;
+      push(diagnostic, plugin.id);
+    }
   }
 
   // plugin config against manifests (moment "read"); blocked plugins are reported as present but blocked instead.

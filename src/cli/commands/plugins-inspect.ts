@@ -175,6 +175,7 @@ export async function inspectRuntime(
         config: catalog.config.raw,
         pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
         origin: plugin.candidate.origin,
+        env: ctx.io.env,
       }),
     plugin.id,
   );
@@ -287,7 +288,7 @@ export async function runPluginsInspect(
   }
 
   if (!target) throw new CliError("pass a plugin id or folder (e.g. `openclaw plugins inspect .`), or --all.", ExitCode.usage);
-  const plugin = await resolveInspectTarget(ctx, target, catalog);
+  const plugin = await ctx.tracer.phase("manifest", () => resolveInspectTarget(ctx, target, catalog));
   if (!options.runtime) {
     const report = staticReport(plugin);
     if (options.json) printJson(ctx, report);
@@ -303,7 +304,7 @@ export async function runPluginsInspect(
   if (options.json) printJson(ctx, report);
   else printHuman(ctx, plugin, report, true, runtime);
   if (runtime?.loadError) {
-    eprintln(ctx, `${ctx.err.red("error")} plugin "${report.id}" failed to load: ${runtime.loadError}`);
+    eprintln(ctx, `${ctx.err.red("error")} load failed (${runtime.loadErrorCode}): ${runtime.loadError}`);
     return ExitCode.problems;
   }
   return ExitCode.ok;

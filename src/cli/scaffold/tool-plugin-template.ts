@@ -7,7 +7,10 @@
  * framework dependency), `tsc` compiling both to `dist/`, and `openclaw plugins build` regenerating
  * `openclaw.plugin.json` from `dist/index.js` after every build.
  */
+import { buildJsonPluginConfigSchema } from "../../entry/config-schema.js";
+import { defineToolPlugin } from "../../entry/define-tool-plugin.js";
 import { generateManifest, stringifyJsonFile, type ToolPluginBuildMetadata } from "../generated-metadata.js";
+import { readToolPluginBuildMetadata } from "../tool-metadata.js";
 
 /** Inputs of {@link renderToolPluginScaffold}. */
 export interface ToolPluginScaffoldOptions {
@@ -63,19 +66,32 @@ export function scaffoldConfigSchema(): Record<string, unknown> {
 }
 
 /**
- * The metadata `plugins build` reads from the scaffold's built entry; used to write the initial manifest so that
- * `build --check` passes straight after `init`.
+ * The metadata `plugins build` reads from the scaffold's built entry, computed by running the same
+ * `defineToolPlugin` call in-process, so the manifest `init` writes is exactly what `build` would generate.
  */
-export function scaffoldMetadata(options: ToolPluginScaffoldOptions, activation?: Record<string, unknown>): ToolPluginBuildMetadata {
-  const metadata: ToolPluginBuildMetadata = {
+export function scaffoldMetadata(options: ToolPluginScaffoldOptions): ToolPluginBuildMetadata {
+  const entry = defineToolPlugin<{ prefix?: string }>({
     id: options.id,
     name: options.name,
-    description: `${options.name}: an OpenClaw tool plugin.`,
-    configSchema: scaffoldConfigSchema(),
-    tools: [scaffoldToolName(options.id)],
-  };
-  if (activation) metadata.activation = activation;
+    description: scaffoldDescription(options.name),
+    configSchema: buildJsonPluginConfigSchema<{ prefix?: string }>(scaffoldConfigSchema()),
+    tools: (tool) => [
+      tool<{ message: string }>({
+        name: scaffoldToolName(options.id),
+        label: "Echo",
+        description: "Echo a message back, with the configured prefix.",
+        parameters: {},
+        execute: ({ message }, config) => `${config.prefix ?? ""}${message}`,
+      }),
+    ],
+  });
+  const metadata = readToolPluginBuildMetadata(entry);
+  if (!metadata) throw new Error("defineToolPlugin attached no metadata to the scaffold entry");
   return metadata;
+}
+
+function scaffoldDescription(name: string): string {
+  return `${name}: an OpenClaw tool plugin.`;
 }
 
 /**
@@ -87,13 +103,10 @@ export function scaffoldMetadata(options: ToolPluginScaffoldOptions, activation?
  * Object.keys(files); // ["package.json", "tsconfig.json", "src/index.ts", …]
  * ```
  */
-export function renderToolPluginScaffold(
-  options: ToolPluginScaffoldOptions,
-  activation?: Record<string, unknown>,
-): Record<string, string> {
+export function renderToolPluginScaffold(options: ToolPluginScaffoldOptions): Record<string, string> {
   const { id, name, sdkVersion } = options;
   const tool = scaffoldToolName(id);
-  const metadata = scaffoldMetadata(options, activation);
+  const metadata = scaffoldMetadata(options);
   const packageJson = {
     name: id,
     version: SCAFFOLD_PLUGIN_VERSION,
@@ -133,19 +146,24 @@ export function renderToolPluginScaffold(
   };
   const manifest = generateManifest({ existing: undefined, metadata, packageVersion: SCAFFOLD_PLUGIN_VERSION });
 
-  const indexTs = `import { defineToolPlugin } from "openclaw/plugin-sdk/tool-plugin";
+  const indexTs = `import { buildJsonPluginConfigSchema, defineToolPlugin } from "openclaw/plugin-sdk/tool-plugin";
+
+/** Plugin config (\`plugins.entries.${id}.config\` in the gateway config). */
+export interface ${typeName(id)}Config {
+  prefix?: string;
+}
 
 /**
  * ${name}: the plugin entry. \`openclaw plugins build\` reads the static metadata below (id, config schema,
  * tool names) from the built \`dist/index.js\` and writes \`openclaw.plugin.json\`, so keep it declarative.
  */
-export default defineToolPlugin({
+export default defineToolPlugin<${typeName(id)}Config>({
   id: ${JSON.stringify(id)},
   name: ${JSON.stringify(name)},
   description: ${JSON.stringify(metadata.description)},
-  configSchema: ${indent(JSON.stringify(scaffoldConfigSchema(), null, 2), 2)},
-  tools: [
-    {
+  configSchema: buildJsonPluginConfigSchema<${typeName(id)}Config>(${indent(JSON.stringify(scaffoldConfigSchema(), null, 2), 2)}),
+  tools: (tool) => [
+    tool<{ message: string }>({
       name: ${JSON.stringify(tool)},
       label: "Echo",
       description: "Echo a message back, with the configured prefix.",
@@ -155,10 +173,8 @@ export default defineToolPlugin({
         properties: { message: { type: "string", description: "Text to echo." } },
         required: ["message"],
       },
-      async execute(params: { message: string }, config: { prefix?: string }) {
-        return \`\${config.prefix ?? ""}\${params.message}\`;
-      },
-    },
+      execute: ({ message }, config) => \`\${config.prefix ?? ""}\${message}\`,
+    }),
   ],
 });
 `;
@@ -167,20 +183,22 @@ export default defineToolPlugin({
 import { dirname } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { loadPluginForTest } from "openclaw/plugin-sdk/plugin-test-runtime";
+import { invokeTool, loadPluginForTest } from "openclaw/plugin-sdk/plugin-test-runtime";
 
 // The plugin root: this file runs from dist/, one level below it.
 const rootDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
-test("loads like the gateway loads it and registers its tool", async () => {
+test("loads like the gateway loads it and its tool echoes with the configured prefix", async () => {
   const plugin = await loadPluginForTest(rootDir, { pluginConfig: { prefix: "> " } });
-  assert.equal(plugin.loadError, undefined);
+  assert.equal(plugin.loadError, undefined, plugin.loadError?.message);
   assert.equal(plugin.id, ${JSON.stringify(id)});
   assert.equal(plugin.shape, "non-capability");
-  assert.deepEqual(
-    plugin.diagnostics.filter((d) => d.level === "error"),
-    [],
-  );
+  assert.deepEqual(plugin.tools.map((t) => t.name), [${JSON.stringify(tool)}]);
+  assert.deepEqual(plugin.diagnostics.filter((d) => d.level === "error"), []);
+
+  const outcome = await invokeTool(plugin, ${JSON.stringify(tool)}, { message: "hello" });
+  assert.equal(outcome.blocked, false);
+  if (!outcome.blocked) assert.deepEqual(outcome.result.content, [{ type: "text", text: "> hello" }]);
 });
 `;
 
@@ -230,6 +248,10 @@ Point the gateway at this folder (\`plugins.load.paths\` in \`openclaw.json\`) a
     "README.md": readme,
     ".gitignore": "node_modules/\ndist/\n*.tgz\n",
   };
+}
+
+function typeName(id: string): string {
+  return titleCase(id).replace(/ /g, "");
 }
 
 function indent(text: string, spaces: number): string {

@@ -1,0 +1,272 @@
+/**
+ * In-process behaviour of build / validate / inspect / doctor over fixture plugins whose entries import the SDK
+ * sources directly (the packed-binary path is covered end to end in test/cli/plugins-e2e.test.ts).
+ */
+import { chmodSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTempDir, type TempDir } from "../testing/temp-dir.js";
+import type { CliIO } from "./io.js";
+import { runCli } from "./program.js";
+
+const SDK = {
+  tool: pathToFileURL(join(import.meta.dirname, "..", "entry", "define-tool-plugin.ts")).href,
+  entry: pathToFileURL(join(import.meta.dirname, "..", "entry", "define-plugin-entry.ts")).href,
+  schema: pathToFileURL(join(import.meta.dirname, "..", "entry", "config-schema.ts")).href,
+};
+
+const dirs: TempDir[] = [];
+function temp(): TempDir {
+  const dir = createTempDir("openclaw-cmd-");
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  while (dirs.length) dirs.pop()?.remove();
+});
+
+async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env,
+    cwd,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+let counter = 0;
+/** A tool plugin project: package.json, built entry (JS importing the SDK sources), optional manifest. */
+function toolPlugin(dir: TempDir, prefix: string, options: { id?: string; tools?: string[]; manifest?: object | false; pkg?: object } = {}): string {
+  const id = options.id ?? "weather";
+  const tools = options.tools ?? ["weather_lookup"];
+  counter += 1;
+  dir.write({
+    [`${prefix}/package.json`]: options.pkg ?? { name: `@acme/${id}-plugin`, version: "1.2.0", type: "module", openclaw: { extensions: ["./dist/index.js"] } },
+    [`${prefix}/dist/index.js`]: `// fixture ${counter}
+import { defineToolPlugin } from ${JSON.stringify(SDK.tool)};
+import { buildJsonPluginConfigSchema } from ${JSON.stringify(SDK.schema)};
+export default defineToolPlugin({
+  id: ${JSON.stringify(id)},
+  name: "Weather",
+  description: "Weather lookups",
+  configSchema: buildJsonPluginConfigSchema({ type: "object", properties: { units: { type: "string" } }, additionalProperties: false }),
+  tools: ${JSON.stringify(tools)}.map((name) => ({
+    name,
+    description: "Look up " + name,
+    parameters: { type: "object", properties: {} },
+    execute: () => "ok",
+  })),
+});
+`,
+  });
+  if (options.manifest !== false) dir.write({ [`${prefix}/openclaw.plugin.json`]: options.manifest ?? { id, configSchema: {} } });
+  return dir.resolve(prefix);
+}
+
+function hookPlugin(dir: TempDir, prefix: string, id: string, register: string): string {
+  counter += 1;
+  dir.write({
+    [`${prefix}/package.json`]: { name: id, version: "0.3.0", type: "module", openclaw: { extensions: ["./index.js"] } },
+    [`${prefix}/openclaw.plugin.json`]: { id, name: `Plugin ${id}`, configSchema: {}, contracts: { tools: ["t1"] } },
+    [`${prefix}/index.js`]: `// fixture ${counter}
+import { definePluginEntry } from ${JSON.stringify(SDK.entry)};
+export default definePluginEntry({ id: ${JSON.stringify(id)}, name: "P", description: "P", register(api) { ${register} } });
+`,
+  });
+  return dir.resolve(prefix);
+}
+
+describe("plugins build", () => {
+  it("writes the generated fields, keeps the rest, aligns openclaw.extensions, then --check passes", async () => {
+    const dir = temp();
+    const root = toolPlugin(dir, "p", {
+      tools: ["weather_lookup", "weather_alerts"],
+      manifest: { $schema: "x", id: "weather", uiHints: { units: { label: "Units" } }, configSchema: {}, contracts: { webSearchProviders: ["w"] } },
+      pkg: { name: "weather-plugin", version: "1.2.0", type: "module" },
+    });
+    const before = await run(["plugins", "build", "--check"], root);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain('openclaw.plugin.json: contracts.tools: expected ["weather_lookup","weather_alerts"], found (missing)');
+    expect(before.stderr).toContain('package.json: openclaw.extensions: expected ["./dist/index.js"], found (missing)');
+    expect(readFileSync(join(root, "openclaw.plugin.json"), "utf8")).not.toContain("weather_alerts");
+
+    const build = await run(["plugins", "build"], root);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toContain("2 tools: weather_lookup, weather_alerts");
+    const manifest = JSON.parse(readFileSync(join(root, "openclaw.plugin.json"), "utf8"));
+    expect(Object.keys(manifest)).toEqual(["$schema", "id", "uiHints", "configSchema", "contracts", "name", "description", "version", "activation"]);
+    expect(manifest).toMatchObject({
+      name: "Weather",
+      version: "1.2.0",
+      uiHints: { units: { label: "Units" } },
+      configSchema: { type: "object", properties: { units: { type: "string" } }, additionalProperties: false },
+      activation: { onStartup: true },
+      contracts: { webSearchProviders: ["w"], tools: ["weather_lookup", "weather_alerts"] },
+    });
+    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).openclaw).toEqual({ extensions: ["./dist/index.js"] });
+    expect((await run(["plugins", "build", "--check"], root)).code).toBe(0);
+    const again = await run(["plugins", "build", "--json"], root);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, changed: false, differences: [] });
+  });
+
+  it("names the missing entry and a non-tool entry with the fix", async () => {
+    const dir = temp();
+    dir.write({ "p/package.json": { name: "x", version: "1.0.0" } });
+    const missing = await run(["plugins", "build"], dir.resolve("p"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("entry ./dist/index.js not found");
+    expect(missing.stderr).toContain("--entry <path>");
+    const root = hookPlugin(dir, "h", "hooky", "api.on('before_tool_call', () => undefined);");
+    const notTool = await run(["plugins", "build", "--entry", "./index.js"], root);
+    expect(notTool.code).toBe(1);
+    expect(notTool.stderr).toContain("does not export a defineToolPlugin entry");
+  });
+});
+
+describe("plugins validate", () => {
+  it("passes a freshly built tool plugin and reports a config keyed by package name", async () => {
+    const dir = temp();
+    const root = toolPlugin(dir, "p");
+    expect((await run(["plugins", "build"], root)).code).toBe(0);
+    const ok = await run(["plugins", "validate", "--json"], root);
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, id: "weather", ids: { manifest: "weather", entry: "weather", packageName: "@acme/weather-plugin" } });
+
+    dir.write({ "state/openclaw.json": { plugins: { entries: { "weather-plugin": { enabled: true } } } } });
+    const keyed = await run(["plugins", "validate"], root, { OPENCLAW_STATE_DIR: dir.resolve("state") });
+    expect(keyed.code).toBe(1);
+    expect(keyed.stderr).toContain('plugins.entries."weather-plugin" uses the package name without scope, not the plugin id');
+    expect(keyed.stderr).toContain(dir.resolve("state/openclaw.json"));
+  });
+
+  it("finds tools registered at runtime that contracts.tools does not list", async () => {
+    const dir = temp();
+    const root = hookPlugin(
+      dir,
+      "h",
+      "runtime-tools",
+      `api.registerTool({ name: "t1", description: "d", parameters: {}, execute: async () => ({ content: [] }) });
+       api.registerTool({ name: "t2", description: "d", parameters: {}, execute: async () => ({ content: [] }) });`,
+    );
+    const result = await run(["plugins", "validate"], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('contracts.tools does not list "t2"');
+    expect(result.stderr).not.toContain('does not list "t1"');
+  });
+});
+
+describe("plugins inspect", () => {
+  it("lists runtime registrations in the documented JSON shape; static mode runs no code", async () => {
+    const dir = temp();
+    const root = hookPlugin(
+      dir,
+      "h",
+      "busy",
+      `api.on("before_tool_call", () => undefined, { priority: 7 });
+       api.on("gateway_start", () => undefined);
+       api.registerTool({ name: "t1", description: "d", parameters: {}, execute: async () => ({ content: [] }) });
+       api.registerCommand({ name: "ping", description: "p", handler: () => ({ text: "pong" }) });
+       api.registerService({ id: "svc", start() {} });
+       api.registerGatewayMethod("busy.status", () => undefined);
+       api.registerHttpRoute({ path: "/busy/hook", auth: "plugin", handler: () => true });
+       api.registerCli(() => {}, { descriptors: [{ name: "busy", description: "Busy tools" }], parentPath: ["nodes"] });
+       globalThis.__busyRegistered = (globalThis.__busyRegistered ?? 0) + 1;`,
+    );
+    const staticRun = await run(["plugins", "inspect", root, "--json"], dir.path);
+    expect(staticRun.code, staticRun.stderr).toBe(0);
+    expect(JSON.parse(staticRun.stdout)).toMatchObject({ id: "busy", shape: null, tools: ["t1"], hooks: [] });
+    expect((globalThis as { __busyRegistered?: number }).__busyRegistered).toBeUndefined();
+
+    const result = await run(["plugins", "inspect", root, "--runtime", "--json"], dir.path);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      id: "busy",
+      name: "Plugin busy",
+      version: "0.3.0",
+      format: "openclaw",
+      shape: "non-capability",
+      hooks: [
+        { name: "before_tool_call", priority: 7 },
+        { name: "gateway_start", priority: 0 },
+      ],
+      tools: ["t1"],
+      commands: ["ping"],
+      services: ["svc"],
+      gatewayMethods: ["busy.status"],
+      httpRoutes: ["/busy/hook"],
+      cliCommands: [{ name: "busy", parentPath: ["nodes"], path: "nodes busy" }],
+    });
+    const human = await run(["plugins", "info", root, "--runtime"], dir.path);
+    expect(human.stdout).toContain("openclaw nodes busy");
+    expect(human.stdout).toContain("before_tool_call (priority 7)");
+  });
+
+  it("keeps workspace plugins closed until enabled (and allowed)", async () => {
+    const dir = temp();
+    hookPlugin(dir, "ws/.openclaw/extensions/wsp", "wsp", "globalThis.__wspRan = true;");
+    const env = { OPENCLAW_STATE_DIR: dir.resolve("state") };
+    const refused = await run(["plugins", "inspect", "wsp", "--runtime"], dir.resolve("ws"), env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("set plugins.entries.wsp.enabled to true");
+    expect((globalThis as { __wspRan?: boolean }).__wspRan).toBeUndefined();
+
+    dir.write({ "state/openclaw.json": { plugins: { allow: ["other"], entries: { wsp: { enabled: true } } } } });
+    const notAllowed = await run(["plugins", "inspect", "wsp", "--runtime"], dir.resolve("ws"), env);
+    expect(notAllowed.code).toBe(1);
+    expect(notAllowed.stderr).toContain('add "wsp" to plugins.allow');
+
+    dir.write({ "state/openclaw.json": { plugins: { allow: ["wsp"], entries: { wsp: { enabled: true } } } } });
+    const loaded = await run(["plugins", "inspect", "wsp", "--runtime"], dir.resolve("ws"), env);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect((globalThis as { __wspRan?: boolean }).__wspRan).toBe(true);
+  });
+
+  it("--all renders a table with shape, capabilities, notices and hooks", async () => {
+    const dir = temp();
+    hookPlugin(dir, "state/extensions/a", "a-hooks", `api.on("gateway_start", () => undefined);`);
+    hookPlugin(dir, "state/extensions/b", "b-tools", `api.registerTool({ name: "t1", description: "d", parameters: {}, execute: async () => ({ content: [] }) });`);
+    const result = await run(["plugins", "inspect", "--all"], dir.path, { OPENCLAW_STATE_DIR: dir.resolve("state") });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/ID\s+STATUS\s+SHAPE\s+CAPABILITIES\s+COMPAT NOTICES\s+HOOKS/);
+    expect(result.stdout).toMatch(/a-hooks\s+loaded\s+hook-only\s+-\s+1\s+1 \(gateway_start\)/);
+    expect(result.stdout).toMatch(/b-tools\s+loaded\s+non-capability/);
+  });
+});
+
+describe("plugins doctor", () => {
+  it("prints exactly the clean message, then reports blocked, stale and broken plugins", async () => {
+    const dir = temp();
+    const env = { OPENCLAW_STATE_DIR: dir.resolve("state") };
+    hookPlugin(dir, "state/extensions/good", "good", `api.registerTool({ name: "t1", description: "d", parameters: {}, execute: async () => ({ content: [] }) });`);
+    const clean = await run(["plugins", "doctor"], dir.path, env);
+    expect(clean).toEqual({ code: 0, stdout: "No plugin issues detected.\n", stderr: "" });
+
+    dir.write({ "state/openclaw.json": { plugins: { slots: { memory: "memory-lancedb" }, allow: ["good", "gone"] } } });
+    const stale = await run(["plugins", "doctor"], dir.path, env);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("Stale plugin config:");
+    expect(stale.stdout).toContain('plugins.slots.memory names plugin "memory-lancedb"');
+    expect(stale.stdout).toContain("Installed plugins are healthy (1 checked)");
+    expect(stale.stdout).not.toContain("No plugin issues detected.");
+
+    hookPlugin(dir, "state/extensions/bad", "bad", `throw new Error("boom in register");`);
+    hookPlugin(dir, "state/extensions/locked", "locked", "");
+    chmodSync(dir.resolve("state/extensions/locked"), 0o777);
+    dir.write({ "state/openclaw.json": { plugins: { entries: { locked: { enabled: true, config: {} } } } } });
+    const broken = await run(["plugins", "doctor", "--json"], dir.path, env);
+    expect(broken.code).toBe(1);
+    const report = JSON.parse(broken.stdout);
+    expect(report.ok).toBe(false);
+    const messages = report.issues.map((issue: { message: string }) => issue.message).join("\n");
+    expect(messages).toContain("boom in register");
+    expect(messages).toContain('configured plugin "locked" is present but blocked');
+    expect(messages).toContain("world-writable");
+    chmodSync(dir.resolve("state/extensions/locked"), 0o755);
+  });
+});

@@ -1,0 +1,314 @@
+/**
+ * In-process invocation of what a plugin registered: agent tools, chat commands, gateway RPC methods and HTTP
+ * routes — called the way the gateway calls them, without a gateway.
+ */
+import { Readable } from "node:stream";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { OpenClawConfig } from "../contract/config.js";
+import type { OperatorScope, PluginCommandContext, PluginCommandResult } from "../contract/plugin-api.js";
+import type { AgentToolResult, AnyAgentTool, OpenClawPluginToolContext } from "../contract/tools.js";
+import type { HookDispatcher } from "../hooks/hook-runner.js";
+import type { PluginRegistrations } from "./registry.js";
+
+/** Something that carries registrations: a loaded plugin, a test api's recording, or a list of loaded plugins. */
+export type RegistrationSource =
+  | { registrations: PluginRegistrations; id?: string }
+  | ReadonlyArray<{ registrations: PluginRegistrations; id?: string; loadError?: unknown }>;
+
+function allRegistrations(source: RegistrationSource): PluginRegistrations[] {
+  if (Array.isArray(source)) {
+    return (source as ReadonlyArray<{ registrations: PluginRegistrations; loadError?: unknown }>)
+      .filter((p) => !p.loadError)
+      .map((p) => p.registrations);
+  }
+  return [(source as { registrations: PluginRegistrations }).registrations];
+}
+
+/** Options of {@link invokeTool}. */
+export interface InvokeToolOptions {
+  /** Tool call id. Default `test-call-<n>`. */
+  toolCallId?: string;
+  /** Context given to tool factories. */
+  context?: OpenClawPluginToolContext;
+  signal?: AbortSignal;
+  /** Progress updates from `onUpdate`, in order. */
+  onUpdate?: (partial: AgentToolResult) => void;
+  /**
+   * Run `before_tool_call` through this runner first (as the gateway does): a block returns
+   * `{ blocked: true }` without executing; rewritten params are what the tool receives.
+   */
+  hooks?: HookDispatcher;
+}
+
+/** Outcome of {@link invokeTool}. */
+export type InvokeToolResult =
+  | { blocked: false; result: AgentToolResult; params: Record<string, unknown> }
+  | { blocked: true; reason?: string; blockedBy?: string };
+
+let callCounter = 0;
+
+function resolveTools(registrations: PluginRegistrations[], context: OpenClawPluginToolContext): AnyAgentTool[] {
+  const tools: AnyAgentTool[] = [];
+  for (const regs of registrations) {
+    for (const registered of regs.tools) {
+      if (registered.tool) {
+        tools.push(registered.tool);
+        continue;
+      }
+      const produced = registered.factory?.(context);
+      if (!produced) continue;
+      for (const tool of Array.isArray(produced) ? produced : [produced]) {
+        if (registered.names.includes(tool.name)) tools.push(tool);
+      }
+    }
+  }
+  return tools;
+}
+
+/**
+ * Invokes a registered agent tool by name (tool factories are materialised with `options.context`).
+ * Throws when no such tool is registered, listing the ones that are.
+ *
+ * @example
+ * ```ts
+ * const out = await invokeTool(loaded, "weather_lookup", { city: "Oslo" });
+ * if (!out.blocked) console.log(out.result.content);
+ * ```
+ */
+export async function invokeTool(
+  source: RegistrationSource,
+  name: string,
+  params: Record<string, unknown> = {},
+  options: InvokeToolOptions = {},
+): Promise<InvokeToolResult> {
+  const tools = resolveTools(allRegistrations(source), options.context ?? {});
+  const tool = tools.find((t) => t.name === name);
+  if (!tool) {
+    throw new Error(
+      `No tool named "${name}" is registered${tools.length ? ` (registered: ${tools.map((t) => t.name).join(", ")})` : ""}. Check contracts.tools and the load diagnostics.`,
+    );
+  }
+  callCounter += 1;
+  const toolCallId = options.toolCallId ?? `test-call-${callCounter}`;
+  let effective = params;
+  if (options.hooks) {
+    const { decision } = await options.hooks.run(
+      "before_tool_call",
+      { toolName: name, params, toolCallId },
+      { toolName: name, toolCallId, ...(options.signal ? { abortSignal: options.signal } : {}) },
+    );
+    if (decision?.block) {
+      return {
+        blocked: true,
+        ...(decision.blockReason !== undefined ? { reason: decision.blockReason } : {}),
+        ...(decision.blockedBy !== undefined ? { blockedBy: decision.blockedBy } : {}),
+      };
+    }
+    if (decision?.params) effective = decision.params;
+  }
+  const result = await tool.execute(toolCallId, effective, options.signal, options.onUpdate);
+  return { blocked: false, result, params: effective };
+}
+
+/** Options of {@link invokeCommand}: any {@link PluginCommandContext} field may be overridden. */
+export interface InvokeCommandOptions extends Partial<PluginCommandContext> {
+  config?: OpenClawConfig;
+}
+
+/**
+ * Invokes a registered chat command by name (with or without the leading `/`) or alias.
+ *
+ * @example
+ * ```ts
+ * const reply = await invokeCommand(loaded, "/status", { args: "verbose" });
+ * reply?.text;
+ * ```
+ */
+export async function invokeCommand(
+  source: RegistrationSource,
+  name: string,
+  options: InvokeCommandOptions = {},
+): Promise<PluginCommandResult | void> {
+  const wanted = name.trim().replace(/^\//, "").toLowerCase();
+  const commands = allRegistrations(source).flatMap((r) => r.commands);
+  const command = commands.find(
+    (c) => c.name === wanted || (c.definition.aliases ?? []).some((alias) => alias.replace(/^\//, "").toLowerCase() === wanted),
+  );
+  if (!command) {
+    throw new Error(
+      `No command named "/${wanted}" is registered${commands.length ? ` (registered: ${commands.map((c) => `/${c.name}`).join(", ")})` : ""}.`,
+    );
+  }
+  if (options.args !== undefined && command.definition.acceptsArgs === false) {
+    throw new Error(`Command "/${command.name}" does not accept arguments (acceptsArgs: false).`);
+  }
+  const ctx: PluginCommandContext = {
+    commandBody: `/${command.name}${options.args ? ` ${options.args}` : ""}`,
+    channel: "test",
+    isAuthorizedSender: true,
+    config: options.config ?? {},
+    ...options,
+  };
+  if (command.definition.requireAuth === true && !ctx.isAuthorizedSender) {
+    return { text: "You are not authorized to use this command." };
+  }
+  return command.definition.handler(ctx);
+}
+
+/** What a gateway method responded. */
+export interface GatewayMethodResponse {
+  ok: boolean;
+  payload?: unknown;
+  error?: { code: string; message: string };
+  /** False when the handler returned without calling `respond`. */
+  responded: boolean;
+}
+
+/**
+ * Invokes a registered gateway RPC method and captures its `respond(...)`. `scopes` are the caller's operator
+ * scopes; a caller without the method's resolved scope gets a `FORBIDDEN` response, as from the gateway.
+ *
+ * @example
+ * ```ts
+ * const res = await invokeGatewayMethod(loaded, "weather.status", { verbose: true });
+ * res.ok; // true
+ * ```
+ */
+export async function invokeGatewayMethod(
+  source: RegistrationSource,
+  method: string,
+  params: Record<string, unknown> = {},
+  options: { scopes?: OperatorScope[]; clientId?: string } = {},
+): Promise<GatewayMethodResponse> {
+  const methods = allRegistrations(source).flatMap((r) => r.gatewayMethods);
+  const registered = methods.find((m) => m.method === method);
+  if (!registered) {
+    throw new Error(
+      `No gateway method "${method}" is registered${methods.length ? ` (registered: ${methods.map((m) => m.method).join(", ")})` : ""}.`,
+    );
+  }
+  const scopes = options.scopes ?? ["operator.admin"];
+  if (!scopes.includes(registered.scope) && !scopes.includes("operator.admin")) {
+    return {
+      ok: false,
+      responded: true,
+      error: { code: "FORBIDDEN", message: `gateway method "${method}" requires scope ${registered.scope}` },
+    };
+  }
+  let response: GatewayMethodResponse = { ok: false, responded: false };
+  await registered.handler({
+    params,
+    respond: (ok, payload, error) => {
+      if (response.responded) return;
+      response = { ok, responded: true, ...(payload !== undefined ? { payload } : {}), ...(error ? { error } : {}) };
+    },
+    client: { ...(options.clientId ? { id: options.clientId } : {}), scopes },
+  });
+  return response;
+}
+
+/** An HTTP request for {@link invokeHttpRoute}. */
+export interface TestHttpRequest {
+  method?: string;
+  /** Path with optional query string, e.g. `/weather/hook?x=1`. */
+  path: string;
+  headers?: Record<string, string>;
+  /** Request body; objects are sent as JSON. */
+  body?: string | Buffer | Record<string, unknown>;
+}
+
+/** What a route handler produced. */
+export interface TestHttpResponse {
+  /** False when no route matched or the handler returned `false` (not handled). */
+  handled: boolean;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** `body` parsed as JSON when it is JSON, else undefined. */
+  json?: unknown;
+}
+
+/**
+ * Invokes the registered HTTP route matching `request.path` (exact routes first, then the longest prefix) with an
+ * in-memory request/response pair.
+ *
+ * @example
+ * ```ts
+ * const res = await invokeHttpRoute(loaded, { method: "POST", path: "/weather/hook", body: { ping: true } });
+ * res.status; // 200
+ * ```
+ */
+export async function invokeHttpRoute(source: RegistrationSource, request: TestHttpRequest): Promise<TestHttpResponse> {
+  const routes = allRegistrations(source).flatMap((r) => r.httpRoutes);
+  const pathname = request.path.split("?")[0] ?? request.path;
+  const exact = routes.find((r) => r.match === "exact" && r.path === pathname);
+  const prefix = routes
+    .filter((r) => r.match === "prefix" && (pathname === r.path || pathname.startsWith(r.path.endsWith("/") ? r.path : `${r.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  const route = exact ?? prefix;
+  if (!route) return { handled: false, status: 404, headers: {}, body: "" };
+  const rawBody =
+    request.body === undefined
+      ? ""
+      : typeof request.body === "string" || Buffer.isBuffer(request.body)
+        ? request.body
+        : JSON.stringify(request.body);
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  if (request.body !== undefined && typeof request.body === "object" && !Buffer.isBuffer(request.body) && !headers["content-type"]) {
+    headers["content-type"] = "application/json";
+  }
+  const req = Readable.from(rawBody === "" ? [] : [Buffer.from(rawBody)]) as unknown as IncomingMessage & Record<string, unknown>;
+  Object.assign(req, { method: (request.method ?? "GET").toUpperCase(), url: request.path, headers });
+  const chunks: Buffer[] = [];
+  const responseHeaders: Record<string, string> = {};
+  let finished!: () => void;
+  const ended = new Promise<void>((resolve) => (finished = resolve));
+  const res = {
+    statusCode: 200,
+    statusMessage: "",
+    headersSent: false,
+    writableEnded: false,
+    setHeader(name: string, value: string | number | readonly string[]) {
+      responseHeaders[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+      return res;
+    },
+    getHeader: (name: string) => responseHeaders[name.toLowerCase()],
+    removeHeader: (name: string) => {
+      delete responseHeaders[name.toLowerCase()];
+    },
+    writeHead(status: number, ...rest: unknown[]) {
+      res.statusCode = status;
+      const hdrs = rest.find((r) => typeof r === "object" && r !== null) as Record<string, string> | undefined;
+      for (const [k, v] of Object.entries(hdrs ?? {})) res.setHeader(k, v);
+      res.headersSent = true;
+      return res;
+    },
+    write(chunk: string | Buffer) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      res.headersSent = true;
+      return true;
+    },
+    end(chunk?: string | Buffer | (() => void)) {
+      if (chunk !== undefined && typeof chunk !== "function") res.write(chunk);
+      res.writableEnded = true;
+      finished();
+      return res;
+    },
+  };
+  const returned = await route.handler(req, res as unknown as ServerResponse);
+  if (returned === false && !res.writableEnded) return { handled: false, status: 404, headers: {}, body: "" };
+  if (!res.writableEnded) {
+    // Handlers may finish asynchronously after returning; wait briefly for end().
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  }
+  const body = Buffer.concat(chunks).toString("utf8");
+  let json: unknown;
+  try {
+    json = body ? JSON.parse(body) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { handled: true, status: res.statusCode, headers: responseHeaders, body, ...(json !== undefined ? { json } : {}) };
+}

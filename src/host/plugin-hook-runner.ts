@@ -1,0 +1,81 @@
+/**
+ * Builds the host's hook runner over loaded plugins: every accepted `api.on` handler and every trusted tool policy
+ * of the plugins that loaded successfully, dispatched with the semantics of `src/hooks/`.
+ */
+import type { PluginHookToolContext } from "../contract/hook-types.js";
+import {
+  type HookDispatcher,
+  type HookHandlerEntry,
+  type HookRunnerLogger,
+  type TrustedToolPolicyEntry,
+  createHookDispatcher,
+} from "../hooks/hook-runner.js";
+import type { PluginOrigin } from "./contract-gates.js";
+import type { PluginRegistrations } from "./registry.js";
+
+/** The part of a loaded plugin the hook runner needs. */
+export interface HookRunnerPluginInput {
+  id: string;
+  origin: PluginOrigin;
+  registrations: PluginRegistrations;
+  /** Plugins with a load error contribute nothing (the host does not activate a failed plugin). */
+  loadError?: unknown;
+}
+
+/** Options of {@link createPluginHookRunner}. */
+export interface PluginHookRunnerOptions {
+  /** Receives `[hooks] … failed: …` errors and sync-hook warnings. Default: silent. */
+  logger?: HookRunnerLogger;
+}
+
+/**
+ * Creates the hook runner for a set of loaded plugins. Handlers run in priority order (higher first; ties in
+ * registration order, i.e. plugin load order); bundled trusted tool policies run before any `before_tool_call`.
+ *
+ * @example
+ * ```ts
+ * const runner = createPluginHookRunner(await loadPlugins(["./a", "./b"]));
+ * const { decision } = await runner.run("before_tool_call", { toolName: "exec", params: {} }, { toolName: "exec" });
+ * ```
+ */
+export function createPluginHookRunner(
+  plugins: readonly HookRunnerPluginInput[],
+  options: PluginHookRunnerOptions = {},
+): HookDispatcher {
+  const handlers: HookHandlerEntry[] = [];
+  const policies: TrustedToolPolicyEntry[] = [];
+  for (const plugin of plugins) {
+    if (plugin.loadError) continue;
+    for (const hook of plugin.registrations.hooks) {
+      const opts = hook.options;
+      handlers.push({
+        pluginId: hook.pluginId,
+        hookName: hook.hookName,
+        handler: hook.handler,
+        priority: hook.priority,
+        order: hook.order,
+        ...(hook.timeoutMs !== undefined ? { timeoutMs: hook.timeoutMs } : {}),
+        ...(opts.matcher !== undefined ? { matcher: opts.matcher } : {}),
+        ...(opts.registrationId !== undefined ? { registrationId: opts.registrationId } : {}),
+        ...(opts.eligibleTriggers ? { eligibleTriggers: opts.eligibleTriggers as readonly string[] } : {}),
+        ...(opts.eligibleDispatchKinds ? { eligibleDispatchKinds: opts.eligibleDispatchKinds as readonly string[] } : {}),
+      });
+    }
+    if (plugin.origin !== "bundled") continue;
+    for (const registered of plugin.registrations.trustedToolPolicies) {
+      const policy = registered.policy;
+      policies.push({
+        pluginId: registered.pluginId,
+        id: registered.id,
+        order: registered.order,
+        evaluate: ((event: { toolName: string; params: Record<string, unknown> }, ctx: PluginHookToolContext | undefined) =>
+          policy.evaluate({
+            toolName: event.toolName,
+            params: event.params,
+            ...(ctx?.sessionKey !== undefined ? { sessionKey: ctx.sessionKey } : {}),
+          })) as TrustedToolPolicyEntry["evaluate"],
+      });
+    }
+  }
+  return createHookDispatcher({ handlers, trustedToolPolicies: policies, ...(options.logger ? { logger: options.logger } : {}) });
+}
