@@ -14,7 +14,7 @@
  * Usage: tsx scripts/bench/host.ts [--plugins N] [--dispatch-ms MS]
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { PluginRegistrationMode } from "../../src/contract/registration-mode.js";
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     ]);
     console.log(
       markdownTable(
-        ["mode", "total", "per plugin", "import / plugin", "host overhead / plugin", "↳ manifest", "↳ config", "↳ rest", "heap Δ", "RSS Δ", "failed", "shapes"],
+        ["mode", "total", "per plugin", "import / plugin", "host overhead / plugin", "↳ manifest + schema compile", "↳ config", "↳ rest", "heap Δ", "RSS Δ", "failed", "shapes"],
         rows,
       ),
     );
@@ -229,8 +229,14 @@ async function main(): Promise<void> {
         [[String(dispatch.runs), Math.round(dispatch.runsPerSec).toLocaleString("en-US"), Math.round(dispatch.callsPerSec).toLocaleString("en-US"), `${dispatch.medianUs.toFixed(1)} µs`]],
       ),
     );
-    const worst = Math.max(full.overheadMs, setup.overheadMs);
-    console.log(`\nHost overhead per plugin (excluding the plugin's import): ${worst.toFixed(3)} ms, target < ${TARGET_OVERHEAD_MS} ms: ${verdict(worst < TARGET_OVERHEAD_MS)}`);
+    // The manifest reader compiles each plugin's configSchema with ajv (once per distinct schema, cached by hash):
+    // the cold `full` run pays it for 200 distinct schemas; the warm reload (schemas cached) is the host's own cost.
+    console.log(
+      `\nHost overhead per plugin, excluding the plugin's import: cold ${full.overheadMs.toFixed(3)} ms (includes the one-off ajv compile of each distinct configSchema), ` +
+        `setup-only ${setup.overheadMs.toFixed(3)} ms, warm ${warm.overheadMs.toFixed(3)} ms. ` +
+        `Target < ${TARGET_OVERHEAD_MS} ms: cold ${verdict(full.overheadMs < TARGET_OVERHEAD_MS)}, warm ${verdict(warm.overheadMs < TARGET_OVERHEAD_MS)}.`,
+    );
+    console.log(`Load average during the run: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (2 cores shared with other jobs).`);
     if (full.failed + setup.failed > 0) process.exitCode = 1;
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * entry module. Reading never throws on bad input; importing the entry reports failures as values.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CliError, ExitCode } from "./exit-codes.js";
@@ -21,8 +22,10 @@ export interface PluginProject {
   /** `package.json#openclaw.extensions`, when present and well-formed. */
   extensions?: string[];
   manifestFile: string;
-  /** Raw parsed manifest JSON (for build's merge); `undefined` when missing or unparsable. */
+  /** Raw parsed manifest (for build's merge); `undefined` when missing or unparsable. */
   manifestRaw?: Record<string, unknown>;
+  /** True when the manifest is JSON5 rather than plain JSON (build rewrites it as JSON; comments are not kept). */
+  manifestIsJson5?: boolean;
 }
 
 /**
@@ -57,13 +60,22 @@ export function readPluginProject(dir: string): PluginProject {
     }
   }
   if (existsSync(project.manifestFile)) {
+    const text = readFileSync(project.manifestFile, "utf8");
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(readFileSync(project.manifestFile, "utf8"));
-      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-        project.manifestRaw = parsed as Record<string, unknown>;
-      }
+      parsed = JSON.parse(text);
     } catch {
-      // the manifest reader reports it (JSON5 allowed there); build refuses to merge into an unparsable file
+      try {
+        // The gateway reads manifests as JSON5 (comments, trailing commas); json5 loads only for such files.
+        const json5 = createRequire(import.meta.url)("json5") as { parse(text: string): unknown };
+        parsed = json5.parse(text);
+        project.manifestIsJson5 = true;
+      } catch {
+        // unparsable: the manifest reader reports where; build refuses to merge into it
+      }
+    }
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+      project.manifestRaw = parsed as Record<string, unknown>;
     }
   }
   return project;

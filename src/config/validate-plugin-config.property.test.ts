@@ -7,7 +7,7 @@ import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
-import { validatePluginConfig } from "./validate-plugin-config.js";
+import { validatePluginConfig, validatePluginsConfig } from "./validate-plugin-config.js";
 
 const propertyName = fc.constantFrom("a", "b", "c", "d", "e");
 const leafSchema: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
@@ -91,5 +91,31 @@ describe("config validation agrees with ajv", () => {
     );
     // The generators exercise both outcomes.
     expect(rejected).toBeGreaterThan(20);
+  });
+});
+
+describe("validatePluginsConfig never throws on bad config", () => {
+  const manifests: PluginManifest[] = [
+    { id: "alpha", channels: ["chat"], configSchema: { type: "object", properties: { n: { type: "integer", default: 1 } }, required: ["k"] }, uiHints: { k: { sensitive: true } } },
+    { id: "beta", configSchema: { type: "object", additionalProperties: false }, channelConfigs: { chat: { schema: { type: "object", properties: { on: { type: "boolean" } } } } } },
+  ];
+  const key = fc.constantFrom("plugins", "channels", "entries", "alpha", "beta", "ghost", "config", "enabled", "hooks", "allow", "deny", "chat", "k", "n");
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: "small" }, fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true }), fc.dictionary(key, tie("node"), { maxKeys: 5 }), fc.array(tie("node"), { maxLength: 3 })),
+  })).node;
+
+  it("for arbitrary values shaped like a gateway config, at every moment", () => {
+    fc.assert(
+      fc.property(tree, fc.constantFrom("read", "write", "start") as fc.Arbitrary<"read" | "write" | "start">, (config, moment) => {
+        const result = validatePluginsConfig(config, { manifests, moment, pluginId: "alpha" });
+        expect(typeof result.ok).toBe("boolean");
+        expect(result.ok).toBe(!result.diagnostics.some((d) => d.level === "error"));
+        for (const d of result.diagnostics) {
+          expect(["error", "warning", "info"]).toContain(d.level);
+          expect(d.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

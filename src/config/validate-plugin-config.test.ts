@@ -416,3 +416,14 @@ describe("plugin entry keys", () => {
     ]);
   });
 });
+
+describe("config that is not data", () => {
+  it("is an error, not an exception", () => {
+    const withFunction = { plugins: { entries: { "voice-call": { config: { provider: () => "mock" } } } } };
+    const result = validatePluginsConfig(withFunction, { manifests: [voiceCall], moment: "read" });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(["config-not-data "]);
+    const single = validatePluginConfig({ manifest: voiceCall, config: { provider: () => "mock" } });
+    expect(single.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(["config-not-data plugins.entries.voice-call.config"]);
+  });
+});

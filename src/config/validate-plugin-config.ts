@@ -171,12 +171,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function cloneData<T>(value: T): T {
+/**
+ * A deep copy of config data (defaults are applied to the copy, never to the caller's object). Values that are not
+ * data (functions, symbols, bigints, cycles through class instances) make it fail with a message instead of throwing.
+ */
+function cloneData(value: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    return structuredClone(value);
-  } catch {
-    return JSON.parse(JSON.stringify(value ?? null)) as T;
+    return { ok: true, value: structuredClone(value) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
   }
+}
+
+function notDataDiagnostic(path: string, error: string): PluginDiagnostic {
+  return {
+    level: "error",
+    code: "config-not-data",
+    path,
+    message: `${path || "config"}: must be plain JSON-like data (objects, arrays, strings, numbers, booleans, null); ${error}`,
+  };
 }
 
 /**
@@ -221,10 +234,14 @@ function runValidator(options: {
   schemaName: string;
   file?: string | undefined;
 }): ConfigValidationResult & { schemaInvalid: boolean } {
-  const value = options.data === undefined ? {} : cloneData(options.data);
-  const compiled = validatorFor(options.scope, options.schema);
   const withFile = (diagnostic: PluginDiagnostic): PluginDiagnostic =>
     options.file ? { ...diagnostic, file: options.file } : diagnostic;
+  const copy = options.data === undefined ? { ok: true as const, value: {} } : cloneData(options.data);
+  if (!copy.ok) {
+    return { ok: false, schemaInvalid: false, value: {}, diagnostics: [withFile(notDataDiagnostic(options.path, copy.error))] };
+  }
+  const value = copy.value;
+  const compiled = validatorFor(options.scope, options.schema);
   if (!compiled.ok) {
     return {
       ok: false,
@@ -241,7 +258,18 @@ function runValidator(options: {
     };
   }
   const validate: JsonSchemaValidateFunction = compiled.validate;
-  const valid = validate(value) as boolean;
+  let valid: boolean;
+  try {
+    valid = validate(value) as boolean;
+  } catch (error) {
+    // Only reachable with pathological data (e.g. a cyclic value under a recursive schema).
+    return {
+      ok: false,
+      schemaInvalid: false,
+      value: value as Record<string, unknown>,
+      diagnostics: [withFile(notDataDiagnostic(options.path, (error as Error).message))],
+    };
+  }
   const diagnostics = valid
     ? []
     : ajvErrorsToDiagnostics(validate.errors ?? [], {
@@ -311,8 +339,9 @@ export function validateChannelConfig(options: ValidateChannelConfigOptions): Co
   const channelConfig = options.manifest.channelConfigs?.[options.channelId];
   const path = formatPath(["channels", options.channelId]);
   if (!channelConfig) {
-    const value = (options.config === undefined ? {} : cloneData(options.config)) as Record<string, unknown>;
-    return { ok: true, value, diagnostics: [] };
+    const copy = options.config === undefined ? { ok: true as const, value: {} } : cloneData(options.config);
+    if (!copy.ok) return { ok: false, value: {}, diagnostics: [notDataDiagnostic(path, copy.error)] };
+    return { ok: true, value: copy.value as Record<string, unknown>, diagnostics: [] };
   }
   const { schemaInvalid: _schemaInvalid, ...result } = runValidator({
     scope: `channel:${options.manifest.id}:${options.channelId}`,
@@ -386,7 +415,12 @@ export function validatePluginsConfig(config: unknown, options: ValidatePluginsC
     report({ level: "error", code: "config-not-object", path: "", message: `the gateway config must be an object; got ${describeValue(config)}` });
     return finish(config);
   }
-  const output = cloneData(config) as Record<string, unknown>;
+  const copy = cloneData(config);
+  if (!copy.ok) {
+    report(notDataDiagnostic("", copy.error));
+    return finish(config);
+  }
+  const output = copy.value as Record<string, unknown>;
   const pluginsSection = output.plugins;
   if (pluginsSection !== undefined && !isRecord(pluginsSection)) {
     report({ level: "error", code: "plugins-config-invalid", path: "plugins", message: `plugins: must be an object; got ${describeValue(pluginsSection)}` });

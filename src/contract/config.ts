@@ -7,12 +7,14 @@
  * @packageDocumentation
  */
 
+import type { PluginHookName } from "./hook-names.js";
+
 /**
  * Per-plugin hook trust switches under `plugins.entries.<id>.hooks`.
  *
  * @example
  * ```ts
- * const hooks: PluginEntryHooksConfig = { allowPromptInjection: false, allowConversationAccess: true };
+ * const hooks: PluginEntryHooksConfig = { allowPromptInjection: false, allowConversationAccess: true, timeouts: { agent_end: 5_000 } };
  * ```
  */
 export interface PluginEntryHooksConfig {
@@ -20,6 +22,10 @@ export interface PluginEntryHooksConfig {
   allowPromptInjection?: boolean;
   /** Non-bundled plugins need `true` to receive conversation hooks (`llm_input`, `llm_output`, `agent_end`, …). */
   allowConversationAccess?: boolean;
+  /** Operator override of every hook handler's timeout for this plugin (ms). */
+  timeoutMs?: number;
+  /** Operator override per hook name (ms); wins over `timeoutMs`. */
+  timeouts?: Partial<Record<PluginHookName, number>>;
 }
 
 /**
@@ -129,7 +135,7 @@ export interface OpenClawConfig {
 }
 
 /**
- * Legacy name of {@link OpenClawConfig}, kept for plugins written against the old package name.
+ * Legacy name of `OpenClawConfig`, kept for plugins written against the old package name.
  *
  * @deprecated Use `OpenClawConfig`. Removal not before 2027-06-30.
  * @example

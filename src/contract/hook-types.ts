@@ -2,65 +2,15 @@
  * Typed lifecycle hooks: names, per-hook event / context / result shapes, and registration options.
  *
  * Types only: this module has no runtime values. The host's runtime hook table is built in `src/hooks/`
- * as `satisfies Record<PluginHookName, …>` over {@link PluginHookHandlerMap}.
+ * as `satisfies Record<PluginHookName, …>` over `PluginHookHandlerMap`.
  *
  * @packageDocumentation
  */
 
 import type { OpenClawConfig } from "./config.js";
+import type { PluginHookName } from "./hook-names.js";
 
-/**
- * Every hook name a plugin may pass to `api.on(...)`. Names outside this set are warned about and ignored
- * by the host.
- *
- * @example
- * ```ts
- * const name: PluginHookName = "before_tool_call";
- * ```
- */
-export type PluginHookName =
-  | "before_model_resolve"
-  | "agent_turn_prepare"
-  | "before_prompt_build"
-  | "before_agent_reply"
-  | "model_call_started"
-  | "model_call_ended"
-  | "llm_input"
-  | "llm_output"
-  | "before_agent_finalize"
-  | "agent_end"
-  | "before_compaction"
-  | "after_compaction"
-  | "before_reset"
-  | "inbound_claim"
-  | "channel_pairing_requested"
-  | "message_received"
-  | "message_sending"
-  | "reply_payload_sending"
-  | "message_sent"
-  | "before_tool_call"
-  | "after_tool_call"
-  | "tool_result_persist"
-  | "before_message_write"
-  | "session_start"
-  | "session_end"
-  | "subagent_delivery_target"
-  | "subagent_spawned"
-  | "subagent_progress"
-  | "subagent_ended"
-  | "gateway_start"
-  | "gateway_stop"
-  | "heartbeat_prompt_contribution"
-  | "cron_reconciled"
-  | "cron_changed"
-  | "skill_proposal_evaluate"
-  | "skill_proposal_changed"
-  | "skill_changed"
-  | "before_dispatch"
-  | "reply_dispatch"
-  | "before_install"
-  | "before_agent_run"
-  | "resolve_exec_env";
+export type { PluginHookName } from "./hook-names.js";
 
 /**
  * JSON-compatible value (used for session extensions and hook payloads that are persisted).
@@ -910,7 +860,7 @@ export interface PluginHookResolveExecEnvEvent {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * One entry of {@link PluginHookHandlerMap}: the event a handler receives, its context, and the result it may
+ * One entry of `PluginHookHandlerMap`: the event a handler receives, its context, and the result it may
  * return (`void` for observe hooks).
  *
  * @example
@@ -925,7 +875,7 @@ export interface PluginHookSignature<TEvent, TContext, TResult> {
 }
 
 /**
- * The typed hook table, keyed by every {@link PluginHookName}: event, context and result per hook.
+ * The typed hook table, keyed by every `PluginHookName`: event, context and result per hook.
  * `result: void` marks an observe hook (return value ignored).
  *
  * @example
@@ -1005,7 +955,7 @@ export type PluginSyncHookName = "tool_result_persist" | "before_message_write";
  *   event.toolName === "exec" ? { block: true, blockReason: "no exec" } : undefined;
  * ```
  */
-export type PluginHookHandler<K extends PluginHookName> = K extends PluginSyncHookName
+export type PluginHookHandler<K extends PluginHookName> = [K] extends [PluginSyncHookName]
   ? (event: PluginHookEvent<K>, ctx: PluginHookContext<K>) => PluginHookResult<K> | void
   : (
       event: PluginHookEvent<K>,
@@ -1047,7 +997,7 @@ export type PluginHookOptions<K extends PluginHookName = PluginHookName> = {
   (K extends "before_tool_call" | "after_tool_call" ? { matcher?: PluginToolMatcher } : { matcher?: never });
 
 /**
- * Established alias of {@link PluginHookOptions}.
+ * Established alias of `PluginHookOptions`.
  *
  * @example
  * ```ts
@@ -1089,7 +1039,16 @@ export type PluginPromptMutatingHookName =
  * const n: PluginConversationHookName = "llm_output";
  * ```
  */
-export type PluginConversationHookName = "llm_input" | "llm_output" | "agent_end" | "before_agent_run";
+export type PluginConversationHookName =
+  | "before_model_resolve"
+  | "agent_turn_prepare"
+  | "before_prompt_build"
+  | "before_agent_run"
+  | "before_agent_reply"
+  | "before_agent_finalize"
+  | "agent_end"
+  | "llm_input"
+  | "llm_output";
 
 /**
  * A hook registration as recorded by the host registry.

@@ -1052,7 +1052,7 @@ export interface OpenClawPluginChannelRegistration {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Every member of {@link OpenClawPluginApi} except `registrationMode` and `runtime` (which vary together).
+ * Every member of `OpenClawPluginApi` except `registrationMode` and `runtime` (which vary together).
  *
  * @example
  * ```ts

@@ -38,7 +38,7 @@ export function normalizeOptionalAccountId(value: string | undefined | null): st
 }
 
 /**
- * Like {@link normalizeOptionalAccountId}, but empty input gives {@link DEFAULT_ACCOUNT_ID}.
+ * Like `normalizeOptionalAccountId`, but empty input gives `DEFAULT_ACCOUNT_ID`.
  *
  * @example
  * ```ts

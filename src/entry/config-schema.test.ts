@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { z as z3 } from "zod/v3";
+import * as zm from "zod/mini";
 import {
   buildJsonPluginConfigSchema,
   buildPluginConfigSchema,
@@ -76,6 +77,16 @@ describe("buildPluginConfigSchema with zod 4", () => {
   it("reports unrepresentable types clearly instead of producing {}", () => {
     const built = buildPluginConfigSchema(z.object({ when: z.date() }));
     expect(() => built.jsonSchema).toThrow(/cannot convert the zod 4 schema to JSON Schema/);
+  });
+});
+
+describe("buildPluginConfigSchema with zod 4 mini (no toJSONSchema method)", () => {
+  it("converts with z.toJSONSchema loaded lazily from this package", () => {
+    const schema = zm.object({ a: zm.string(), n: zm.optional(zm.number()) });
+    expect(typeof (schema as unknown as { toJSONSchema?: unknown }).toJSONSchema).toBe("undefined");
+    const built = buildPluginConfigSchema(schema);
+    expect(built.jsonSchema).toMatchObject({ type: "object", properties: { a: { type: "string" } }, required: ["a"] });
+    expect(built.safeParse({ a: "x" })).toEqual({ success: true, data: { a: "x" } });
   });
 });
 

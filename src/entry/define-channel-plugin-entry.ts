@@ -51,7 +51,7 @@ export const CHANNEL_ENTRY_MODE_STEPS: Readonly<Record<PluginRegistrationMode, r
   });
 
 /**
- * Options of {@link defineChannelPluginEntry}.
+ * Options of `defineChannelPluginEntry`.
  *
  * @example
  * ```ts
@@ -76,7 +76,7 @@ export interface DefineChannelPluginEntryOptions<TPlugin extends ChannelPlugin =
 }
 
 /**
- * The entry {@link defineChannelPluginEntry} returns.
+ * The entry `defineChannelPluginEntry` returns.
  *
  * @example
  * ```ts
@@ -92,7 +92,7 @@ export interface DefinedChannelPluginEntry<TPlugin extends ChannelPlugin = Chann
 
 /**
  * Defines a channel plugin entry: registers the channel and runs the optional hooks per registration mode
- * (see {@link CHANNEL_ENTRY_MODE_STEPS}). An unknown mode throws an error naming it. When a step returns a
+ * (see `CHANNEL_ENTRY_MODE_STEPS`). An unknown mode throws an error naming it. When a step returns a
  * promise, later steps wait for it and `register` returns a promise.
  *
  * @example
@@ -165,19 +165,4 @@ export function defineChannelPluginEntry<TPlugin extends ChannelPlugin, TConfig 
   return entry as DefinedChannelPluginEntry<TPlugin, TConfig>;
 }
 
-/**
- * The default export of a channel's light `setup-entry.ts`: `{ plugin }` only, no runtime or CLI wiring. The host
- * loads it instead of the full entry when the channel is disabled, unconfigured or deferred.
- *
- * @example
- * ```ts
- * import { defineSetupPluginEntry } from "openclaw/plugin-sdk/channel-core";
- * export default defineSetupPluginEntry(myChannelPlugin);
- * ```
- */
-export function defineSetupPluginEntry<TPlugin>(plugin: TPlugin): { plugin: TPlugin } {
-  if (typeof plugin !== "object" || plugin === null) {
-    throw new TypeError("defineSetupPluginEntry: expected the channel plugin object.");
-  }
-  return { plugin };
-}
+export { defineSetupPluginEntry } from "./define-setup-plugin-entry.js";

@@ -19,7 +19,7 @@ export type PluginConfigSchemaInput<TConfig> =
   | (() => OpenClawPluginConfigSchema<TConfig>);
 
 /**
- * Options of {@link definePluginEntry}.
+ * Options of `definePluginEntry`.
  *
  * @example
  * ```ts
@@ -34,14 +34,14 @@ export interface DefinePluginEntryOptions<TConfig = Record<string, unknown>> {
   version?: string;
   /** @deprecated Declare `kind` in `openclaw.plugin.json`. Removal not before 2027-06-30. */
   kind?: PluginKind;
-  /** Defaults to {@link emptyPluginConfigSchema}. A function is a factory, called at most once, on first use. */
+  /** Defaults to `emptyPluginConfigSchema`. A function is a factory, called at most once, on first use. */
   configSchema?: PluginConfigSchemaInput<TConfig>;
   register(api: OpenClawPluginApi<TConfig>): void | Promise<void>;
   reload?(api: OpenClawPluginApi<TConfig>): void | Promise<void>;
 }
 
 /**
- * The entry object {@link definePluginEntry} returns: `configSchema` is always present (resolved lazily).
+ * The entry object `definePluginEntry` returns: `configSchema` is always present (resolved lazily).
  *
  * @example
  * ```ts

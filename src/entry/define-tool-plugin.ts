@@ -17,7 +17,7 @@ import { toToolResult } from "./tool-result.js";
 
 /**
  * The well-known symbol tool plugin metadata lives under (`Symbol.for`, so every SDK copy in a process — the
- * plugin's and the CLI's — reads the same key). Use {@link getToolPluginMetadata} rather than the symbol.
+ * plugin's and the CLI's — reads the same key). Use `getToolPluginMetadata` rather than the symbol.
  *
  * @example
  * ```ts
@@ -57,7 +57,15 @@ export interface ToolPluginFactoryContext<TConfig> {
   toolContext: OpenClawPluginToolContext;
 }
 
-interface ToolPluginToolBase {
+/**
+ * Static fields every tool of a tool plugin declares.
+ *
+ * @example
+ * ```ts
+ * const base: ToolPluginToolBase = { name: "echo", description: "Echo", parameters: { type: "object" } };
+ * ```
+ */
+export interface ToolPluginToolBase {
   /** Model-facing name: 1–64 characters of `a-z A-Z 0-9 _ -`. */
   name: string;
   /** Human-facing label; defaults to `name`. */
@@ -148,7 +156,7 @@ export interface ToolPluginMetadata {
 }
 
 /**
- * Options of {@link defineToolPlugin}.
+ * Options of `defineToolPlugin`.
  *
  * @example
  * ```ts
@@ -170,7 +178,7 @@ export interface DefineToolPluginOptions<TConfig = Record<string, unknown>> {
 }
 
 /**
- * The entry {@link defineToolPlugin} returns (metadata under {@link toolPluginMetadataSymbol}, non-enumerable).
+ * The entry `defineToolPlugin` returns (metadata under `toolPluginMetadataSymbol`, non-enumerable).
  *
  * @example
  * ```ts
@@ -225,8 +233,8 @@ function validateTools<TConfig>(
 
 /**
  * Defines a tool plugin. Tool metadata (names, labels, parameter schemas, optional flags), the config JSON Schema
- * and activation are attached under {@link toolPluginMetadataSymbol} so they can be read with
- * {@link getToolPluginMetadata} without a host. `register` registers each tool: `execute` tools get their return
+ * and activation are attached under `toolPluginMetadataSymbol` so they can be read with
+ * `getToolPluginMetadata` without a host. `register` registers each tool: `execute` tools get their return
  * value wrapped (string → text, else pretty JSON with `details`); `factory` tools register as factories named
  * after the declared tool. Invalid tools (no name, duplicates, neither/both `execute` and `factory`) throw here.
  *

@@ -12,10 +12,9 @@ import { createRequire } from "node:module";
 
 let requireFromHere: NodeRequire | undefined;
 
-function load<T>(name: string, forWhat: string, loader: (req: NodeRequire) => unknown): T {
-  requireFromHere ??= createRequire(import.meta.url);
+function load<T>(name: string, forWhat: string, loader: () => unknown): T {
   try {
-    return loader(requireFromHere) as T;
+    return loader() as T;
   } catch (error) {
     throw new Error(
       `${forWhat} needs the "${name}" package, which could not be loaded (${(error as Error).message}). ` +
@@ -30,7 +29,10 @@ function load<T>(name: string, forWhat: string, loader: (req: NodeRequire) => un
  * @internal
  */
 export function requireZod<T>(forWhat: string): T {
-  return load<T>("zod", forWhat, (requireDependency) => requireDependency("zod"));
+  return load<T>("zod", forWhat, () => {
+    requireFromHere ??= createRequire(import.meta.url);
+    return requireFromHere("zod");
+  });
 }
 
 /**
@@ -39,7 +41,10 @@ export function requireZod<T>(forWhat: string): T {
  * @internal
  */
 export function requireZodToJsonSchema<T>(forWhat: string): T {
-  return load<T>("zod-to-json-schema", forWhat, (requireDependency) => requireDependency("zod-to-json-schema"));
+  return load<T>("zod-to-json-schema", forWhat, () => {
+    requireFromHere ??= createRequire(import.meta.url);
+    return requireFromHere("zod-to-json-schema");
+  });
 }
 
 /** Which ajv build compiles a schema. @internal */
@@ -51,13 +56,14 @@ export type AjvDraft = "draft-07" | "2019-09" | "2020-12";
  * @internal
  */
 export function requireAjvClass<T>(draft: AjvDraft, forWhat: string): T {
-  return load<T>("ajv", forWhat, (requireDependency) => {
+  return load<T>("ajv", forWhat, () => {
+    requireFromHere ??= createRequire(import.meta.url);
     const mod = (
       draft === "2020-12"
-        ? requireDependency("ajv/dist/2020")
+        ? requireFromHere("ajv/dist/2020")
         : draft === "2019-09"
-          ? requireDependency("ajv/dist/2019")
-          : requireDependency("ajv")
+          ? requireFromHere("ajv/dist/2019")
+          : requireFromHere("ajv")
     ) as { default?: unknown };
     return mod.default ?? mod;
   });
@@ -69,8 +75,9 @@ export function requireAjvClass<T>(draft: AjvDraft, forWhat: string): T {
  * @internal
  */
 export function requireAjvFormats<T>(forWhat: string): T {
-  return load<T>("ajv-formats", forWhat, (requireDependency) => {
-    const mod = requireDependency("ajv-formats") as { default?: unknown };
+  return load<T>("ajv-formats", forWhat, () => {
+    requireFromHere ??= createRequire(import.meta.url);
+    const mod = requireFromHere("ajv-formats") as { default?: unknown };
     return mod.default ?? mod;
   });
 }

@@ -102,7 +102,7 @@ export class PluginRuntimeUnavailableError extends Error {
 }
 
 /**
- * Options of {@link createUnavailablePluginRuntime}.
+ * Options of `createUnavailablePluginRuntime`.
  *
  * @example
  * ```ts
@@ -116,7 +116,7 @@ export interface UnavailablePluginRuntimeOptions {
 
 /**
  * Creates the stand-in the host installs as `api.runtime` in `cli-metadata` / `setup-only`: any read, write,
- * `in` check or key listing of a string property throws {@link PluginRuntimeUnavailableError}. Symbol reads and
+ * `in` check or key listing of a string property throws `PluginRuntimeUnavailableError`. Symbol reads and
  * `then` return `undefined`, so storing, awaiting or logging the object itself does not throw.
  *
  * @example

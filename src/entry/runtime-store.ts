@@ -66,6 +66,15 @@ function sharedRegistry(): Map<string, Slot> {
  * ```
  */
 export function createPluginRuntimeStore<T>(errorMessage: string): PluginRuntimeStore<T>;
+/**
+ * Creates a **shared** runtime slot keyed by `pluginId` or `key` (one slot per key across every SDK copy in the
+ * process). Throws for an empty `pluginId` / `key`.
+ *
+ * @example
+ * ```ts
+ * const store = createPluginRuntimeStore<PluginRuntime>({ key: "my-channel:runtime", errorMessage: "not ready" });
+ * ```
+ */
 export function createPluginRuntimeStore<T>(options: PluginRuntimeStoreOptions): PluginRuntimeStore<T>;
 export function createPluginRuntimeStore<T>(arg: string | PluginRuntimeStoreOptions): PluginRuntimeStore<T> {
   let slot: Slot;

@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PluginConversationHookName, PluginPromptMutatingHookName } from "../contract/hook-types.js";
 import { createHookDispatcher, type HookHandlerEntry, type TrustedToolPolicyEntry } from "./hook-runner.js";
 import { HOOK_SEMANTICS, KNOWN_HOOK_NAMES, isKnownHookName } from "./hook-semantics.js";
@@ -435,12 +435,25 @@ describe("claiming and other modifying hooks", () => {
 describe("hook semantics table", () => {
   it("agrees with the contract's prompt-mutating and conversation hook unions", () => {
     const prompt = ["agent_turn_prepare", "before_prompt_build", "heartbeat_prompt_contribution"] as const;
-    const conversation = ["llm_input", "llm_output", "agent_end", "before_agent_run"] as const;
+    const conversation = [
+      "before_model_resolve",
+      "agent_turn_prepare",
+      "before_prompt_build",
+      "before_agent_run",
+      "before_agent_reply",
+      "before_agent_finalize",
+      "agent_end",
+      "llm_input",
+      "llm_output",
+    ] as const;
     // Exhaustive against the contract: adding a name there without listing it here is a type error.
-    expectTypeOf<Exclude<PluginPromptMutatingHookName, (typeof prompt)[number]>>().toBeNever();
-    expectTypeOf<Exclude<PluginConversationHookName, (typeof conversation)[number]>>().toBeNever();
+    const promptComplete: [Exclude<PluginPromptMutatingHookName, (typeof prompt)[number]>] extends [never] ? true : false = true;
+    const conversationComplete: [Exclude<PluginConversationHookName, (typeof conversation)[number]>] extends [never] ? true : false = true;
+    expect([promptComplete, conversationComplete]).toEqual([true, true]);
     for (const name of prompt) expect(HOOK_SEMANTICS[name].promptMutating).toBe(true);
     for (const name of conversation) expect(HOOK_SEMANTICS[name].conversation).toBe(true);
+    // …and nothing else is gated as conversation access.
+    expect(Object.entries(HOOK_SEMANTICS).filter(([, s]) => s.conversation).map(([n]) => n).sort()).toEqual([...conversation].sort());
   });
 
   it("covers 42 names with the gates and conversation rules from the reference", () => {

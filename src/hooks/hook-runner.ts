@@ -17,7 +17,14 @@ import type {
 import { HOOK_SEMANTICS, type HookSemantics, isKnownHookName } from "./hook-semantics.js";
 import { type HookResultRecord, mergeLastDefinedFields } from "./merge-rules.js";
 
-/** A registered handler as the runner sees it. */
+/**
+ * A registered handler as the runner sees it.
+ *
+ * @example
+ * ```ts
+ * const entry: HookHandlerEntry = { pluginId: "p", hookName: "agent_end", order: 1, handler: () => undefined };
+ * ```
+ */
 export interface HookHandlerEntry {
   /** Owning plugin id. */
   pluginId: string;
@@ -41,7 +48,14 @@ export interface HookHandlerEntry {
   registrationId?: string;
 }
 
-/** A trusted (bundled-only) tool policy as the runner sees it. Runs before every `before_tool_call` handler. */
+/**
+ * A trusted (bundled-only) tool policy as the runner sees it. Runs before every `before_tool_call` handler.
+ *
+ * @example
+ * ```ts
+ * const policy: TrustedToolPolicyEntry = { pluginId: "p", id: "budget", order: 1, evaluate: () => ({ allow: false }) };
+ * ```
+ */
 export interface TrustedToolPolicyEntry {
   /** Owning plugin id. */
   pluginId: string;
@@ -55,7 +69,14 @@ export interface TrustedToolPolicyEntry {
   evaluate: (event: never, ctx: never) => unknown;
 }
 
-/** What happened to one handler during a run. */
+/**
+ * What happened to one handler during a run.
+ *
+ * @example
+ * ```ts
+ * const failed = outcome.calls.filter((call: HookHandlerCall) => call.status !== "ok");
+ * ```
+ */
 export interface HookHandlerCall {
   /** Owning plugin id. */
   pluginId: string;
@@ -67,7 +88,14 @@ export interface HookHandlerCall {
   error?: string;
 }
 
-/** A failed handler (thrown error, rejection, timeout or invalid result), as reported to the logger. */
+/**
+ * A failed handler (thrown error, rejection, timeout or invalid result), as reported to the logger.
+ *
+ * @example
+ * ```ts
+ * for (const failure of outcome.failures as HookHandlerFailure[]) console.error(failure.message);
+ * ```
+ */
 export interface HookHandlerFailure {
   /** Hook name. */
   hookName: PluginHookName;
@@ -84,6 +112,11 @@ export interface HookHandlerFailure {
 /**
  * The merged decision of a run, by hook. Observe hooks decide nothing (`undefined`); claiming hooks report the
  * claimant; gates report who blocked; `skill_proposal_evaluate` lists every evaluator's attributed outcome.
+ *
+ * @example
+ * ```ts
+ * const decision: HookDecision<"before_tool_call"> | undefined = (await runner.run("before_tool_call", event, ctx)).decision;
+ * ```
  */
 export type HookDecision<K extends PluginHookName> = K extends "before_tool_call"
   ? BeforeToolCallDecision
@@ -105,7 +138,14 @@ export type HookDecision<K extends PluginHookName> = K extends "before_tool_call
                   ? undefined
                   : PluginHookResult<K>;
 
-/** Merged `before_tool_call` decision (trusted policies, then ordinary handlers). */
+/**
+ * Merged `before_tool_call` decision (trusted policies, then ordinary handlers).
+ *
+ * @example
+ * ```ts
+ * const decision: BeforeToolCallDecision = { block: true, blockReason: "no exec", blockedBy: "guard" };
+ * ```
+ */
 export interface BeforeToolCallDecision {
   /** Rewritten parameters (the last defined, frozen once approval was requested). */
   params?: Record<string, unknown>;
@@ -119,12 +159,26 @@ export interface BeforeToolCallDecision {
   requireApproval?: NonNullable<PluginHookResult<"before_tool_call">["requireApproval"]> & { pluginId: string };
 }
 
-/** Merged `before_agent_run` decision. Any failure or invalid result is a block (fail-closed). */
+/**
+ * Merged `before_agent_run` decision. Any failure or invalid result is a block (fail-closed).
+ *
+ * @example
+ * ```ts
+ * const decision: BeforeAgentRunDecision = { outcome: "block", reason: "budget", pluginId: "budget-guard" };
+ * ```
+ */
 export type BeforeAgentRunDecision =
   | { outcome: "pass" }
   | { outcome: "block"; reason: string; message?: string; category?: string; pluginId: string };
 
-/** Merged `before_install` decision: findings in priority order; a block is terminal. */
+/**
+ * Merged `before_install` decision: findings in priority order; a block is terminal.
+ *
+ * @example
+ * ```ts
+ * const decision: BeforeInstallDecision = { findings: [], block: true, blockedBy: "scanner" };
+ * ```
+ */
 export interface BeforeInstallDecision {
   findings: NonNullable<PluginHookResult<"before_install">["findings"]>;
   block?: true;
@@ -132,7 +186,14 @@ export interface BeforeInstallDecision {
   blockedBy?: string;
 }
 
-/** One evaluator's outcome for `skill_proposal_evaluate`. */
+/**
+ * One evaluator's outcome for `skill_proposal_evaluate`.
+ *
+ * @example
+ * ```ts
+ * const outcome: EvaluateOutcome = { pluginId: "lint", status: "ok", result: { reject: false } };
+ * ```
+ */
 export interface EvaluateOutcome {
   pluginId: string;
   registrationId?: string;
@@ -141,7 +202,14 @@ export interface EvaluateOutcome {
   error?: string;
 }
 
-/** Outcome of one run. */
+/**
+ * Outcome of one run.
+ *
+ * @example
+ * ```ts
+ * const outcome: HookRunOutcome<"message_sending"> = await runner.run("message_sending", { to: "u", content: "hi" });
+ * ```
+ */
 export interface HookRunOutcome<K extends PluginHookName = PluginHookName> {
   /** The hook that ran. */
   hookName: K;
@@ -153,13 +221,27 @@ export interface HookRunOutcome<K extends PluginHookName = PluginHookName> {
   failures: HookHandlerFailure[];
 }
 
-/** Minimal logger the runner reports failures and warnings to. */
+/**
+ * Minimal logger the runner reports failures and warnings to.
+ *
+ * @example
+ * ```ts
+ * const logger: HookRunnerLogger = { warn: console.warn, error: console.error };
+ * ```
+ */
 export interface HookRunnerLogger {
   warn(message: string): void;
   error(message: string): void;
 }
 
-/** Options of {@link createHookDispatcher}. */
+/**
+ * Options of {@link createHookDispatcher}.
+ *
+ * @example
+ * ```ts
+ * const options: HookDispatcherOptions = { handlers: [], trustedToolPolicies: [] };
+ * ```
+ */
 export interface HookDispatcherOptions {
   /** Registered handlers (any order; the dispatcher sorts by priority then registration order). */
   handlers: readonly HookHandlerEntry[];
@@ -169,7 +251,14 @@ export interface HookDispatcherOptions {
   logger?: HookRunnerLogger;
 }
 
-/** A hook dispatcher over a fixed set of handlers. */
+/**
+ * A hook dispatcher over a fixed set of handlers.
+ *
+ * @example
+ * ```ts
+ * const runner: HookDispatcher = createHookDispatcher({ handlers: [] });
+ * ```
+ */
 export interface HookDispatcher {
   /**
    * Runs hook `name` with `event` and `ctx` and returns the merged decision.
@@ -254,17 +343,29 @@ function callHandler(
   );
 }
 
+/** Deep copy for JSON-like data (plain objects, arrays, primitives); other objects go through structuredClone. */
+function deepCopy(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth > 64) return value;
+  if (Array.isArray(value)) return value.map((item) => deepCopy(item, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    try {
+      return structuredClone(value);
+    } catch {
+      return value;
+    }
+  }
+  const out: HookResultRecord = {};
+  for (const key of Object.keys(value)) out[key] = deepCopy((value as HookResultRecord)[key], depth + 1);
+  return out;
+}
+
+/** A handler's own copy of the event: shallow copy of the event, deep copy of its `params`. */
 function copyEvent<T>(event: T): T {
   if (!isRecord(event)) return event;
   const copy: HookResultRecord = { ...event };
-  const params = copy.params;
-  if (isRecord(params)) {
-    try {
-      copy.params = structuredClone(params);
-    } catch {
-      copy.params = { ...params };
-    }
-  }
+  if (isRecord(copy.params)) copy.params = deepCopy(copy.params, 0);
   return copy as T;
 }
 

@@ -24,13 +24,32 @@ import {
  * - `claim`: sequentially; the first `{ handled: true }` wins and skips the rest (and the default path).
  * - `sync-modify`: synchronously in priority order, each handler sees the latest message; promises are ignored.
  * - `evaluate`: concurrently; every handler produces its own attributed outcome.
+ *
+ * @example
+ * ```ts
+ * const kind: HookExecutionKind = HOOK_SEMANTICS.reply_dispatch.kind; // "claim"
+ * ```
  */
 export type HookExecutionKind = "observe" | "modify" | "gate" | "claim" | "sync-modify" | "evaluate";
 
-/** What a thrown error or a timeout means: skip the handler (`fail-open`) or block the operation (`fail-closed`). */
+/**
+ * What a thrown error or a timeout means: skip the handler (`fail-open`) or block the operation (`fail-closed`).
+ *
+ * @example
+ * ```ts
+ * const policy: HookFailurePolicy = HOOK_SEMANTICS.before_agent_run.failure; // "fail-closed"
+ * ```
+ */
 export type HookFailurePolicy = "fail-open" | "fail-closed";
 
-/** Semantics of one hook name. */
+/**
+ * Semantics of one hook name.
+ *
+ * @example
+ * ```ts
+ * const semantics: HookSemantics = HOOK_SEMANTICS.before_tool_call;
+ * ```
+ */
 export interface HookSemantics {
   /** Execution contract. */
   readonly kind: HookExecutionKind;

@@ -9,10 +9,24 @@
  * - concatenated: text segments joined with a blank line, in priority order.
  */
 
-/** A plain result object as returned by a hook handler. */
+/**
+ * A plain result object as returned by a hook handler.
+ *
+ * @example
+ * ```ts
+ * const result: HookResultRecord = { block: true, blockReason: "no" };
+ * ```
+ */
 export type HookResultRecord = Record<string, unknown>;
 
-/** Folds the next handler's result into the accumulated decision. */
+/**
+ * Folds the next handler's result into the accumulated decision.
+ *
+ * @example
+ * ```ts
+ * const merged = mergeMessageSending({ content: "a" }, { content: "b" }); // { content: "b" }
+ * ```
+ */
 export type HookMergeRule = (accumulated: HookResultRecord | undefined, next: HookResultRecord) => HookResultRecord;
 
 function firstDefined(previous: unknown, next: unknown): unknown {
@@ -50,7 +64,14 @@ function intersectLists(previous: unknown, next: unknown): string[] | undefined 
   return left.filter((name) => allowed.has(name));
 }
 
-/** `before_model_resolve`: the highest-priority override wins for model and provider independently. */
+/**
+ * `before_model_resolve`: the highest-priority override wins for model and provider independently.
+ *
+ * @example
+ * ```ts
+ * mergeBeforeModelResolve({ modelOverride: "a" }, { modelOverride: "b", providerOverride: "p" }); // { modelOverride: "a", providerOverride: "p" }
+ * ```
+ */
 export const mergeBeforeModelResolve: HookMergeRule = (acc, next) =>
   compact({
     modelOverride: firstDefined(acc?.modelOverride, next.modelOverride),
@@ -60,6 +81,11 @@ export const mergeBeforeModelResolve: HookMergeRule = (acc, next) =>
 /**
  * `before_prompt_build`: `systemPrompt` first-defined; context fields concatenated; `toolsAllow` lists intersect
  * (a tool survives only if every restricting handler allows it, `"*"` allows all).
+ *
+ * @example
+ * ```ts
+ * mergeBeforePromptBuild({ prependContext: "one" }, { prependContext: "two" }); // { prependContext: "one\n\ntwo" }
+ * ```
  */
 export const mergeBeforePromptBuild: HookMergeRule = (acc, next) =>
   compact({
@@ -71,7 +97,14 @@ export const mergeBeforePromptBuild: HookMergeRule = (acc, next) =>
     toolsAllow: intersectLists(acc?.toolsAllow, next.toolsAllow),
   });
 
-/** `agent_turn_prepare` and `heartbeat_prompt_contribution`: context fields concatenated in priority order. */
+/**
+ * `agent_turn_prepare` and `heartbeat_prompt_contribution`: context fields concatenated in priority order.
+ *
+ * @example
+ * ```ts
+ * mergeContextContribution({ appendContext: "a" }, { appendContext: "b" }); // { appendContext: "a\n\nb" }
+ * ```
+ */
 export const mergeContextContribution: HookMergeRule = (acc, next) =>
   compact({
     prependContext: concatText(acc?.prependContext, next.prependContext),
@@ -81,6 +114,11 @@ export const mergeContextContribution: HookMergeRule = (acc, next) =>
 /**
  * `before_agent_finalize`: `finalize` is sticky; otherwise the first `revise` wins (later revise reasons are
  * appended); `continue` only when nobody asked for more.
+ *
+ * @example
+ * ```ts
+ * mergeBeforeAgentFinalize({ action: "continue" }, { action: "revise", reason: "r" }); // { action: "revise", reason: "r" }
+ * ```
  */
 export const mergeBeforeAgentFinalize: HookMergeRule = (acc, next) => {
   if (acc?.action === "finalize") return acc;
@@ -94,20 +132,39 @@ export const mergeBeforeAgentFinalize: HookMergeRule = (acc, next) => {
   return acc ?? next;
 };
 
-/** `message_sending`: last-defined `content` wins (a `cancel: true` is handled by the runner as terminal). */
+/**
+ * `message_sending`: last-defined `content` wins (a `cancel: true` is handled by the runner as terminal).
+ *
+ * @example
+ * ```ts
+ * mergeMessageSending({ content: "a" }, { content: "b" }); // { content: "b" }
+ * ```
+ */
 export const mergeMessageSending: HookMergeRule = (acc, next) =>
   compact({
     content: lastDefined(acc?.content, next.content),
     metadata: lastDefined(acc?.metadata, next.metadata),
   });
 
-/** `subagent_delivery_target`: the first handler that returns an `origin` wins. */
+/**
+ * `subagent_delivery_target`: the first handler that returns an `origin` wins.
+ *
+ * @example
+ * ```ts
+ * mergeSubagentDeliveryTarget({ origin: "a" }, { origin: "b" }); // { origin: "a" }
+ * ```
+ */
 export const mergeSubagentDeliveryTarget: HookMergeRule = (acc, next) => (acc?.origin !== undefined ? acc : next);
 
 /**
  * `resolve_exec_env`: the result is a flat map of environment variables; for a key set by several plugins the
  * higher-priority handler wins (first-defined), so a low-priority plugin cannot override a policy plugin.
  * Non-string values are dropped.
+ *
+ * @example
+ * ```ts
+ * mergeResolveExecEnv({ A: "1" }, { A: "2", B: "3" }); // { A: "1", B: "3" }
+ * ```
  */
 export const mergeResolveExecEnv: HookMergeRule = (acc, next) => {
   const env: HookResultRecord = { ...(acc ?? {}) };
@@ -117,7 +174,14 @@ export const mergeResolveExecEnv: HookMergeRule = (acc, next) => {
   return env;
 };
 
-/** Default for modifying hooks without a specific rule: shallow merge, last-defined field wins. */
+/**
+ * Default for modifying hooks without a specific rule: shallow merge, last-defined field wins.
+ *
+ * @example
+ * ```ts
+ * mergeLastDefinedFields({ a: 1 }, { a: 2, b: undefined }); // { a: 2 }
+ * ```
+ */
 export const mergeLastDefinedFields: HookMergeRule = (acc, next) => {
   const out: HookResultRecord = { ...(acc ?? {}) };
   for (const key of Object.keys(next)) {

@@ -15,9 +15,16 @@ import type { PluginManifestContracts } from "../manifest/plugin-manifest-schema
  * const origin: PluginOrigin = "external";
  * ```
  */
-export type PluginOrigin = "bundled" | "external" | "workspace" | "global" | "config";
+export type PluginOrigin = "bundled" | "external" | "workspace" | "global" | "config" | "path";
 
-/** What the gates need to know about the registering plugin. */
+/**
+ * What the gates need to know about the registering plugin.
+ *
+ * @example
+ * ```ts
+ * const subject: GateSubject = { pluginId: "p", origin: "external", explicitlyEnabled: false, contracts: { tools: ["a"] } };
+ * ```
+ */
 export interface GateSubject {
   pluginId: string;
   origin: PluginOrigin;

@@ -7,7 +7,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** `package.json#openclaw` fields the loader reads. */
+/**
+ * `package.json#openclaw` fields the loader reads.
+ *
+ * @example
+ * ```ts
+ * const fields: PackageOpenClawFields = { extensions: ["./src/index.ts"], setupEntry: "./src/setup-entry.ts" };
+ * ```
+ */
 export interface PackageOpenClawFields {
   extensions?: string[];
   runtimeExtensions?: string[];
@@ -15,7 +22,14 @@ export interface PackageOpenClawFields {
   runtimeSetupEntry?: string;
 }
 
-/** A resolved entry file. */
+/**
+ * A resolved entry file.
+ *
+ * @example
+ * ```ts
+ * const entry: ResolvedEntryFile = { file: "/p/dist/index.js", kind: "main", typescript: false, declaredAs: "./src/index.ts" };
+ * ```
+ */
 export interface ResolvedEntryFile {
   file: string;
   /** Which entry: the main extension or the setup entry. */
@@ -137,7 +151,14 @@ export async function importEntryFile(entry: { file: string; typescript: boolean
   return jitiInstance.import(entry.file);
 }
 
-/** What the loader can call, extracted from an entry module. */
+/**
+ * What the loader can call, extracted from an entry module.
+ *
+ * @example
+ * ```ts
+ * const found: EntryExport | undefined = extractEntryExport(await import("./index.js"), false);
+ * ```
+ */
 export interface EntryExport {
   /** How the export was recognised. */
   form: "definition" | "function" | "activate" | "setup";

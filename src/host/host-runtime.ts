@@ -9,7 +9,14 @@ import { join } from "node:path";
 import type { OpenClawConfig } from "../contract/config.js";
 import type { AgentEvent, CommandRunResult, PluginRuntime, RuntimeLogger, SessionEntry } from "../contract/runtime.js";
 
-/** What the in-process runtime recorded. */
+/**
+ * What the in-process runtime recorded.
+ *
+ * @example
+ * ```ts
+ * const { recorder }: { recorder: HostRuntimeRecorder } = createHostRuntime({ config: {} }); recorder.systemEvents;
+ * ```
+ */
 export interface HostRuntimeRecorder {
   systemEvents: Array<{ text: string; sessionKey: string; contextKey?: string }>;
   heartbeatRequests: Array<{ reason?: string; agentId?: string; sessionKey?: string }>;
@@ -20,7 +27,14 @@ export interface HostRuntimeRecorder {
   putSession(entry: SessionEntry): void;
 }
 
-/** Options of {@link createHostRuntime}. */
+/**
+ * Options of {@link createHostRuntime}.
+ *
+ * @example
+ * ```ts
+ * const options: HostRuntimeOptions = { config: {}, stateDir: "/tmp/openclaw-state" };
+ * ```
+ */
 export interface HostRuntimeOptions {
   config: OpenClawConfig;
   /** Directory returned by `runtime.state.resolveStateDir()`. Default: `<os tmp>/openclaw-state`. */

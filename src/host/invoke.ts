@@ -10,7 +10,14 @@ import type { AgentToolResult, AnyAgentTool, OpenClawPluginToolContext } from ".
 import type { HookDispatcher } from "../hooks/hook-runner.js";
 import type { PluginRegistrations } from "./registry.js";
 
-/** Something that carries registrations: a loaded plugin, a test api's recording, or a list of loaded plugins. */
+/**
+ * Something that carries registrations: a loaded plugin, a test api's recording, or a list of loaded plugins.
+ *
+ * @example
+ * ```ts
+ * const source: RegistrationSource = [pluginA, pluginB];
+ * ```
+ */
 export type RegistrationSource =
   | { registrations: PluginRegistrations; id?: string }
   | ReadonlyArray<{ registrations: PluginRegistrations; id?: string; loadError?: unknown }>;
@@ -24,7 +31,14 @@ function allRegistrations(source: RegistrationSource): PluginRegistrations[] {
   return [(source as { registrations: PluginRegistrations }).registrations];
 }
 
-/** Options of {@link invokeTool}. */
+/**
+ * Options of {@link invokeTool}.
+ *
+ * @example
+ * ```ts
+ * const options: InvokeToolOptions = { toolCallId: "call-1", hooks: createHookRunner([plugin]) };
+ * ```
+ */
 export interface InvokeToolOptions {
   /** Tool call id. Default `test-call-<n>`. */
   toolCallId?: string;
@@ -40,7 +54,14 @@ export interface InvokeToolOptions {
   hooks?: HookDispatcher;
 }
 
-/** Outcome of {@link invokeTool}. */
+/**
+ * Outcome of {@link invokeTool}.
+ *
+ * @example
+ * ```ts
+ * const out: InvokeToolResult = await invokeTool(plugin, "greet", { name: "Ada" }); if (!out.blocked) out.result.content;
+ * ```
+ */
 export type InvokeToolResult =
   | { blocked: false; result: AgentToolResult; params: Record<string, unknown> }
   | { blocked: true; reason?: string; blockedBy?: string };
@@ -110,7 +131,14 @@ export async function invokeTool(
   return { blocked: false, result, params: effective };
 }
 
-/** Options of {@link invokeCommand}: any {@link PluginCommandContext} field may be overridden. */
+/**
+ * Options of {@link invokeCommand}: any {@link PluginCommandContext} field may be overridden.
+ *
+ * @example
+ * ```ts
+ * const options: InvokeCommandOptions = { args: "Oslo", senderId: "u1", isAuthorizedSender: false };
+ * ```
+ */
 export interface InvokeCommandOptions extends Partial<PluginCommandContext> {
   config?: OpenClawConfig;
 }
@@ -155,7 +183,14 @@ export async function invokeCommand(
   return command.definition.handler(ctx);
 }
 
-/** What a gateway method responded. */
+/**
+ * What a gateway method responded.
+ *
+ * @example
+ * ```ts
+ * const res: GatewayMethodResponse = await invokeGatewayMethod(plugin, "weather.status"); res.ok;
+ * ```
+ */
 export interface GatewayMethodResponse {
   ok: boolean;
   payload?: unknown;
@@ -207,7 +242,14 @@ export async function invokeGatewayMethod(
   return response;
 }
 
-/** An HTTP request for {@link invokeHttpRoute}. */
+/**
+ * An HTTP request for {@link invokeHttpRoute}.
+ *
+ * @example
+ * ```ts
+ * const request: TestHttpRequest = { method: "POST", path: "/weather/hook", body: { ping: true } };
+ * ```
+ */
 export interface TestHttpRequest {
   method?: string;
   /** Path with optional query string, e.g. `/weather/hook?x=1`. */
@@ -217,7 +259,14 @@ export interface TestHttpRequest {
   body?: string | Buffer | Record<string, unknown>;
 }
 
-/** What a route handler produced. */
+/**
+ * What a route handler produced.
+ *
+ * @example
+ * ```ts
+ * const res: TestHttpResponse = await invokeHttpRoute(plugin, { path: "/weather/ping" }); res.json;
+ * ```
+ */
 export interface TestHttpResponse {
   /** False when no route matched or the handler returned `false` (not handled). */
   handled: boolean;

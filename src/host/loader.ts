@@ -51,7 +51,14 @@ export type PluginLoadErrorCode =
   | "config-invalid"
   | "register-failed";
 
-/** A load failure: what failed, in words, and the underlying error. */
+/**
+ * A load failure: what failed, in words, and the underlying error.
+ *
+ * @example
+ * ```ts
+ * if (loaded.loadError) console.error(loaded.loadError.code, loaded.loadError.message, loaded.loadError.cause);
+ * ```
+ */
 export interface PluginLoadError {
   code: PluginLoadErrorCode;
   message: string;
@@ -59,7 +66,14 @@ export interface PluginLoadError {
   cause?: unknown;
 }
 
-/** Options of {@link loadPlugin}. Give either `rootDir` or `entry`. */
+/**
+ * Options of {@link loadPlugin}. Give either `rootDir` or `entry`.
+ *
+ * @example
+ * ```ts
+ * const options: LoadPluginOptions = { rootDir: "./plugins/weather", mode: "full", origin: "external" };
+ * ```
+ */
 export interface LoadPluginOptions {
   /** Plugin root: folder with `openclaw.plugin.json` and `package.json#openclaw.extensions`. */
   rootDir?: string;
@@ -89,7 +103,14 @@ export interface LoadPluginOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** JSON-friendly summaries of what a plugin registered (what `plugins inspect --runtime` prints). */
+/**
+ * JSON-friendly summaries of what a plugin registered (what `plugins inspect --runtime` prints).
+ *
+ * @example
+ * ```ts
+ * const { hooks, tools, cliCommands }: LoadedPluginSummary = await loadPlugin({ rootDir: "./plugins/weather" });
+ * ```
+ */
 export interface LoadedPluginSummary {
   hooks: Array<{ name: string; priority: number }>;
   tools: Array<{ name: string; optional: boolean }>;
@@ -102,7 +123,14 @@ export interface LoadedPluginSummary {
   providers: Array<{ kind: PluginCapabilityKind; id: string; method: string }>;
 }
 
-/** The outcome of loading one plugin. */
+/**
+ * The outcome of loading one plugin.
+ *
+ * @example
+ * ```ts
+ * const loaded: LoadedPlugin = await loadPlugin({ rootDir: "./plugins/weather" });
+ * ```
+ */
 export interface LoadedPlugin extends LoadedPluginSummary {
   /** Plugin id (manifest id, else entry id; `""` when neither could be read). */
   id: string;
@@ -499,7 +527,14 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
   return record({ id, name, description, source, entryKind, enabled, pluginConfig: checked.value });
 }
 
-/** One input of {@link loadPlugins}: a root directory, or full per-plugin options. */
+/**
+ * One input of {@link loadPlugins}: a root directory, or full per-plugin options.
+ *
+ * @example
+ * ```ts
+ * const inputs: LoadPluginsInput[] = ["./plugins/a", { rootDir: "./plugins/b", origin: "bundled" }];
+ * ```
+ */
 export type LoadPluginsInput = string | LoadPluginOptions;
 
 /**

@@ -124,7 +124,14 @@ export function usesSetupEntry(mode: PluginRegistrationMode): boolean {
   return mode === "setup-only" || mode === "setup-runtime";
 }
 
-/** Facts the host knows about a plugin before loading it, used to pick its registration mode. */
+/**
+ * Facts the host knows about a plugin before loading it, used to pick its registration mode.
+ *
+ * @example
+ * ```ts
+ * const input: LoadModeInput = { enabled: true, isChannel: true, channelConfigured: false };
+ * ```
+ */
 export interface LoadModeInput {
   /** The plugin is enabled in config. */
   enabled: boolean;

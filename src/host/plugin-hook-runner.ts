@@ -13,7 +13,14 @@ import {
 import type { PluginOrigin } from "./contract-gates.js";
 import type { PluginRegistrations } from "./registry.js";
 
-/** The part of a loaded plugin the hook runner needs. */
+/**
+ * The part of a loaded plugin the hook runner needs.
+ *
+ * @example
+ * ```ts
+ * const input: HookRunnerPluginInput = { id: loaded.id, origin: loaded.origin, registrations: loaded.registrations };
+ * ```
+ */
 export interface HookRunnerPluginInput {
   id: string;
   origin: PluginOrigin;
@@ -22,7 +29,14 @@ export interface HookRunnerPluginInput {
   loadError?: unknown;
 }
 
-/** Options of {@link createPluginHookRunner}. */
+/**
+ * Options of {@link createPluginHookRunner}.
+ *
+ * @example
+ * ```ts
+ * const options: PluginHookRunnerOptions = { logger: { warn: console.warn, error: console.error } };
+ * ```
+ */
 export interface PluginHookRunnerOptions {
   /** Receives `[hooks] … failed: …` errors and sync-hook warnings. Default: silent. */
   logger?: HookRunnerLogger;

@@ -42,13 +42,27 @@ import { type PluginRegistrations, createEmptyRegistrations, nextRegistrationOrd
 import type { SessionWorkflowHost } from "./session-workflow.js";
 import { CAPABILITY_METHODS, type PluginCapabilityKind } from "./shapes.js";
 
-/** Extra records of bundled-only workflow calls made through the in-process host. */
+/**
+ * Extra records of bundled-only workflow calls made through the in-process host.
+ *
+ * @example
+ * ```ts
+ * const outbox: WorkflowOutbox = { attachments: [], scheduledTurns: [] };
+ * ```
+ */
 export interface WorkflowOutbox {
   attachments: Array<{ pluginId: string; attachment: PluginSessionAttachment }>;
   scheduledTurns: Array<{ pluginId: string; jobId: string; turn: PluginScheduledSessionTurn }>;
 }
 
-/** Inputs of {@link createRegistrationApi}. */
+/**
+ * Inputs of {@link createRegistrationApi}.
+ *
+ * @example
+ * ```ts
+ * const { api } = createRegistrationApi(params satisfies RegistrationApiParams);
+ * ```
+ */
 export interface RegistrationApiParams {
   pluginId: string;
   name: string;

@@ -29,7 +29,14 @@ import type { ChannelPlugin } from "../contract/channel.js";
 import type { AnyAgentTool, OpenClawPluginToolFactory, PluginToolMetadata } from "../contract/tools.js";
 import type { PluginCapabilityKind } from "./shapes.js";
 
-/** A registered agent tool (a concrete tool or a factory that produces tools per run). */
+/**
+ * A registered agent tool (a concrete tool or a factory that produces tools per run).
+ *
+ * @example
+ * ```ts
+ * const names = loaded.registrations.tools.flatMap((t: RegisteredTool) => t.names);
+ * ```
+ */
 export interface RegisteredTool {
   pluginId: string;
   /** Tool names (the tool's `name`, or `opts.name` / `opts.names` for a factory). */
@@ -42,7 +49,14 @@ export interface RegisteredTool {
   factory?: OpenClawPluginToolFactory;
 }
 
-/** A typed hook handler registered with `api.on`. */
+/**
+ * A typed hook handler registered with `api.on`.
+ *
+ * @example
+ * ```ts
+ * const first: RegisteredHook | undefined = loaded.registrations.hooks[0]; first?.priority;
+ * ```
+ */
 export interface RegisteredHook {
   pluginId: string;
   hookName: PluginHookName;
@@ -56,7 +70,14 @@ export interface RegisteredHook {
   options: PluginHookOptions;
 }
 
-/** A legacy internal hook registered with `api.registerHook(events, handler)`. */
+/**
+ * A legacy internal hook registered with `api.registerHook(events, handler)`.
+ *
+ * @example
+ * ```ts
+ * const events = loaded.registrations.internalHooks.flatMap((h: RegisteredInternalHook) => h.events);
+ * ```
+ */
 export interface RegisteredInternalHook {
   pluginId: string;
   events: string[];
@@ -65,7 +86,14 @@ export interface RegisteredInternalHook {
   priority: number;
 }
 
-/** A chat command. */
+/**
+ * A chat command.
+ *
+ * @example
+ * ```ts
+ * const names = loaded.registrations.commands.map((c: RegisteredCommand) => `/${c.name}`);
+ * ```
+ */
 export interface RegisteredCommand {
   pluginId: string;
   /** Normalised name (lower case, no leading slash). */
@@ -73,7 +101,14 @@ export interface RegisteredCommand {
   definition: OpenClawPluginCommandDefinition;
 }
 
-/** A gateway RPC method with its resolved operator scope. */
+/**
+ * A gateway RPC method with its resolved operator scope.
+ *
+ * @example
+ * ```ts
+ * const admin = loaded.registrations.gatewayMethods.filter((m: RegisteredGatewayMethod) => m.scope === "operator.admin");
+ * ```
+ */
 export interface RegisteredGatewayMethod {
   pluginId: string;
   method: string;
@@ -82,7 +117,14 @@ export interface RegisteredGatewayMethod {
   handler: GatewayRequestHandler;
 }
 
-/** A gateway HTTP route. */
+/**
+ * A gateway HTTP route.
+ *
+ * @example
+ * ```ts
+ * const paths = loaded.registrations.httpRoutes.map((r: RegisteredHttpRoute) => r.path);
+ * ```
+ */
 export interface RegisteredHttpRoute {
   pluginId: string;
   path: string;
@@ -91,7 +133,14 @@ export interface RegisteredHttpRoute {
   handler: PluginHttpRouteParams["handler"];
 }
 
-/** A CLI registrar (`api.registerCli` / `api.registerNodeCliFeature`). */
+/**
+ * A CLI registrar (`api.registerCli` / `api.registerNodeCliFeature`).
+ *
+ * @example
+ * ```ts
+ * const nested = loaded.registrations.cliCommands.filter((c: RegisteredCli) => c.parentPath.length > 0);
+ * ```
+ */
 export interface RegisteredCli {
   pluginId: string;
   registrar: PluginCliRegistrar;
@@ -103,21 +152,42 @@ export interface RegisteredCli {
   parentPath: string[];
 }
 
-/** A background service. */
+/**
+ * A background service.
+ *
+ * @example
+ * ```ts
+ * const ids = loaded.registrations.services.map((s: RegisteredService) => s.id);
+ * ```
+ */
 export interface RegisteredService {
   pluginId: string;
   id: string;
   service: OpenClawPluginService;
 }
 
-/** A messaging channel. */
+/**
+ * A messaging channel.
+ *
+ * @example
+ * ```ts
+ * const ids = loaded.registrations.channels.map((c: RegisteredChannel) => c.id);
+ * ```
+ */
 export interface RegisteredChannel {
   pluginId: string;
   id: string;
   plugin: ChannelPlugin;
 }
 
-/** A capability registration other than a channel (providers, engines, memory, …). */
+/**
+ * A capability registration other than a channel (providers, engines, memory, …).
+ *
+ * @example
+ * ```ts
+ * const kinds = loaded.registrations.providers.map((p: RegisteredCapability) => p.kind);
+ * ```
+ */
 export interface RegisteredCapability {
   pluginId: string;
   kind: PluginCapabilityKind;
@@ -128,14 +198,28 @@ export interface RegisteredCapability {
   value: unknown;
 }
 
-/** A gateway discovery advertiser. */
+/**
+ * A gateway discovery advertiser.
+ *
+ * @example
+ * ```ts
+ * const ids = loaded.registrations.gatewayDiscoveryServices.map((d: RegisteredDiscoveryService) => d.id);
+ * ```
+ */
 export interface RegisteredDiscoveryService {
   pluginId: string;
   id: string;
   service: GatewayDiscoveryService;
 }
 
-/** A trusted (bundled-only) tool policy. */
+/**
+ * A trusted (bundled-only) tool policy.
+ *
+ * @example
+ * ```ts
+ * const ids = loaded.registrations.trustedToolPolicies.map((p: RegisteredTrustedToolPolicy) => p.id);
+ * ```
+ */
 export interface RegisteredTrustedToolPolicy {
   pluginId: string;
   id: string;
@@ -143,7 +227,14 @@ export interface RegisteredTrustedToolPolicy {
   order: number;
 }
 
-/** Agent tool result middleware, per runtime. */
+/**
+ * Agent tool result middleware, per runtime.
+ *
+ * @example
+ * ```ts
+ * const runtimes = loaded.registrations.toolResultMiddleware.flatMap((m: RegisteredToolResultMiddleware) => m.runtimes);
+ * ```
+ */
 export interface RegisteredToolResultMiddleware {
   pluginId: string;
   runtimes: string[];
@@ -151,7 +242,14 @@ export interface RegisteredToolResultMiddleware {
   middleware: AgentToolResultMiddleware;
 }
 
-/** One entry of the chronological registration log. */
+/**
+ * One entry of the chronological registration log.
+ *
+ * @example
+ * ```ts
+ * const rejected = loaded.registrations.log.filter((entry: RegistrationLogEntry) => !entry.accepted);
+ * ```
+ */
 export interface RegistrationLogEntry {
   /** The API method called, e.g. `registerTool`, `on`, `session.workflow.enqueueNextTurnInjection`. */
   method: string;

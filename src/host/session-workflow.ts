@@ -18,7 +18,14 @@ import type {
   PluginSessionSchedulerJob,
 } from "../contract/plugin-api.js";
 
-/** A pending next-turn injection, as stored. */
+/**
+ * A pending next-turn injection, as stored.
+ *
+ * @example
+ * ```ts
+ * const [first]: StoredNextTurnInjection[] = workflow.drainNextTurnInjections("agent:main:main");
+ * ```
+ */
 export interface StoredNextTurnInjection {
   /** Unique id assigned at enqueue time. */
   id: string;
@@ -102,7 +109,14 @@ export function createFileInjectionStore(file: string): NextTurnInjectionStore {
   };
 }
 
-/** Options of {@link createSessionWorkflowHost}. */
+/**
+ * Options of {@link createSessionWorkflowHost}.
+ *
+ * @example
+ * ```ts
+ * const options: SessionWorkflowHostOptions = { injectionStore: createFileInjectionStore("/tmp/injections.json") };
+ * ```
+ */
 export interface SessionWorkflowHostOptions {
   /** Where next-turn injections are kept. Default: in memory. */
   injectionStore?: NextTurnInjectionStore;
@@ -117,7 +131,14 @@ interface ActiveAdvertisement {
   stop(): void | Promise<void>;
 }
 
-/** Result of a lifecycle fan-out: which plugin callbacks ran and which failed. */
+/**
+ * Result of a lifecycle fan-out: which plugin callbacks ran and which failed.
+ *
+ * @example
+ * ```ts
+ * const report: LifecycleRunReport = await workflow.resetSession("agent:main:main"); report.failed.length;
+ * ```
+ */
 export interface LifecycleRunReport {
   ran: Array<{ pluginId: string; id: string }>;
   failed: Array<{ pluginId: string; id: string; error: string }>;
@@ -126,6 +147,11 @@ export interface LifecycleRunReport {
 /**
  * Session workflow state for one host. Plugins reach it through their `api`; the host (or a test) drives it with
  * the methods below.
+ *
+ * @example
+ * ```ts
+ * const workflow: SessionWorkflowHost = createSessionWorkflowHost();
+ * ```
  */
 export interface SessionWorkflowHost {
   // plugin-facing

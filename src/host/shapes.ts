@@ -83,7 +83,14 @@ export const CAPABILITY_METHODS = {
   registerWorkerProvider: "worker",
 } as const satisfies Record<string, PluginCapabilityKind>;
 
-/** What the classifier needs to know about a plugin's accepted registrations. */
+/**
+ * What the classifier needs to know about a plugin's accepted registrations.
+ *
+ * @example
+ * ```ts
+ * const input: ShapeInput = { capabilityKinds: ["speech"], hookCount: 1, otherCount: 0 };
+ * ```
+ */
 export interface ShapeInput {
   /** Capability kinds contributed (duplicates allowed). */
   capabilityKinds: readonly PluginCapabilityKind[];
@@ -93,7 +100,14 @@ export interface ShapeInput {
   otherCount: number;
 }
 
-/** Shape and the distinct capability kinds, in first-registered order. */
+/**
+ * Shape and the distinct capability kinds, in first-registered order.
+ *
+ * @example
+ * ```ts
+ * const { shape, capabilities }: ShapeClassification = classifyPluginShape(input);
+ * ```
+ */
 export interface ShapeClassification {
   shape: PluginShape;
   capabilities: PluginCapabilityKind[];

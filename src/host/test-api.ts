@@ -16,8 +16,15 @@ import { type SessionWorkflowHost, createSessionWorkflowHost } from "./session-w
 import { shapeOf } from "./classify.js";
 import type { PluginCapabilityKind, PluginShape } from "./shapes.js";
 
-/** Options of {@link createTestPluginApi}. */
-export interface TestPluginApiOptions {
+/**
+ * Options of {@link createTestPluginApi}.
+ *
+ * @example
+ * ```ts
+ * const options: TestPluginApiOptions = { id: "weather", registrationMode: "cli-metadata", origin: "bundled" };
+ * ```
+ */
+export interface TestPluginApiOptions<TConfig = Record<string, unknown>> {
   /** Plugin id. Default `"test-plugin"`. */
   id?: string;
   /** Display name. Default: the id. */
@@ -25,7 +32,7 @@ export interface TestPluginApiOptions {
   /** Registration mode. Default `"full"`. */
   registrationMode?: PluginRegistrationMode;
   /** `api.pluginConfig` (not validated: use `loadPluginForTest` for config validation). Default `{}`. */
-  pluginConfig?: Record<string, unknown>;
+  pluginConfig?: TConfig;
   /** `api.config`; `plugins.entries.<id>.hooks` drives the hook policy gates. Default `{}`. */
   config?: OpenClawConfig;
   /** `api.rootDir` (base of `api.resolvePath`). */
@@ -46,14 +53,32 @@ export interface TestPluginApiOptions {
   workflow?: SessionWorkflowHost;
 }
 
-/** One line the plugin logged through `api.logger`. */
+/**
+ * One line the plugin logged through `api.logger`.
+ *
+ * @example
+ * ```ts
+ * const lines: RecordedLogLine[] = api.recorded.logs.filter((l) => l.level === "warn");
+ * ```
+ */
 export interface RecordedLogLine {
   level: "debug" | "info" | "warn" | "error";
   message: string;
 }
 
-/** Everything a {@link TestPluginApi} recorded. */
+/**
+ * Everything a {@link TestPluginApi} recorded.
+ *
+ * @example
+ * ```ts
+ * const { registrations, diagnostics }: TestPluginRecording = api.recorded;
+ * ```
+ */
 export interface TestPluginRecording {
+  /** The plugin id the api was created with. */
+  id: string;
+  /** The origin the api was created with. */
+  origin: PluginOrigin;
   /** Accepted registrations by kind, and `log` with every call (accepted or not). */
   registrations: PluginRegistrations;
   /** Gate, mode and policy diagnostics. */
@@ -70,8 +95,17 @@ export interface TestPluginRecording {
   shape(): { shape: PluginShape; capabilities: PluginCapabilityKind[] };
 }
 
-/** An `OpenClawPluginApi` plus its recording under `recorded`. */
-export type TestPluginApi = OpenClawPluginApi & { readonly recorded: TestPluginRecording };
+/**
+ * An `OpenClawPluginApi` plus its recording under `recorded`. `TConfig` types `api.pluginConfig`.
+ *
+ * @example
+ * ```ts
+ * const api: TestPluginApi = createTestPluginApi({ id: "weather" });
+ * ```
+ */
+export type TestPluginApi<TConfig = Record<string, unknown>> = OpenClawPluginApi<TConfig> & {
+  readonly recorded: TestPluginRecording;
+};
 
 /**
  * Creates a recording `OpenClawPluginApi`. Pass it to your entry's `register`, then read `api.recorded`.
@@ -86,8 +120,14 @@ export type TestPluginApi = OpenClawPluginApi & { readonly recorded: TestPluginR
  * api.recorded.registrations.tools.map((t) => t.names[0]); // ["weather_lookup"]
  * api.recorded.diagnostics; // [] when every registration was accepted
  * ```
+ *
+ * `TConfig` types `api.pluginConfig`. It defaults to `any` and is never inferred from `options.pluginConfig`, so the
+ * api can be passed to any `register(api: OpenClawPluginApi<YourConfig>)`; write `createTestPluginApi<YourConfig>(…)`
+ * to have the config type-checked.
  */
-export function createTestPluginApi(options: TestPluginApiOptions = {}): TestPluginApi {
+export function createTestPluginApi<TConfig = any>(
+  options: TestPluginApiOptions<NoInfer<TConfig>> = {},
+): TestPluginApi<TConfig> {
   const id = options.id ?? "test-plugin";
   const config = options.config ?? {};
   const logs: RecordedLogLine[] = [];
@@ -108,7 +148,7 @@ export function createTestPluginApi(options: TestPluginApiOptions = {}): TestPlu
     source: "<test api>",
     rootDir: options.rootDir,
     config,
-    pluginConfig: options.pluginConfig ?? {},
+    pluginConfig: (options.pluginConfig ?? {}) as Record<string, unknown>,
     mode: options.registrationMode ?? "full",
     origin: options.origin ?? "external",
     explicitlyEnabled: options.enabled ?? config.plugins?.entries?.[id]?.enabled === true,
@@ -121,6 +161,8 @@ export function createTestPluginApi(options: TestPluginApiOptions = {}): TestPlu
     outbox,
   });
   const recorded: TestPluginRecording = {
+    id,
+    origin: options.origin ?? "external",
     registrations,
     diagnostics,
     logs,
@@ -130,5 +172,5 @@ export function createTestPluginApi(options: TestPluginApiOptions = {}): TestPlu
     shape: () => shapeOf(registrations),
   };
   Object.defineProperty(api, "recorded", { value: recorded, enumerable: false });
-  return api as TestPluginApi;
+  return api as unknown as TestPluginApi<TConfig>;
 }

@@ -4,9 +4,17 @@
 import { fileURLToPath } from "node:url";
 import type { HookDispatcher, HookRunnerLogger } from "../hooks/hook-runner.js";
 import { type LoadPluginOptions, type LoadedPlugin, loadPlugin } from "./loader.js";
-import { createPluginHookRunner } from "./plugin-hook-runner.js";
+import { type HookRunnerPluginInput, createPluginHookRunner } from "./plugin-hook-runner.js";
+import type { TestPluginApi } from "./test-api.js";
 
-/** Options of {@link loadPluginForTest}. */
+/**
+ * Options of {@link loadPluginForTest}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadPluginForTestOptions = { mode: "setup-only", pluginConfig: { token: "x" }, origin: "external" };
+ * ```
+ */
 export type LoadPluginForTestOptions = Omit<LoadPluginOptions, "rootDir" | "entry">;
 
 /**
@@ -35,8 +43,8 @@ export function loadPluginForTest(rootOrEntry: string | URL | object, options: L
 }
 
 /**
- * Creates a hook runner over loaded plugins; `run(hookName, event, context)` returns the merged decision exactly as
- * the host would, plus which handlers ran and which failed.
+ * Creates a hook runner over loaded plugins (or recording test apis); `run(hookName, event, context)` returns the
+ * merged decision exactly as the host would, plus which handlers ran and which failed.
  *
  * @example
  * ```ts
@@ -46,8 +54,13 @@ export function loadPluginForTest(rootOrEntry: string | URL | object, options: L
  * ```
  */
 export function createHookRunner(
-  loaded: ReadonlyArray<Pick<LoadedPlugin, "id" | "origin" | "registrations" | "loadError">>,
+  loaded: ReadonlyArray<Pick<LoadedPlugin, "id" | "origin" | "registrations" | "loadError"> | TestPluginApi>,
   options: { logger?: HookRunnerLogger } = {},
 ): HookDispatcher {
-  return createPluginHookRunner(loaded, options);
+  const inputs: HookRunnerPluginInput[] = loaded.map((item) =>
+    "recorded" in item
+      ? { id: item.recorded.id, origin: item.recorded.origin, registrations: item.recorded.registrations }
+      : item,
+  );
+  return createPluginHookRunner(inputs, options);
 }

@@ -21,7 +21,7 @@ export type PluginDiagnosticLevel = "error" | "warning" | "info";
  * ```ts
  * const d: PluginDiagnostic = {
  *   level: "error",
- *   code: "config-schema-mismatch",
+ *   code: "plugin-config-mismatch",
  *   path: "plugins.entries.my-plugin.config",
  *   message: "must have required property 'apiKey'",
  * };

@@ -175,7 +175,8 @@ function splitHintPath(path: string): string[] {
  */
 export function schemaDeclaresPath(root: SchemaNode, path: string): boolean {
   const segments = splitHintPath(path);
-  if (segments.length === 0) return false;
+  // "" (no segment) is the config object itself.
+  if (segments.length === 0) return path === "";
   const resolve = (node: SchemaNode, depth: number): SchemaNode[] | "unknown" => {
     if (depth > 32) return "unknown";
     const out: SchemaNode[] = [node];

@@ -307,7 +307,7 @@ export interface PluginUiHint {
 }
 
 /**
- * `uiHints`: hints keyed by dotted config path.
+ * `uiHints`: hints keyed by dotted config path (`""` is the config object itself).
  *
  * @example
  * ```ts
@@ -440,8 +440,10 @@ export function buildPluginManifestSchema(z: typeof Z) {
     })
     .describe("UI hint for one config field.");
   const uiHints = z
-    .record(z.string().min(1), uiHint)
-    .describe("UI hints keyed by dotted config path (e.g. `twilio.authToken`); each path must exist in the schema.");
+    .record(z.string(), uiHint)
+    .describe(
+      'UI hints keyed by dotted config path (e.g. `twilio.authToken`; `""` is the whole config object); each path must exist in the schema.',
+    );
 
   const contractShape = {} as { [K in PluginContractKey]: Z.ZodOptional<Z.ZodArray<Z.ZodString>> };
   for (const key of PLUGIN_CONTRACT_KEYS) {

@@ -286,8 +286,8 @@ describe("uiHints", () => {
     then: { properties: { onlyThen: { type: "string" } } },
   };
 
-  it("accepts dotted, array, wildcard, $ref and if/then paths", () => {
-    const hints = ["apiKey", "twilio.authToken", "accounts[].token", "accounts.*.token", "byName.*.secret", "ref.inner", "onlyThen"];
+  it("accepts the root (\"\"), dotted, array, wildcard, $ref and if/then paths", () => {
+    const hints = ["", "apiKey", "twilio.authToken", "accounts[].token", "accounts.*.token", "byName.*.secret", "ref.inner", "onlyThen"];
     const result = check({ configSchema: schema, uiHints: Object.fromEntries(hints.map((h) => [h, { label: h }])) });
     expect(result.diagnostics).toEqual([]);
   });
@@ -406,5 +406,34 @@ describe("readPluginManifest path handling", () => {
     writeFileSync(file, '{ "id": "custom", "configSchema": {} }');
     const result = await readPluginManifest(file);
     expect(result).toEqual({ file, manifest: { id: "custom", configSchema: {} }, diagnostics: [] });
+  });
+});
+
+describe("duplicate keys", () => {
+  it("are warnings naming the lines, at any depth, with JSON5 syntax", () => {
+    const text = [
+      "{",
+      '  "id": "demo",',
+      '  "configSchema": {},',
+      '  "contracts": { "tools": ["a"] },',
+      "  // a second block silently replaces the first",
+      "  contracts: { 'tools': ['b'], tools: [\"c\"] },",
+      '  "channels": [{ "x": 1, "x": 2 }],',
+      "}",
+    ].join("\n");
+    const result = parsePluginManifest(text);
+    expect(result.diagnostics.map((d) => `${d.level} ${d.code} ${d.path} ${d.line}`)).toEqual([
+      "warning duplicate-key contracts 4",
+      "warning duplicate-key contracts.tools 6",
+      "warning duplicate-key channels[0].x 7",
+      "error channels-invalid channels[0] undefined",
+    ]);
+    expect(result.diagnostics[0]!.message).toContain("lines 4, 6");
+    expect(result.manifest?.contracts).toEqual({ tools: ["c"] });
+  });
+
+  it("ignore keys that only look alike inside strings and comments", () => {
+    const text = '{ "id": "demo", /* "id": "x", */ "configSchema": { "description": "id: \\"a\\", id" }, "name": "a\\"b" }';
+    expect(parsePluginManifest(text).diagnostics).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { open, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PluginDiagnostic } from "./diagnostics.js";
+import { findDuplicateKeys } from "./duplicate-keys.js";
 import { checkManifestSemantics } from "./manifest-semantics.js";
 import { closestMatch, describeValue, formatPath } from "./paths.js";
 import {
@@ -194,7 +195,21 @@ export function parsePluginManifest(text: string, options: ParsePluginManifestOp
     if (columnNumber !== undefined) diagnostic.column = columnNumber;
     return { file, diagnostics: [diagnostic] };
   }
-  return checkPluginManifest(raw, { ...options, file });
+  const result = checkPluginManifest(raw, { ...options, file });
+  const json5Parser = loadJson5();
+  const duplicates = findDuplicateKeys(text, (literal) => String(json5Parser.parse(literal)));
+  const duplicateDiagnostics: PluginDiagnostic[] = duplicates.map(({ path, lines }) => {
+    const where = formatPath(path);
+    return {
+      level: "warning",
+      code: "duplicate-key",
+      path: where,
+      message: `${where}: the key appears ${lines.length} times (lines ${lines.join(", ")}); only the last one is used and the others are ignored. Merge them into one.`,
+      file,
+      line: lines[0]!,
+    };
+  });
+  return duplicateDiagnostics.length > 0 ? { ...result, diagnostics: [...duplicateDiagnostics, ...result.diagnostics] } : result;
 }
 
 /**

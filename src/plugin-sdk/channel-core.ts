@@ -8,7 +8,8 @@
  * @packageDocumentation
  */
 
-export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry, defineSetupPluginEntry } from "../entry/define-channel-plugin-entry.js";
+export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry } from "../entry/define-channel-plugin-entry.js";
+export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
 export { createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
 export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
@@ -178,6 +179,8 @@ export type {
 } from "../contract/tools.js";
 export type {
   PluginHookName,
+} from "../contract/hook-names.js";
+export type {
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { defineSetupPluginEntry } from "../entry/define-channel-plugin-entry.js";
+export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { createStandardChannelSetupStatus, formatDocsLink, setSetupChannelEnabled, splitSetupEntries } from "../entry/setup-helpers.js";
 export type {
@@ -155,6 +155,8 @@ export type {
 } from "../contract/tools.js";
 export type {
   PluginHookName,
+} from "../contract/hook-names.js";
+export type {
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,

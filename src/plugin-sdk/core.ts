@@ -9,7 +9,8 @@
  */
 
 export { definePluginEntry } from "../entry/define-plugin-entry.js";
-export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry, defineSetupPluginEntry } from "../entry/define-channel-plugin-entry.js";
+export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry } from "../entry/define-channel-plugin-entry.js";
+export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
 export { buildJsonPluginConfigSchema, buildPluginConfigSchema, emptyPluginConfigSchema } from "../entry/config-schema.js";
 export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { jsonResult, textResult, toToolResult } from "../entry/tool-result.js";
@@ -199,6 +200,8 @@ export type {
 } from "../contract/tools.js";
 export type {
   PluginHookName,
+} from "../contract/hook-names.js";
+export type {
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,

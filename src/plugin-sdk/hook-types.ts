@@ -11,7 +11,6 @@ export type {
   PluginPromptMutatingHookName,
   PluginConversationHookName,
   PluginHookRegistrationOptions,
-  PluginHookName,
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,
@@ -252,3 +251,6 @@ export type {
   OpenClawPluginToolOptions,
   PluginToolMetadata,
 } from "../contract/tools.js";
+export type {
+  PluginHookName,
+} from "../contract/hook-names.js";

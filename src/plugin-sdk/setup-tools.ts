@@ -151,6 +151,8 @@ export type {
 } from "../contract/tools.js";
 export type {
   PluginHookName,
+} from "../contract/hook-names.js";
+export type {
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,

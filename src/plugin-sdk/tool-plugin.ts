@@ -17,6 +17,7 @@ export type {
   ToolPluginFactoryContext,
   ToolPluginMetadata,
   ToolPluginStaticToolMetadata,
+  ToolPluginToolBase,
   ToolPluginToolDefinition,
   ToolPluginToolHelper,
 } from "../entry/define-tool-plugin.js";
@@ -180,6 +181,8 @@ export type {
 } from "../contract/tools.js";
 export type {
   PluginHookName,
+} from "../contract/hook-names.js";
+export type {
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,

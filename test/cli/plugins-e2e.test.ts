@@ -7,12 +7,12 @@
  * One pack and one scaffold install are shared by every test in this file.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject, runNpm } from "../../scripts/lib/consumer-project.js";
 import { repoRoot } from "../../scripts/lib/entrypoints.js";
-import { packPackage } from "../../scripts/lib/pack.js";
+import { packPackage, runPnpm } from "../../scripts/lib/pack.js";
 
 const workDir = join(repoRoot, "test", ".tmp", `cli-e2e-${process.pid}`);
 const toolsDir = join(workDir, "tools");
@@ -76,6 +76,8 @@ function editJson(file: string, edit: (value: Record<string, unknown>) => void):
 
 beforeAll(() => {
   rmSync(workDir, { recursive: true, force: true });
+  // packPackage builds only when a public subpath is missing; the CLI binary needs checking too.
+  if (!existsSync(join(repoRoot, "dist", "cli", "openclaw.js"))) runPnpm(["run", "build"], { locked: true });
   const tarball = packPackage(join(workDir, "pack"));
   createConsumerProject(toolsDir, tarball);
   openclawBin = join(toolsDir, "node_modules", ".bin", "openclaw");

@@ -140,9 +140,13 @@ export async function runPluginsBuild(
   }
   const written: string[] = [];
   await ctx.tracer.phase("write", async () => {
+    // Rewrite only when a generated field changed (formatting, JSON5 comments and key order are the author's).
     const manifestText = stringifyJsonFile(plan.manifest);
-    const currentManifest = existsSync(project.manifestFile) ? readFileSync(project.manifestFile, "utf8") : undefined;
-    if (currentManifest !== manifestText) {
+    const manifestStale = !existsSync(project.manifestFile) || differences.some((d) => d.file === "openclaw.plugin.json");
+    if (manifestStale) {
+      if (project.manifestIsJson5) {
+        eprintln(ctx, `${ctx.err.yellow("note")} ${project.manifestFile} was JSON5; it is rewritten as plain JSON (comments are not kept).`);
+      }
       await writeFileAtomic(project.manifestFile, manifestText);
       written.push(project.manifestFile);
     }

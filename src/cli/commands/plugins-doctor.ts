@@ -38,6 +38,9 @@ export const DOCTOR_CLEAN_MESSAGE = "No plugin issues detected.";
 
 const STALE_CONFIG_CODES = new Set(["plugin-not-installed", "plugin-policy-unknown-id", "slot-plugin-missing"]);
 
+/** Warnings that are compatibility notices (the plugin works; something it uses is deprecated), not issues. */
+const COMPAT_NOTICE_CODES = new Set(["deprecated-api", "entry-kind-deprecated"]);
+
 /**
  * Collects every doctor finding.
  *
@@ -57,7 +60,7 @@ export async function collectDoctorFindings(
   const push = (diagnostic: PluginDiagnostic, pluginId?: string): void => {
     const category: DoctorFinding["category"] = STALE_CONFIG_CODES.has(diagnostic.code)
       ? "stale-config"
-      : diagnostic.level === "info"
+      : diagnostic.level === "info" || (diagnostic.level === "warning" && COMPAT_NOTICE_CODES.has(diagnostic.code))
         ? "notice"
         : "issue";
     if (findings.some((f) => f.code === diagnostic.code && f.message === diagnostic.message)) return;

@@ -183,30 +183,30 @@ export async function inspectRuntime(
 }
 
 function listLine(ctx: CommandContext, label: string, values: readonly string[]): void {
-  println(ctx, `  ${label.padEnd(16)}${values.length ? values.join(", ") : ctx.out.dim("none")}`);
+  println(ctx, `  ${label.padEnd(17)}${values.length ? values.join(", ") : ctx.out.dim("none")}`);
 }
 
 function printHuman(ctx: CommandContext, plugin: CatalogPlugin, report: PluginInspectReport, runtime: boolean, runtimeReport?: RuntimeReport): void {
   println(ctx, `${ctx.out.bold(report.id)}${report.name ? ` — ${report.name}` : ""}`);
   if (plugin.manifest?.description) println(ctx, `  ${ctx.out.dim(plugin.manifest.description)}`);
   const status = plugin.status === "blocked" ? ctx.out.red("present but blocked") : plugin.status === "enabled" ? ctx.out.green("enabled") : plugin.status;
-  println(ctx, `  ${"Status".padEnd(16)}${runtime && runtimeReport && !runtimeReport.loadError ? ctx.out.green("loaded") : status}`);
-  println(ctx, `  ${"Format".padEnd(16)}${report.format}`);
-  println(ctx, `  ${"Version".padEnd(16)}${report.version ?? "-"}`);
-  println(ctx, `  ${"Origin".padEnd(16)}${plugin.candidate.origin}`);
-  println(ctx, `  ${"Folder".padEnd(16)}${plugin.candidate.rootDir}`);
+  println(ctx, `  ${"Status".padEnd(17)}${runtime && runtimeReport && !runtimeReport.loadError ? ctx.out.green("loaded") : status}`);
+  println(ctx, `  ${"Format".padEnd(17)}${report.format}`);
+  println(ctx, `  ${"Version".padEnd(17)}${report.version ?? "-"}`);
+  println(ctx, `  ${"Origin".padEnd(17)}${plugin.candidate.origin}`);
+  println(ctx, `  ${"Folder".padEnd(17)}${plugin.candidate.rootDir}`);
   const packageName = plugin.candidate.packageJson?.name;
-  if (typeof packageName === "string") println(ctx, `  ${"Package".padEnd(16)}${packageName}`);
+  if (typeof packageName === "string") println(ctx, `  ${"Package".padEnd(17)}${packageName}`);
   listLine(ctx, "Entries", plugin.candidate.entryFiles.map((file) => file.replace(`${plugin.candidate.rootDir}/`, "./")));
-  if (plugin.manifest?.activation) println(ctx, `  ${"Activation".padEnd(16)}${JSON.stringify(plugin.manifest.activation)}`);
+  if (plugin.manifest?.activation) println(ctx, `  ${"Activation".padEnd(17)}${JSON.stringify(plugin.manifest.activation)}`);
   if (!runtime) {
     listLine(ctx, "contracts.tools", report.tools);
     listLine(ctx, "Channels", report.channels);
     listLine(ctx, "Providers", report.providers);
     println(ctx, ctx.out.dim("  (manifest facts only; add --runtime to load the plugin and list what it registers)"));
   } else if (runtimeReport) {
-    if (runtimeReport.loadError) println(ctx, `  ${"Load error".padEnd(16)}${ctx.out.red(runtimeReport.loadError)}`);
-    println(ctx, `  ${"Shape".padEnd(16)}${report.shape ?? "-"}`);
+    if (runtimeReport.loadError) println(ctx, `  ${"Load error".padEnd(17)}${ctx.out.red(runtimeReport.loadError)}`);
+    println(ctx, `  ${"Shape".padEnd(17)}${report.shape ?? "-"}`);
     listLine(ctx, "Capabilities", report.capabilities);
     listLine(ctx, "Hooks", report.hooks.map((hook) => `${hook.name} (priority ${hook.priority})`));
     listLine(ctx, "Tools", report.tools);

@@ -1,0 +1,102 @@
+/**
+ * Finds object keys that appear more than once in JSON5 text. JSON5 (like JSON.parse) silently keeps the last
+ * duplicate, so a second `"contracts"` block quietly replaces the first; the reader reports it instead.
+ *
+ * Runs only on text that already parsed, so the scanner can assume well-formed input.
+ */
+
+/** One duplicate: the key's path segments and the 1-based lines of every occurrence. */
+export interface DuplicateKey {
+  path: Array<string | number>;
+  lines: number[];
+}
+
+interface Frame {
+  kind: "object" | "array";
+  /** Occurrence lines per key (objects). */
+  keys: Map<string, number[]>;
+  /** Segment of the value currently being read: the last key (objects) or the index (arrays). */
+  segment: string | number;
+  expectKey: boolean;
+}
+
+const PUNCTUATION = new Set(["{", "}", "[", "]", ",", ":"]);
+
+/**
+ * Lists duplicate keys in well-formed JSON5 text, outermost first.
+ *
+ * @example
+ * ```ts
+ * findDuplicateKeys('{ "a": 1, "a": 2 }'); // [{ path: ["a"], lines: [1, 1] }]
+ * ```
+ */
+export function findDuplicateKeys(text: string, decodeString: (literal: string) => string): DuplicateKey[] {
+  const duplicates: DuplicateKey[] = [];
+  const stack: Frame[] = [];
+  let line = 1;
+  let index = 0;
+  const advance = (to: number): void => {
+    for (let i = index; i < to; i++) {
+      const char = text[i];
+      if (char === "\n" || char === "\u2028" || char === "\u2029" || (char === "\r" && text[i + 1] !== "\n")) line++;
+    }
+    index = to;
+  };
+
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === "/" && text[index + 1] === "/") {
+      const end = text.slice(index).search(/[\n\r\u2028\u2029]/);
+      advance(end === -1 ? text.length : index + end);
+      continue;
+    }
+    if (char === "/" && text[index + 1] === "*") {
+      const end = text.indexOf("*/", index + 2);
+      advance(end === -1 ? text.length : end + 2);
+      continue;
+    }
+    if (/\s|\uFEFF/.test(char)) {
+      advance(index + 1);
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (PUNCTUATION.has(char)) {
+      if (char === "{" || char === "[") {
+        stack.push({ kind: char === "{" ? "object" : "array", keys: new Map(), segment: char === "{" ? "" : 0, expectKey: char === "{" });
+      } else if (char === "}" || char === "]") {
+        const frame = stack.pop();
+        if (frame?.kind === "object") {
+          for (const [key, lines] of frame.keys) {
+            if (lines.length > 1) duplicates.push({ path: [...stack.map((parent) => parent.segment), key], lines });
+          }
+        }
+      } else if (char === "," && top) {
+        if (top.kind === "object") top.expectKey = true;
+        else top.segment = (top.segment as number) + 1;
+      } else if (char === ":" && top) {
+        top.expectKey = false;
+      }
+      advance(index + 1);
+      continue;
+    }
+    // A string, number, literal or identifier token.
+    let end = index + 1;
+    let token: string;
+    if (char === '"' || char === "'") {
+      while (end < text.length && text[end] !== char) end += text[end] === "\\" ? 2 : 1;
+      end = Math.min(end + 1, text.length);
+      token = decodeString(text.slice(index, end));
+    } else {
+      while (end < text.length && !PUNCTUATION.has(text[end]!) && !/\s/.test(text[end]!) && text[end] !== "/") end++;
+      token = text.slice(index, end);
+    }
+    if (top?.kind === "object" && top.expectKey) {
+      const lines = top.keys.get(token) ?? [];
+      lines.push(line);
+      top.keys.set(token, lines);
+      top.segment = token;
+    }
+    advance(end);
+  }
+  return duplicates.sort((a, b) => a.path.length - b.path.length || a.lines[0]! - b.lines[0]!);
+}
