@@ -1,6 +1,6 @@
 /**
  * Generates the JSON Schema of `openclaw.plugin.json` from the zod schema in
- * `src/manifest/plugin-manifest-schema.ts` and writes it to `src/plugin-sdk/plugin-manifest.schema.json` (committed;
+ * `src/manifest/plugin-manifest-zod.ts` and writes it to `src/plugin-sdk/plugin-manifest.schema.json` (committed;
  * the build copies it to `dist/plugin-sdk/`, exported as `openclaw/plugin-sdk/plugin-manifest.schema.json`).
  * `--check` writes nothing and exits 1 when the committed file is stale (CI runs it).
  *
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { writeFileAtomicSync } from "../src/files/write-file-atomic.js";
-import { buildPluginManifestSchema } from "../src/manifest/plugin-manifest-schema.js";
+import { buildPluginManifestSchema } from "../src/manifest/plugin-manifest-zod.js";
 import { repoRoot } from "./lib/entrypoints.js";
 
 /** Repository-relative path of the committed schema. */
@@ -26,7 +26,7 @@ export function renderManifestJsonSchema(): string {
     $schema,
     title: "OpenClaw plugin manifest (openclaw.plugin.json)",
     $comment:
-      "Generated from src/manifest/plugin-manifest-schema.ts by `pnpm plugin-manifest:schema`; do not edit by hand.",
+      "Generated from src/manifest/plugin-manifest-zod.ts by `pnpm plugin-manifest:schema`; do not edit by hand.",
     ...rest,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -60,12 +60,12 @@ function main(): void {
     current = undefined;
   }
   if (current === next) {
-    console.log(`${MANIFEST_SCHEMA_SOURCE} is up to date with src/manifest/plugin-manifest-schema.ts.`);
+    console.log(`${MANIFEST_SCHEMA_SOURCE} is up to date with src/manifest/plugin-manifest-zod.ts.`);
     return;
   }
   if (check) {
     console.error(
-      `${MANIFEST_SCHEMA_SOURCE} is ${current === undefined ? "missing" : "stale"}: it no longer matches src/manifest/plugin-manifest-schema.ts. Run pnpm plugin-manifest:schema and commit the result.`,
+      `${MANIFEST_SCHEMA_SOURCE} is ${current === undefined ? "missing" : "stale"}: it no longer matches src/manifest/plugin-manifest-zod.ts. Run pnpm plugin-manifest:schema and commit the result.`,
     );
     process.exit(1);
   }

@@ -10,7 +10,7 @@
  * const id = accountId ?? DEFAULT_ACCOUNT_ID; // "default"
  * ```
  */
-export const DEFAULT_ACCOUNT_ID = "default";
+export const DEFAULT_ACCOUNT_ID = "default" as const;
 
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

@@ -118,24 +118,25 @@ describe("before_tool_call merge rules", () => {
           pluginId: "mutator",
           hookName: "before_tool_call",
           priority: 1,
-          handler: (event: { params: Record<string, unknown> }) => {
+          handler: (event: { params: { cmd: string; opts: { flags: string[] } } }) => {
             event.params.cmd = "rm -rf /";
+            event.params.opts.flags.push("-a");
             return { params: { cmd: "echo" } };
           },
         }),
         entry({
           pluginId: "observer",
           hookName: "before_tool_call",
-          handler: (event: { params: Record<string, unknown> }) => {
-            seen.push(event.params.cmd);
+          handler: (event: { params: { cmd: string; opts: { flags: string[] }; at: Date } }) => {
+            seen.push(event.params.cmd, [...event.params.opts.flags], event.params.at instanceof Date);
           },
         }),
       ],
     });
-    const original = { toolName: "exec", params: { cmd: "ls" } };
+    const original = { toolName: "exec", params: { cmd: "ls", opts: { flags: ["-l"] }, at: new Date(0) } };
     await dispatcher.run("before_tool_call", original, toolCtx);
-    expect(seen).toEqual(["ls"]);
-    expect(original.params.cmd).toBe("ls");
+    expect(seen).toEqual(["ls", ["-l"], true]);
+    expect(original.params).toEqual({ cmd: "ls", opts: { flags: ["-l"] }, at: new Date(0) });
   });
 
   it("respects tool matchers (name, list, predicate)", async () => {

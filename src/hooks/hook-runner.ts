@@ -235,7 +235,7 @@ export interface HookRunnerLogger {
 }
 
 /**
- * Options of {@link createHookDispatcher}.
+ * Options of `createHookDispatcher`.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 /**
  * The in-process `api.runtime` the host gives plugins when no gateway is running (inspection, tests, benches).
  * It is honest about what it is: config reads and writes act on an in-memory snapshot, system events and heartbeat
- * requests are recorded (readable through {@link HostRuntimeRecorder}), commands really run, and gateway-only
+ * requests are recorded (readable through `HostRuntimeRecorder`), commands really run, and gateway-only
  * services (channel outbound adapters) throw an error that says so.
  */
 import { tmpdir } from "node:os";
@@ -28,7 +28,7 @@ export interface HostRuntimeRecorder {
 }
 
 /**
- * Options of {@link createHostRuntime}.
+ * Options of `createHostRuntime`.
  *
  * @example
  * ```ts

@@ -32,7 +32,7 @@ function allRegistrations(source: RegistrationSource): PluginRegistrations[] {
 }
 
 /**
- * Options of {@link invokeTool}.
+ * Options of `invokeTool`.
  *
  * @example
  * ```ts
@@ -55,7 +55,7 @@ export interface InvokeToolOptions {
 }
 
 /**
- * Outcome of {@link invokeTool}.
+ * Outcome of `invokeTool`.
  *
  * @example
  * ```ts
@@ -132,7 +132,7 @@ export async function invokeTool(
 }
 
 /**
- * Options of {@link invokeCommand}: any {@link PluginCommandContext} field may be overridden.
+ * Options of `invokeCommand`: any `PluginCommandContext` field may be overridden.
  *
  * @example
  * ```ts
@@ -243,7 +243,7 @@ export async function invokeGatewayMethod(
 }
 
 /**
- * An HTTP request for {@link invokeHttpRoute}.
+ * An HTTP request for `invokeHttpRoute`.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * The plugin loader: from a plugin root (or an already-imported entry) to a {@link LoadedPlugin} record —
+ * The plugin loader: from a plugin root (or an already-imported entry) to a `LoadedPlugin` record —
  * manifest, entry import, entry shape, id check, config validation, `register(api)` in the requested mode,
  * registrations, shape and diagnostics. A failure at any step becomes the record's `loadError` (with its cause);
  * the loader never throws for a broken plugin, so one bad plugin never stops the others.
@@ -67,7 +67,7 @@ export interface PluginLoadError {
 }
 
 /**
- * Options of {@link loadPlugin}. Give either `rootDir` or `entry`.
+ * Options of `loadPlugin`. Give either `rootDir` or `entry`.
  *
  * @example
  * ```ts
@@ -528,7 +528,7 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
 }
 
 /**
- * One input of {@link loadPlugins}: a root directory, or full per-plugin options.
+ * One input of `loadPlugins`: a root directory, or full per-plugin options.
  *
  * @example
  * ```ts

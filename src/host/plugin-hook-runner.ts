@@ -30,7 +30,7 @@ export interface HookRunnerPluginInput {
 }
 
 /**
- * Options of {@link createPluginHookRunner}.
+ * Options of `createPluginHookRunner`.
  *
  * @example
  * ```ts

@@ -56,7 +56,7 @@ export interface WorkflowOutbox {
 }
 
 /**
- * Inputs of {@link createRegistrationApi}.
+ * Inputs of `createRegistrationApi`.
  *
  * @example
  * ```ts
@@ -351,7 +351,12 @@ export function createRegistrationApi(params: RegistrationApiParams): {
         invalid(method, name, `expected an object, got ${describeValue(value)}`);
         return;
       }
-      accept(value);
+      try {
+        accept(value);
+      } catch (error) {
+        invalid(method, name, (error as Error).message);
+        return;
+      }
       log(method, name, true);
     };
   const idOf = (value: unknown) => (isRecord(value) && typeof value.id === "string" ? value.id : "");
@@ -473,6 +478,11 @@ export function createRegistrationApi(params: RegistrationApiParams): {
         }
       } else if (names.length === 0) {
         invalid(method, label, "a tool factory must declare the tool names it produces with { name } or { names: [...] } so the contracts.tools gate can check them");
+        return;
+      }
+      const duplicate = names.find((n) => registrations.tools.some((t) => t.names.includes(n)));
+      if (duplicate !== undefined) {
+        invalid(method, label, `tool "${duplicate}" is already registered by this plugin`);
         return;
       }
       const gate = enforceContracts ? checkToolContract(subject, names) : [];

@@ -62,7 +62,7 @@ export interface RegisteredHook {
   hookName: PluginHookName;
   /** Higher runs first. */
   priority: number;
-  /** Effective per-handler timeout after operator config (`hooks.timeouts.<name>` > `hooks.timeoutMs` > `opts.timeoutMs`). */
+  /** Effective per-handler timeout: operator per-hook config first, then plugin-wide `hooks.timeoutMs`, then `opts.timeoutMs`. */
   timeoutMs?: number;
   /** Global registration order (breaks priority ties). */
   order: number;

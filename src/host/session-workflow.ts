@@ -110,7 +110,7 @@ export function createFileInjectionStore(file: string): NextTurnInjectionStore {
 }
 
 /**
- * Options of {@link createSessionWorkflowHost}.
+ * Options of `createSessionWorkflowHost`.
  *
  * @example
  * ```ts
@@ -180,7 +180,7 @@ export interface SessionWorkflowHost {
   reloadPlugins(): Promise<LifecycleRunReport>;
   /** Gateway start: advertises every discovery service with `ctx`. */
   startGateway(ctx: GatewayDiscoveryContext): Promise<LifecycleRunReport>;
-  /** Gateway shutdown: stops every advertisement started by {@link SessionWorkflowHost.startGateway}. */
+  /** Gateway shutdown: stops every advertisement started by `SessionWorkflowHost.startGateway`. */
   stopGateway(): Promise<LifecycleRunReport>;
   /** Ids of discovery services currently advertised. */
   activeAdvertisements(): Array<{ pluginId: string; id: string }>;

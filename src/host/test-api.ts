@@ -17,7 +17,7 @@ import { shapeOf } from "./classify.js";
 import type { PluginCapabilityKind, PluginShape } from "./shapes.js";
 
 /**
- * Options of {@link createTestPluginApi}.
+ * Options of `createTestPluginApi`.
  *
  * @example
  * ```ts
@@ -67,7 +67,7 @@ export interface RecordedLogLine {
 }
 
 /**
- * Everything a {@link TestPluginApi} recorded.
+ * Everything a `TestPluginApi` recorded.
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ import { type HookRunnerPluginInput, createPluginHookRunner } from "./plugin-hoo
 import type { TestPluginApi } from "./test-api.js";
 
 /**
- * Options of {@link loadPluginForTest}.
+ * Options of `loadPluginForTest`.
  *
  * @example
  * ```ts
@@ -37,7 +37,9 @@ export type LoadPluginForTestOptions = Omit<LoadPluginOptions, "rootDir" | "entr
  * ```
  */
 export function loadPluginForTest(rootOrEntry: string | URL | object, options: LoadPluginForTestOptions = {}): Promise<LoadedPlugin> {
-  if (typeof rootOrEntry === "string") return loadPlugin({ ...options, rootDir: rootOrEntry });
+  if (typeof rootOrEntry === "string") {
+    return loadPlugin({ ...options, rootDir: rootOrEntry.startsWith("file:") ? fileURLToPath(rootOrEntry) : rootOrEntry });
+  }
   if (rootOrEntry instanceof URL) return loadPlugin({ ...options, rootDir: fileURLToPath(rootOrEntry) });
   return loadPlugin({ ...options, entry: rootOrEntry });
 }

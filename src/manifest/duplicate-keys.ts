@@ -55,7 +55,7 @@ export function findDuplicateKeys(text: string, decodeString: (literal: string) 
       advance(end === -1 ? text.length : end + 2);
       continue;
     }
-    if (/\s|\uFEFF/.test(char)) {
+    if (char === " " || char === "\n" || char === "\t" || char === "\r" || /\s|\uFEFF/.test(char)) {
       advance(index + 1);
       continue;
     }
@@ -85,9 +85,11 @@ export function findDuplicateKeys(text: string, decodeString: (literal: string) 
     if (char === '"' || char === "'") {
       while (end < text.length && text[end] !== char) end += text[end] === "\\" ? 2 : 1;
       end = Math.min(end + 1, text.length);
-      token = decodeString(text.slice(index, end));
+      const literal = text.slice(index, end);
+      // Only strings with escapes need the real decoder (it is by far the slowest step).
+      token = literal.includes("\\") ? decodeString(literal) : literal.slice(1, -1);
     } else {
-      while (end < text.length && !PUNCTUATION.has(text[end]!) && !/\s/.test(text[end]!) && text[end] !== "/") end++;
+      while (end < text.length && !PUNCTUATION.has(text[end]!) && text[end] !== "/" && !/\s/.test(text[end]!)) end++;
       token = text.slice(index, end);
     }
     if (top?.kind === "object" && top.expectKey) {

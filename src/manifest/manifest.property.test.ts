@@ -6,10 +6,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
+import JSON5 from "json5";
 import { describe, expect, it } from "vitest";
 import type { PluginDiagnostic } from "./diagnostics.js";
+import { findDuplicateKeys } from "./duplicate-keys.js";
 import { checkPluginManifest, parsePluginManifest, type PluginManifestReadResult } from "./read-plugin-manifest.js";
-import { getPluginManifestSchema, GATEWAY_OWNED_MANIFEST_KEYS, PLUGIN_CONTRACT_KEYS } from "./plugin-manifest-schema.js";
+import { GATEWAY_OWNED_MANIFEST_KEYS, PLUGIN_CONTRACT_KEYS } from "./plugin-manifest-schema.js";
+import { getPluginManifestSchema } from "./plugin-manifest-zod.js";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "__fixtures__", "seed-003");
 const fixtureTexts = readdirSync(fixtures)
@@ -188,6 +191,19 @@ describe("manifest reader properties", () => {
           assertStructured(checkPluginManifest(current));
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the duplicate-key scanner finds nothing in serialized values and finds an injected duplicate", () => {
+    const decode = (literal: string) => String(JSON5.parse(literal));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2), fc.boolean(), (value, indent, json5) => {
+        const text = json5 ? JSON5.stringify(value, null, indent) : JSON.stringify(value, null, indent);
+        expect(findDuplicateKeys(text, decode)).toEqual([]);
+        const injected = `{ "dup": 1, ${json5 ? "dup" : '"dup"'}: ${text} }`;
+        expect(findDuplicateKeys(injected, decode)).toEqual([{ path: ["dup"], lines: [1, 1] }]);
+      }),
       { numRuns: 300 },
     );
   });

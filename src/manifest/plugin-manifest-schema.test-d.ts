@@ -14,9 +14,9 @@ import type {
   PluginManifest,
   PluginManifestActivation,
   PluginManifestContracts,
-  PluginManifestZodSchema,
   PluginUiHint,
 } from "./plugin-manifest-schema.js";
+import type { PluginManifestZodSchema } from "./plugin-manifest-zod.js";
 
 type Inferred = z.infer<PluginManifestZodSchema>;
 

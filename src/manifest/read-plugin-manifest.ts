@@ -15,7 +15,6 @@ import { checkManifestSemantics } from "./manifest-semantics.js";
 import { closestMatch, describeValue, formatPath } from "./paths.js";
 import {
   GATEWAY_OWNED_MANIFEST_KEYS,
-  getPluginManifestSchema,
   MAX_PLUGIN_MANIFEST_BYTES,
   PLUGIN_CONTRACT_KEYS,
   PLUGIN_ID_PATTERN,
@@ -24,6 +23,7 @@ import {
   RESERVED_PLUGIN_IDS,
   type PluginManifest,
 } from "./plugin-manifest-schema.js";
+import { getPluginManifestSchema } from "./plugin-manifest-zod.js";
 
 /**
  * What the manifest reader returns.

@@ -20,6 +20,7 @@ export { createPluginRuntimeStore } from "../entry/runtime-store.js";
 export { PLUGIN_REGISTRATION_MODES, PluginRuntimeUnavailableError, RUNTIME_UNAVAILABLE_MODES, createUnavailablePluginRuntime, isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 export { DEFAULT_PLUGIN_GATEWAY_METHOD_SCOPE, RESERVED_ADMIN_GATEWAY_NAMESPACES, isReservedAdminGatewayMethod, resolveGatewayMethodScope } from "../entry/gateway-scope.js";
 export { AGENT_PROMPT_SURFACES, normalizeAgentPromptGuidance } from "../entry/agent-prompt-guidance.js";
+export { parseCliBackendModelRef, resolveCliBackendConfig } from "../entry/cli-backend.js";
 export type {
   DefinePluginEntryOptions,
   DefinedPluginEntry,

@@ -65,6 +65,7 @@ export type {
   PluginUiHints,
 } from "../manifest/plugin-manifest-schema.js";
 export type { PluginDiagnostic, PluginDiagnosticLevel } from "../manifest/diagnostics.js";
+export type { PluginConfigIssue, PluginConfigSafeParseResult, PluginConfigUiHint } from "../contract/config-schema.js";
 export type {
   PluginLogger,
   ProviderAuthMethod,

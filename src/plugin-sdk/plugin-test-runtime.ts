@@ -1,8 +1,9 @@
 /**
  * Test harness, part 2: load a plugin exactly as the gateway does and drive what it registered, in-process.
  *
- * - `loadPluginForTest(rootOrEntry, { mode, config, pluginConfig, origin })` → `{ id, shape, capabilities,
- *   registrations, diagnostics, loadError? }` (plus summaries, timings and the validated config).
+ * - `loadPluginForTest(rootOrEntry, options)` (options: mode, config, pluginConfig, origin, …) returns the loaded
+ *   plugin: id, shape, capabilities, registrations, diagnostics and loadError, plus summaries, timings and the
+ *   validated config.
  * - `createHookRunner(loaded[])` → `run(hookName, event, context)` returns the merged decision exactly as the host
  *   would (priority order, merge rules, claims, trusted tool policies, timeouts, fail-open / fail-closed).
  * - `invokeTool`, `invokeCommand`, `invokeGatewayMethod`, `invokeHttpRoute` call registrations in-process.
@@ -25,6 +26,7 @@
 
 export { createHookRunner, loadPluginForTest } from "../host/test-runtime.js";
 export type { LoadPluginForTestOptions } from "../host/test-runtime.js";
+export type { TestPluginApi, TestPluginApiOptions, TestPluginRecording, RecordedLogLine } from "../host/test-api.js";
 export { loadPlugin, loadPlugins } from "../host/loader.js";
 export { classifyPluginShape, CAPABILITY_METHODS } from "../host/shapes.js";
 export { shapeOf } from "../host/classify.js";
@@ -108,6 +110,7 @@ export type {
   PluginUiHints,
 } from "../manifest/plugin-manifest-schema.js";
 export type { PluginDiagnostic, PluginDiagnosticLevel } from "../manifest/diagnostics.js";
+export type { PluginConfigIssue, PluginConfigSafeParseResult, PluginConfigUiHint } from "../contract/config-schema.js";
 export type {
   PluginLogger,
   ProviderAuthMethod,
