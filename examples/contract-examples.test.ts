@@ -99,7 +99,7 @@ describe("examples/memory-plugin", () => {
     const manifest = await manifestOf("memory-plugin");
     expect(manifest.kind).toBe("memory");
     const { default: entry } = await import("./memory-plugin/src/index.js");
-    const { listMemoryPublicArtifacts } = await import("./memory-plugin/node_modules/openclaw/dist/plugin-sdk/memory-host.js");
+    const { listMemoryPublicArtifacts } = await import("openclaw/plugin-sdk/memory-host");
     const captured: unknown[] = [];
     const api = createTestPluginApi({ id: "notes-memory", pluginConfig: { maxResults: 3 } });
     const original = api.registerMemoryCapability.bind(api);
