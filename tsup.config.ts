@@ -18,7 +18,10 @@ export default defineConfig({
   target: "node20",
   platform: "node",
   outDir: "dist",
-  splitting: true,
+  // Each entry is one self-contained file: in Node 20 every extra ESM module costs about a millisecond at import,
+  // and a narrow subpath must stay cheap. Code shared by several entries is duplicated on purpose; state that must
+  // be shared across copies (runtime store slots, tool metadata) lives under Symbol.for keys, never module identity.
+  splitting: false,
   treeshake: true,
   sourcemap: false,
   // Declarations come from tsc (tsconfig.build.json): tsup's bundled dts renames symbols into hashed chunks.
@@ -26,7 +29,4 @@ export default defineConfig({
   clean: false,
   // Third-party packages stay external; narrow subpaths load them lazily with import().
   skipNodeModulesBundle: true,
-  esbuildOptions(options) {
-    options.chunkNames = "chunks/[name]-[hash]";
-  },
 });
