@@ -1,21 +1,15 @@
 import { chmodSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTempDir, type TempDir } from "../testing/temp-dir.js";
+import { createTempDirPool, type TempDir } from "../testing/temp-dir.js";
 import type { CliIO } from "./io.js";
 import { createStyler, useColor } from "./io.js";
 import { runCli } from "./program.js";
 import { renderToolPluginScaffold } from "./scaffold/tool-plugin-template.js";
 import { cliPackageVersion } from "./version.js";
 
-const dirs: TempDir[] = [];
-function temp(): TempDir {
-  const dir = createTempDir("openclaw-cli-");
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  while (dirs.length) dirs.pop()?.remove();
-});
+const dirs = createTempDirPool("openclaw-cli-");
+const temp = (): TempDir => dirs.create();
+afterEach(() => dirs.removeAll());
 
 interface Run {
   code: number;

@@ -6,7 +6,7 @@ import { chmodSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTempDir, type TempDir } from "../testing/temp-dir.js";
+import { createTempDirPool, type TempDir } from "../testing/temp-dir.js";
 import type { CliIO } from "./io.js";
 import { runCli } from "./program.js";
 
@@ -16,15 +16,9 @@ const SDK = {
   schema: pathToFileURL(join(import.meta.dirname, "..", "entry", "config-schema.ts")).href,
 };
 
-const dirs: TempDir[] = [];
-function temp(): TempDir {
-  const dir = createTempDir("openclaw-cmd-");
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  while (dirs.length) dirs.pop()?.remove();
-});
+const dirs = createTempDirPool("openclaw-cmd-");
+const temp = (): TempDir => dirs.create();
+afterEach(() => dirs.removeAll());
 
 async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";

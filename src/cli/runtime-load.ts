@@ -7,6 +7,8 @@ import type { PluginRegistrations } from "../host/registry.js";
 import type { PluginOrigin } from "../discovery/plugin-policy.js";
 import { loadPlugin } from "../host/loader.js";
 import type { OpenClawConfig } from "../contract/config.js";
+import type { CatalogPlugin, PluginCatalog } from "../discovery/plugin-catalog.js";
+import type { CommandContext } from "./context.js";
 
 /** What one runtime load produced, flattened for output. */
 export interface RuntimeReport {
@@ -122,6 +124,31 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
     report.loadErrorCode = loaded.loadError.code;
   }
   return report;
+}
+
+/**
+ * Loads a discovered plugin with the catalog's config (its `plugins.entries.<id>.config` included) inside the
+ * tracer's `load` phase, for `inspect --runtime`, `inspect --all` and `doctor`.
+ *
+ * @example
+ * ```ts
+ * const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
+ * runtime.hooks; // [{ name: "before_tool_call", priority: 10 }]
+ * ```
+ */
+export function loadCatalogPluginRuntime(ctx: CommandContext, plugin: CatalogPlugin, catalog: PluginCatalog): Promise<RuntimeReport> {
+  return ctx.tracer.phase(
+    "load",
+    () =>
+      loadRuntimeReport({
+        rootDir: plugin.candidate.rootDir,
+        config: catalog.config.raw,
+        pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
+        origin: plugin.candidate.origin,
+        env: ctx.io.env,
+      }),
+    plugin.id,
+  );
 }
 
 /**

@@ -5,24 +5,13 @@
  */
 import type { ErrorObject } from "ajv";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
-import { closestMatch, describeValue, formatPath, joinPath } from "../manifest/paths.js";
+import { closestMatch, describeValue, formatPath, joinPath, splitHintPath } from "../manifest/paths.js";
 import type { PluginUiHints } from "../manifest/plugin-manifest-schema.js";
 
 /** Matcher for the sensitive paths declared by `uiHints`. */
 export interface SensitivePaths {
   /** True when the value at `segments` is, or is inside, a sensitive field. */
   covers(segments: readonly string[]): boolean;
-}
-
-function hintSegments(path: string): string[] {
-  const segments: string[] = [];
-  for (const part of path.split(".")) {
-    const match = /^(.*?)((?:\[\d*\])*)$/.exec(part);
-    const name = match?.[1] ?? part;
-    if (name) segments.push(name);
-    for (let count = (match?.[2] ?? "").split("[").length - 1; count > 0; count--) segments.push("*");
-  }
-  return segments;
 }
 
 /**
@@ -38,7 +27,7 @@ export function sensitivePathsOf(...hintSets: Array<PluginUiHints | undefined>):
   for (const hints of hintSets) {
     for (const [path, hint] of Object.entries(hints ?? {})) {
       // Fail safe: any truthy `sensitive` (even a malformed one) hides the value.
-      if (hint && Boolean((hint as { sensitive?: unknown }).sensitive)) patterns.push(hintSegments(path));
+      if (hint && Boolean((hint as { sensitive?: unknown }).sensitive)) patterns.push(splitHintPath(path));
     }
   }
   return {

@@ -142,6 +142,18 @@ function resolveAgainst(baseDir: string, entry: string): string {
   return resolve(baseDir, entry);
 }
 
+/** The result for a config file that exists but cannot be used: empty config plus one error diagnostic. */
+function unusableConfigFile(
+  path: string,
+  plugins: PluginsConfigView,
+  error: { code: string; message: string; line?: number | undefined; column?: number | undefined },
+): OpenClawConfigFile {
+  const diagnostic: PluginDiagnostic = { level: "error", code: error.code, path: "", file: path, message: error.message };
+  if (error.line !== undefined) diagnostic.line = error.line;
+  if (error.column !== undefined) diagnostic.column = error.column;
+  return { path, exists: true, raw: {}, plugins, diagnostics: [diagnostic] };
+}
+
 /**
  * Reads and parses the config file at `path` as JSON5. A missing file is not an error (empty config); a parse
  * error is a diagnostic with line and column.
@@ -160,21 +172,10 @@ export async function readOpenClawConfig(path: string): Promise<OpenClawConfigFi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { path, exists: false, raw: {}, plugins: empty, diagnostics: [] };
-    return {
-      path,
-      exists: true,
-      raw: {},
-      plugins: empty,
-      diagnostics: [
-        {
-          level: "error",
-          code: "config-unreadable",
-          path: "",
-          file: path,
-          message: `Cannot read config file ${path}: ${(error as Error).message}. Check its permissions, or point OPENCLAW_CONFIG_PATH at another file.`,
-        },
-      ],
-    };
+    return unusableConfigFile(path, empty, {
+      code: "config-unreadable",
+      message: `Cannot read config file ${path}: ${(error as Error).message}. Check its permissions, or point OPENCLAW_CONFIG_PATH at another file.`,
+    });
   }
   let parsed: unknown;
   try {
@@ -182,33 +183,15 @@ export async function readOpenClawConfig(path: string): Promise<OpenClawConfigFi
     parsed = JSON5.parse(text);
   } catch (error) {
     const err = error as Error & { lineNumber?: number; columnNumber?: number };
-    const diagnostic: PluginDiagnostic = {
-      level: "error",
+    return unusableConfigFile(path, empty, {
       code: "config-parse-error",
-      path: "",
-      file: path,
       message: `Config file ${path} is not valid JSON5: ${err.message.replace(/^JSON5: /, "")}. Fix the syntax at the position shown.`,
-    };
-    if (err.lineNumber !== undefined) diagnostic.line = err.lineNumber;
-    if (err.columnNumber !== undefined) diagnostic.column = err.columnNumber;
-    return { path, exists: true, raw: {}, plugins: empty, diagnostics: [diagnostic] };
+      line: err.lineNumber,
+      column: err.columnNumber,
+    });
   }
   if (!isRecord(parsed)) {
-    return {
-      path,
-      exists: true,
-      raw: {},
-      plugins: empty,
-      diagnostics: [
-        {
-          level: "error",
-          code: "config-not-object",
-          path: "",
-          file: path,
-          message: `Config file ${path} must contain a JSON object at the top level.`,
-        },
-      ],
-    };
+    return unusableConfigFile(path, empty, { code: "config-not-object", message: `Config file ${path} must contain a JSON object at the top level.` });
   }
   const { plugins, diagnostics } = normalizePluginsConfig(parsed, { file: path, baseDir: dirname(path) });
   return { path, exists: true, raw: parsed, plugins, diagnostics };

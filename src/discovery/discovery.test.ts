@@ -1,7 +1,7 @@
 import { chmodSync, chownSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTempDir, type TempDir } from "../testing/temp-dir.js";
+import { createTempDirPool, type TempDir } from "../testing/temp-dir.js";
 import { readOpenClawConfig, normalizePluginsConfig } from "./config-file.js";
 import { checkDependencyStatus } from "./dependency-status.js";
 import { discoverPluginCandidates } from "./discover-plugins.js";
@@ -10,15 +10,9 @@ import { readPluginIndex } from "./plugin-index.js";
 import { resolvePluginEnablement } from "./plugin-policy.js";
 import { resolveOpenClawPaths } from "./state-paths.js";
 
-const dirs: TempDir[] = [];
-function temp(): TempDir {
-  const dir = createTempDir("openclaw-discovery-");
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  while (dirs.length) dirs.pop()?.remove();
-});
+const dirs = createTempDirPool("openclaw-discovery-");
+const temp = (): TempDir => dirs.create();
+afterEach(() => dirs.removeAll());
 
 const plugin = (id: string): Record<string, string | object> => ({
   "openclaw.plugin.json": { id, configSchema: {} },

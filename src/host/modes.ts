@@ -15,7 +15,7 @@
  * (`registration-skipped-for-mode`) so nothing disappears silently.
  */
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
-import { isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
+import { PLUGIN_REGISTRATION_MODES, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 
 /**
  * Coarse registration categories the mode rules and shape classifier reason about.
@@ -39,21 +39,15 @@ export type RegistrationCategory =
   | "workflow";
 
 /**
- * Every registration mode, in the order the reference documents them.
+ * Every registration mode, in the order the reference documents them: the host's name for
+ * `PLUGIN_REGISTRATION_MODES` (`src/entry/runtime-availability.ts`), the one list both use.
  *
  * @example
  * ```ts
  * REGISTRATION_MODES.includes("setup-only"); // true
  * ```
  */
-export const REGISTRATION_MODES: readonly PluginRegistrationMode[] = [
-  "full",
-  "discovery",
-  "tool-discovery",
-  "setup-only",
-  "setup-runtime",
-  "cli-metadata",
-];
+export const REGISTRATION_MODES: readonly PluginRegistrationMode[] = PLUGIN_REGISTRATION_MODES;
 
 const ACCEPTED: Record<PluginRegistrationMode, ReadonlySet<RegistrationCategory>> = {
   full: new Set<RegistrationCategory>([

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import { isAbsolute, join, normalize, sep } from "node:path";
 import { compileJsonSchema } from "../config/json-schema-compiler.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
-import { formatPath } from "./paths.js";
+import { formatPath, splitHintPath } from "./paths.js";
 import type { PluginManifest, PluginUiHints } from "./plugin-manifest-schema.js";
 
 type Report = (level: PluginDiagnostic["level"], code: string, path: string, message: string) => void;
@@ -154,18 +154,6 @@ type SchemaNode = Record<string, unknown>;
 
 function isSchemaNode(value: unknown): value is SchemaNode {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Splits a hint path: `a.b`, `list[].name`, `list.*.name`, `map.*` → segments; `[]`, `*` and digits are wildcards. */
-function splitHintPath(path: string): string[] {
-  const segments: string[] = [];
-  for (const part of path.split(".")) {
-    const match = /^(.*?)((?:\[\d*\])*)$/.exec(part);
-    const name = match?.[1] ?? part;
-    if (name) segments.push(name);
-    for (let count = (match?.[2] ?? "").split("[").length - 1; count > 0; count--) segments.push("*");
-  }
-  return segments;
 }
 
 /**

@@ -10,7 +10,7 @@ import JSON5 from "json5";
 import { describe, expect, it } from "vitest";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
-import { checkPluginManifest, parsePluginManifest, type PluginManifestReadResult } from "./read-plugin-manifest.js";
+import { KNOWN_TOP_LEVEL_KEYS, checkPluginManifest, parsePluginManifest, type PluginManifestReadResult } from "./read-plugin-manifest.js";
 import { GATEWAY_OWNED_MANIFEST_KEYS, PLUGIN_CONTRACT_KEYS } from "./plugin-manifest-schema.js";
 import { getPluginManifestSchema } from "./plugin-manifest-zod.js";
 
@@ -62,20 +62,7 @@ function assertStructured(result: PluginManifestReadResult): void {
 }
 
 const knownKey = fc.constantFrom(
-  "id",
-  "configSchema",
-  "kind",
-  "channels",
-  "providers",
-  "skills",
-  "name",
-  "description",
-  "version",
-  "uiHints",
-  "contracts",
-  "channelConfigs",
-  "activation",
-  "$schema",
+  ...KNOWN_TOP_LEVEL_KEYS.filter((key) => !(GATEWAY_OWNED_MANIFEST_KEYS as readonly string[]).includes(key)),
   ...GATEWAY_OWNED_MANIFEST_KEYS.slice(0, 3),
 );
 const nameLike = fc.constantFrom("tools", "sensitive", "label", "schema", "onStartup", "onCapabilities", "matrix", "apiKey", ...PLUGIN_CONTRACT_KEYS.slice(0, 4));

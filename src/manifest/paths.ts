@@ -34,6 +34,26 @@ export function joinPath(base: string, relative: string): string {
 }
 
 /**
+ * Splits a dotted `uiHints` path into segments: `a.b`, `list[].name`, `list.*.name`, `map.*`; each `[]` (or `[0]`)
+ * becomes a `*` segment. Callers treat `*`, and numeric segments, as wildcards.
+ *
+ * @example
+ * ```ts
+ * splitHintPath("accounts[].token"); // ["accounts", "*", "token"]
+ * ```
+ */
+export function splitHintPath(path: string): string[] {
+  const segments: string[] = [];
+  for (const part of path.split(".")) {
+    const match = /^(.*?)((?:\[\d*\])*)$/.exec(part);
+    const name = match?.[1] ?? part;
+    if (name) segments.push(name);
+    for (let count = (match?.[2] ?? "").split("[").length - 1; count > 0; count--) segments.push("*");
+  }
+  return segments;
+}
+
+/**
  * Short, single-line JSON rendering of a value for messages (at most `max` characters).
  *
  * @example

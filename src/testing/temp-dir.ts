@@ -53,3 +53,36 @@ export function createTempDir(prefix = "openclaw-test-"): TempDir {
     },
   };
 }
+
+/** Temp directories created for one test file, removed together (call {@link TempDirPool.removeAll} in `afterEach`). */
+export interface TempDirPool {
+  /** Creates a fresh directory with the pool's prefix and remembers it for removal. */
+  create(): TempDir;
+  /** Removes every directory created since the last call. */
+  removeAll(): void;
+}
+
+/**
+ * A pool of temp directories sharing a name prefix, for tests that make several and clean up after each test.
+ *
+ * @param prefix - start of each directory name (see {@link createTempDir})
+ * @example
+ * ```ts
+ * const dirs = createTempDirPool("openclaw-cli-");
+ * afterEach(() => dirs.removeAll());
+ * const dir = dirs.create();
+ * ```
+ */
+export function createTempDirPool(prefix?: string): TempDirPool {
+  const dirs: TempDir[] = [];
+  return {
+    create() {
+      const dir = createTempDir(prefix);
+      dirs.push(dir);
+      return dir;
+    },
+    removeAll() {
+      while (dirs.length) dirs.pop()?.remove();
+    },
+  };
+}

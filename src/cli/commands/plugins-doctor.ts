@@ -12,7 +12,7 @@
  */
 import { formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { loadRuntimeReport } from "../runtime-load.js";
+import { loadCatalogPluginRuntime } from "../runtime-load.js";
 import { importRefusal } from "./plugins-inspect.js";
 import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
 import { validatePluginsConfig } from "../../config/validate-plugin-config.js";
@@ -73,18 +73,7 @@ export async function collectDoctorFindings(
   for (const plugin of catalog.plugins) {
     for (const diagnostic of plugin.diagnostics) push(diagnostic, plugin.id);
     if (importRefusal(plugin) || plugin.status !== "enabled") continue;
-    const runtime = await ctx.tracer.phase(
-      "load",
-      () =>
-        loadRuntimeReport({
-          rootDir: plugin.candidate.rootDir,
-          config: catalog.config.raw,
-          pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
-          origin: plugin.candidate.origin,
-          env: ctx.io.env,
-        }),
-      plugin.id,
-    );
+    const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
     // An invalid config is reported once, by the config validation below (with the config path and reason).
     const configInvalid = runtime.loadErrorCode === "config-invalid";
     if (runtime.loadError && !configInvalid) {

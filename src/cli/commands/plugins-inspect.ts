@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { loadRuntimeReport, type RuntimeReport } from "../runtime-load.js";
+import { loadCatalogPluginRuntime, type RuntimeReport } from "../runtime-load.js";
 import { renderTable } from "../table.js";
 import { buildPluginCatalog, catalogPluginAt, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
 import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
@@ -27,23 +27,15 @@ export interface PluginsInspectOptions {
   workspace?: string;
 }
 
+/** The registration lists `--json` shares with {@link RuntimeReport}. */
+type InspectRuntimeFields = Pick<RuntimeReport, "shape" | "capabilities" | "hooks" | "tools" | "commands" | "services" | "gatewayMethods" | "httpRoutes" | "cliCommands" | "channels" | "providers">;
+
 /** The `--json` report of one plugin. */
-export interface PluginInspectReport {
+export interface PluginInspectReport extends InspectRuntimeFields {
   id: string;
   name: string | null;
   version: string | null;
   format: "openclaw";
-  shape: string | null;
-  capabilities: string[];
-  hooks: Array<{ name: string; priority: number }>;
-  tools: string[];
-  commands: string[];
-  services: string[];
-  gatewayMethods: string[];
-  httpRoutes: string[];
-  cliCommands: Array<{ name: string; parentPath: string[]; path: string }>;
-  channels: string[];
-  providers: string[];
   diagnostics: Array<{ level: PluginDiagnostic["level"]; code: string; message: string }>;
 }
 
@@ -167,18 +159,7 @@ export async function inspectRuntime(
 ): Promise<{ report: PluginInspectReport; runtime?: RuntimeReport; refused?: string }> {
   const refused = importRefusal(plugin);
   if (refused) return { report: staticReport(plugin), refused };
-  const runtime = await ctx.tracer.phase(
-    "load",
-    () =>
-      loadRuntimeReport({
-        rootDir: plugin.candidate.rootDir,
-        config: catalog.config.raw,
-        pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
-        origin: plugin.candidate.origin,
-        env: ctx.io.env,
-      }),
-    plugin.id,
-  );
+  const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
   return { report: runtimeToReport(plugin, runtime), runtime };
 }
 
