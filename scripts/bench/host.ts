@@ -5,8 +5,9 @@
  *    channel plugins with a setup entry), each with its own manifest and config schema, and loads all of them in
  *    `full` and in `setup-only` mode (a fresh set per mode, so ESM import caching never hides import cost).
  *    Reports total and per-plugin wall time, the part spent importing entry modules, the host's own per-plugin
- *    overhead (manifest read, config validation, api build, register bookkeeping, shape; excluding the plugin's
- *    import and its own register code) and heap/RSS growth.
+ *    overhead = wall time minus the entry import (manifest read, config validation, api build, register
+ *    bookkeeping, shape; the generated register bodies only call the api, so their time is host work and stays
+ *    in) and heap/RSS growth. Each set has its own config schemas, so every cold run pays its own compiles.
  * 2. Dispatches `before_tool_call` through 50 handlers (from 50 loaded plugins) — runs/s and handler calls/s.
  *
  * Target: host overhead per plugin, excluding the plugin's own import, < 1 ms.
@@ -15,7 +16,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { PluginRegistrationMode } from "../../src/contract/registration-mode.js";
 import { loadPlugins, loadPlugin, type LoadedPlugin } from "../../src/host/loader.js";
@@ -61,9 +62,14 @@ function body(shape: GeneratedShape, id: string, index: number): string {
   }
 }
 
-/** Writes N plugin roots under `dir`; returns their paths. */
+/**
+ * Writes N plugin roots under `dir`; returns their paths. The config schemas depend on the folder name, so each set
+ * (first / full / setup) has its own schemas and a cold run never reuses a compile from an earlier set; regenerating
+ * the same folder (the warm run) gives the same schemas.
+ */
 function generate(dir: string, count: number): string[] {
   rmSync(dir, { recursive: true, force: true });
+  const set = basename(dir);
   const roots: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const shape = SHAPES[i % SHAPES.length] as GeneratedShape;
@@ -76,7 +82,7 @@ function generate(dir: string, count: number): string[] {
       configSchema: {
         type: "object",
         additionalProperties: false,
-        properties: { [`opt${i}`]: { type: "string", default: `v${i}` }, enabled: { type: "boolean", default: true } },
+        properties: { [`opt${i}`]: { type: "string", default: `${set}-v${i}` }, enabled: { type: "boolean", default: true } },
       },
       contracts: { tools: [`${id.replace(/-/g, "_")}_tool`] },
     };

@@ -114,6 +114,21 @@ describe("reading the file", () => {
     expect(result.manifest).toEqual({ id: "demo", configSchema: {}, channels: ["x"] });
   });
 
+  it("gives the same manifest and diagnostics for strict JSON as for the same text in JSON5", () => {
+    // Strict JSON takes the JSON.parse fast path; the trailing comma forces the JSON5 parser.
+    const json =
+      '{"id":"demo","configSchema":{"type":"object","properties":{"__proto__":{"type":"string"},"a\\u00e9":{"type":"number","default":-0}}},' +
+      '"channels":["x","x"],"name":"one","name":"two","description":"line\\u2028sep"}';
+    const json5 = `${json.slice(0, -1)},}`;
+    const strict = parsePluginManifest(json);
+    const loose = parsePluginManifest(json5);
+    expect(loose).toEqual(strict);
+    expect(codes(strict.diagnostics).sort()).toEqual(["duplicate-entry", "duplicate-key"]);
+    expect(Object.keys(strict.manifest!.configSchema.properties as object)).toEqual(["__proto__", "aé"]);
+    expect(Object.getPrototypeOf(strict.manifest!.configSchema.properties)).toBe(Object.prototype);
+    expect(strict.manifest!.name).toBe("two");
+  });
+
   it("refuses more than 256 KiB without parsing it", async () => {
     const padding = " ".repeat(MAX_PLUGIN_MANIFEST_BYTES);
     const text = `{"id":"big","configSchema":{}}${padding}`;
