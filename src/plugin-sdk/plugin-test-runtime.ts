@@ -7,6 +7,9 @@
  * - `createHookRunner(loaded[])` → `run(hookName, event, context)` returns the merged decision exactly as the host
  *   would (priority order, merge rules, claims, trusted tool policies, timeouts, fail-open / fail-closed).
  * - `invokeTool`, `invokeCommand`, `invokeGatewayMethod`, `invokeHttpRoute` call registrations in-process.
+ * - `startPluginServices(loaded, options)` starts what `api.registerService` registered (full mode only) and returns
+ *   a handle whose `stop()` stops them in reverse order; `runInternalHook(loaded, eventName, event)` dispatches
+ *   `api.registerHook` handlers.
  * - `createSessionWorkflowHost()` shares session workflow state between plugins and lets a test drive it
  *   (drain next-turn injections, end runs, reset/delete sessions, start/stop the gateway).
  *
@@ -49,6 +52,16 @@ export type {
   TestHttpRequest,
   TestHttpResponse,
 } from "../host/invoke.js";
+export { startPluginServices } from "../host/services.js";
+export type {
+  PluginServiceFailure,
+  PluginServicesHandle,
+  PluginServicesStopResult,
+  ServicePluginSource,
+  StartPluginServicesOptions,
+} from "../host/services.js";
+export { runInternalHook } from "../host/internal-hooks.js";
+export type { InternalHookFailure, InternalHookRunResult, InternalHookSource } from "../host/internal-hooks.js";
 export { HOOK_SEMANTICS, KNOWN_HOOK_NAMES, isKnownHookName } from "../hooks/hook-semantics.js";
 export type { HookExecutionKind, HookFailurePolicy, HookSemantics } from "../hooks/hook-semantics.js";
 export type { HookMergeRule, HookResultRecord } from "../hooks/merge-rules.js";

@@ -1,5 +1,5 @@
 /**
- * Harness demo: one tool, one command, a gateway method, an HTTP route and two hooks — everything the published
+ * Harness demo: one tool, one command, a gateway method, an HTTP route, a service and two hooks — everything the published
  * test harness can drive in-process. See ../test/harness-demo.test.ts.
  */
 import { definePluginEntry } from "openclaw/plugin-sdk/plugin-entry";
@@ -48,6 +48,12 @@ export default definePluginEntry({
         res.end(JSON.stringify({ pong: true }));
         return true;
       },
+    });
+
+    api.registerService({
+      id: "harness-demo.greeter",
+      start: (ctx) => ctx.logger.info(`greeter up (${config.greeting})`),
+      stop: (ctx) => ctx.logger.info("greeter down"),
     });
 
     api.on(

@@ -11,6 +11,7 @@ import {
   invokeHttpRoute,
   invokeTool,
   loadPluginForTest,
+  startPluginServices,
 } from "openclaw/plugin-sdk/plugin-test-runtime";
 import entry from "../src/index.js";
 
@@ -71,7 +72,22 @@ describe("harness-demo, loaded like the gateway loads it", () => {
     const plugin = await loadPluginForTest(pluginRoot, { mode: "cli-metadata" });
     expect(plugin.loadError).toBeUndefined();
     expect(plugin.tools).toEqual([]);
-    expect(plugin.diagnostics.filter((d) => d.code === "registration-skipped-for-mode")).toHaveLength(6);
+    expect(plugin.diagnostics.filter((d) => d.code === "registration-skipped-for-mode")).toHaveLength(7);
+  });
+
+  it("starts and stops its service like the gateway, and only in full mode", async () => {
+    const plugin = await loadPluginForTest(pluginRoot, { mode: "full", pluginConfig: { greeting: "Hej" } });
+    const lines: string[] = [];
+    const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+    const services = await startPluginServices(plugin, { logger });
+    expect(services.started).toEqual(["harness-demo.greeter"]);
+    expect(services.failures).toEqual([]);
+    expect(await services.stop()).toEqual({ stopped: ["harness-demo.greeter"], failures: [] });
+    await services.stop(); // idempotent
+    expect(lines).toEqual(["greeter up (Hej)", "greeter down"]);
+
+    const setup = await loadPluginForTest(pluginRoot, { mode: "setup-runtime" });
+    await expect(startPluginServices(setup)).rejects.toThrow(/loaded in "setup-runtime" mode/);
   });
 });
 
@@ -89,6 +105,7 @@ describe("harness-demo register(api), unit-tested with createTestPluginApi", () 
       "registerCommand:greet",
       "registerGatewayMethod:harness-demo.status",
       "registerHttpRoute:/harness-demo/ping",
+      "registerService:harness-demo.greeter",
       "on:before_tool_call",
       "on:message_sending",
     ]);
