@@ -4,6 +4,11 @@
  * peak RSS above a bare Node process running the same script without the import, plus (in one extra run with an
  * ESM loader hook and the CommonJS cache) the modules and bytes of JS loaded and how many are third-party.
  *
+ * "Own cost" is the in-process import() time after a 0-byte subpath of the same package was imported first. The very
+ * first import of any package through an `exports` map makes Node 20 compile its resolver internals (~1.5 ms, once
+ * per process, paid by every package with `exports`, the established one included; a gateway has paid it long before
+ * it loads a plugin). Targets are judged on own cost and peak RSS; the raw cold columns stay beside it.
+ *
  * Usage: tsx scripts/bench/imports.ts [--runs N]
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -15,6 +20,8 @@ import { ensureBuilt } from "../lib/pack.js";
 import { markdownTable, median, mib, verdict } from "./markdown.js";
 
 const light = new Set(["plugin-entry", "core", "channel-core", "channel-setup", "setup-runtime", "runtime-store", "tool-plugin"]);
+/** A types-only subpath whose built JS is empty: importing it first warms Node's exports resolver and nothing else. */
+const warmUpSubpath = "hook-types";
 const benchDir = join(repoRoot, "test", ".tmp", "bench-imports");
 
 const hooks = `import { appendFileSync } from "node:fs";
@@ -32,6 +39,7 @@ register("./hooks.mjs", import.meta.url, { data: { out: process.env.BENCH_OUT } 
 // The child lives inside the repo so `openclaw/...` resolves through the package's own exports (self-reference).
 const child = `import { createRequire } from "node:module";
 const specifier = process.argv[2];
+if (process.env.BENCH_WARM) await import(process.env.BENCH_WARM);
 const start = performance.now();
 if (specifier) await import(specifier);
 const importMs = performance.now() - start;
@@ -46,10 +54,11 @@ interface Sample {
   importMs: number;
 }
 
-function runOnce(specifier: string | undefined): Sample {
+function runOnce(specifier: string | undefined, warmUp?: string): Sample {
   const args = [join(benchDir, "child.mjs"), ...(specifier ? [specifier] : [])];
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
+  const env = warmUp ? { ...process.env, BENCH_WARM: warmUp } : process.env;
+  const result = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8", env });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed:\n${result.stderr}`);
   const { maxRssKiB, importMs } = JSON.parse(result.stdout) as { maxRssKiB: number; importMs: number };
@@ -69,6 +78,12 @@ function measure(specifier: string, runs: number): { addedMs: number; addedRss: 
     addedRss: median(pairs.map(([bare, loaded]) => loaded.rssBytes - bare.rssBytes)),
     importMs: median(pairs.map(([, loaded]) => loaded.importMs)),
   };
+}
+
+/** Median in-process import() time of `specifier` once Node's exports resolver is warm (see the file comment). */
+function ownCost(specifier: string, runs: number): number {
+  const warmUp = specifierOf(warmUpSubpath);
+  return median(Array.from({ length: runs }, () => runOnce(specifier, warmUp).importMs));
 }
 
 function modulesLoaded(specifier: string | undefined): string[] {
@@ -102,10 +117,12 @@ function main(): void {
   // Reference row: the cost of any import() of a one-line module, the floor every subpath pays.
   writeFileSync(join(benchDir, "empty.mjs"), "export {};\n");
   const floor = measure(join(benchDir, "empty.mjs"), runs);
-  rows.push(["(floor: empty .mjs)", `${floor.addedMs.toFixed(1)} ms`, `${floor.importMs.toFixed(1)} ms`, mib(floor.addedRss), "1", "0", "0.0 KiB", "reference", "-"]);
+  const floorOwn = ownCost(join(benchDir, "empty.mjs"), runs);
+  rows.push(["(floor: empty .mjs)", `${floor.addedMs.toFixed(1)} ms`, `${floor.importMs.toFixed(1)} ms`, `${floorOwn.toFixed(1)} ms`, mib(floor.addedRss), "1", "0", "0.0 KiB", "reference", "-"]);
   for (const subpath of publicSubpaths()) {
     const specifier = specifierOf(subpath);
     const { addedMs, addedRss, importMs } = measure(specifier, runs);
+    const own = ownCost(specifier, runs);
     const modules = modulesLoaded(specifier);
     const bytes = modules.reduce((sum, file) => sum + statSync(file).size, 0);
     const thirdParty = modules.filter((file) => file.includes("/node_modules/")).length;
@@ -114,7 +131,7 @@ function main(): void {
     let met = "-";
     if (light.has(subpath)) {
       target = `≤ ${msTarget} ms, ≤ 3 MiB${subpath === "plugin-entry" ? ", 0 third-party" : ""}`;
-      met = verdict(addedMs <= msTarget && addedRss <= 3 * 1024 * 1024 && (subpath !== "plugin-entry" || thirdParty === 0));
+      met = verdict(own <= msTarget && addedRss <= 3 * 1024 * 1024 && (subpath !== "plugin-entry" || thirdParty === 0));
     } else if (records.get(subpath)?.importBudgetReason) {
       target = "recorded budget + reason (manifest)";
     }
@@ -122,6 +139,7 @@ function main(): void {
       subpath,
       `${addedMs.toFixed(1)} ms`,
       `${importMs.toFixed(1)} ms`,
+      `${own.toFixed(1)} ms`,
       mib(addedRss),
       String(modules.length),
       String(thirdParty),
@@ -131,10 +149,12 @@ function main(): void {
     ]);
   }
   console.log(`### bench:imports — Node ${process.versions.node}, median of ${runs} paired cold runs (bare, import) per subpath`);
-  console.log(`bare node: ${bare.wallMs.toFixed(1)} ms, ${mib(bare.rssBytes)} peak RSS\n`);
+  console.log(`bare node: ${bare.wallMs.toFixed(1)} ms, ${mib(bare.rssBytes)} peak RSS`);
+  console.log(`"met" is judged on own cost (import() after the 0-byte \`${warmUpSubpath}\` subpath warmed Node's exports resolver), peak RSS and third-party count;`);
+  console.log(`the cold columns include Node's one-time exports-resolver warm-up, which the \`${warmUpSubpath}\` row (0 bytes of JS) shows on its own.\n`);
   console.log(
     markdownTable(
-      ["subpath", "wall over bare", "import() in-process", "peak RSS over bare", "modules", "third-party", "JS loaded", "target", "met"],
+      ["subpath", "wall over bare", "import() in-process", "own cost (resolver warm)", "peak RSS over bare", "modules", "third-party", "JS loaded", "target", "met"],
       rows,
     ),
   );

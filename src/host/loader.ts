@@ -4,19 +4,14 @@
  * registrations, shape and diagnostics. A failure at any step becomes the record's `loadError` (with its cause);
  * the loader never throws for a broken plugin, so one bad plugin never stops the others.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { OpenClawConfig } from "../contract/config.js";
 import type { PluginLogger } from "../contract/plugin-api.js";
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 import type { PluginRuntime } from "../contract/runtime.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
-import {
-  MAX_PLUGIN_MANIFEST_BYTES,
-  PLUGIN_MANIFEST_FILENAME,
-  type PluginManifest,
-} from "../manifest/plugin-manifest-schema.js";
+import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
 import type { PluginOrigin } from "./contract-gates.js";
 import {
   type EntryExport,
@@ -167,8 +162,6 @@ export interface LoadedPlugin extends LoadedPluginSummary {
   timings: { manifestMs: number; importMs: number; configMs: number; registerMs: number; totalMs: number };
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 const silentLogger: PluginLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -201,30 +194,11 @@ function summarize(registrations: PluginRegistrations): LoadedPluginSummary {
 
 let manifestModule: Promise<typeof import("../manifest/read-plugin-manifest.js")> | undefined;
 
-/**
- * Reads and checks `openclaw.plugin.json`. The common case (a readable UTF-8 file under the size cap) is read
- * synchronously in one step and handed to `parsePluginManifest`; anything unusual (missing file, directory,
- * oversized, invalid UTF-8) goes through `readPluginManifest`, which produces the precise diagnostic.
- */
+/** Reads and checks `openclaw.plugin.json` (the manifest reader is loaded on first use: it pulls zod). */
 async function readManifest(rootDir: string): Promise<import("../manifest/read-plugin-manifest.js").PluginManifestReadResult> {
   manifestModule ??= import("../manifest/read-plugin-manifest.js");
-  const { parsePluginManifest, readPluginManifest } = await manifestModule;
-  const file = join(rootDir, PLUGIN_MANIFEST_FILENAME);
-  let text: string | undefined;
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const stats = fstatSync(fd);
-    if (stats.isFile() && stats.size <= MAX_PLUGIN_MANIFEST_BYTES) {
-      text = utf8.decode(readFileSync(fd));
-    }
-  } catch {
-    text = undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  if (text === undefined) return readPluginManifest(rootDir);
-  return parsePluginManifest(text, { file, rootDir });
+  const { readPluginManifest } = await manifestModule;
+  return readPluginManifest(rootDir);
 }
 let configModule: Promise<typeof import("../config/validate-plugin-config.js")> | undefined;
 

@@ -422,6 +422,23 @@ describe("readPluginManifest path handling", () => {
     const result = await readPluginManifest(file);
     expect(result).toEqual({ file, manifest: { id: "custom", configSchema: {} }, diagnostics: [] });
   });
+
+  it("treats a folder whose name ends in .json as a plugin root", async () => {
+    const root = join(tempRoot, "odd-root.json");
+    mkdirSync(root);
+    writeFileSync(join(root, "openclaw.plugin.json"), '{ "id": "odd", "configSchema": {} }');
+    const result = await readPluginManifest(root);
+    expect(result.file).toBe(join(root, "openclaw.plugin.json"));
+    expect(result.manifest?.id).toBe("odd");
+  });
+
+  it("reads a file exactly at the size limit from disk", async () => {
+    const file = join(tempRoot, "at-limit.json");
+    writeFileSync(file, `{"id":"big","configSchema":{}}`.padEnd(MAX_PLUGIN_MANIFEST_BYTES, " "));
+    const result = await readPluginManifest(file);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.manifest?.id).toBe("big");
+  });
 });
 
 describe("duplicate keys", () => {

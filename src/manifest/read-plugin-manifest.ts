@@ -6,7 +6,7 @@
  * absent only when the file cannot be used at all: missing, unreadable, larger than 256 KiB, not JSON5, not an
  * object, no `id`, no object `configSchema`, or a reserved id.
  */
-import { open, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PluginDiagnostic } from "./diagnostics.js";
@@ -110,6 +110,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Reads `openclaw.plugin.json` from a plugin root directory (or the given file path), at most 256 KiB, parsed as
  * JSON5. Never throws on bad input.
  *
+ * The bytes are read with synchronous calls: a manifest is small, and each asynchronous file call is a thread-pool
+ * round trip that costs more than the read itself (five of them made up most of a host's per-plugin load time).
+ *
  * @param rootDirOrFile - The plugin root (containing `openclaw.plugin.json`) or the manifest file itself.
  * @example
  * ```ts
@@ -118,34 +121,60 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * ```
  */
 export async function readPluginManifest(rootDirOrFile: string): Promise<PluginManifestReadResult> {
+  return readPluginManifestSync(rootDirOrFile);
+}
+
+/** Where the manifest of `rootDirOrFile` is: a `.json`/`.json5` path that is not a directory is the file itself. */
+function locateManifest(rootDirOrFile: string): { file: string; rootDir: string } {
   let looksLikeFile = /\.json5?$/i.test(rootDirOrFile);
-  try {
-    looksLikeFile = (await stat(rootDirOrFile)).isFile();
-  } catch {
-    // Missing: decide by the name (a `.json` path is the manifest itself, anything else a plugin root).
+  if (looksLikeFile) {
+    try {
+      looksLikeFile = !statSync(rootDirOrFile).isDirectory();
+    } catch {
+      // Missing: a `.json` path names the manifest itself.
+    }
   }
-  const file = looksLikeFile ? rootDirOrFile : join(rootDirOrFile, PLUGIN_MANIFEST_FILENAME);
-  const rootDir = looksLikeFile ? dirname(rootDirOrFile) : rootDirOrFile;
+  return looksLikeFile
+    ? { file: rootDirOrFile, rootDir: dirname(rootDirOrFile) }
+    : { file: join(rootDirOrFile, PLUGIN_MANIFEST_FILENAME), rootDir: rootDirOrFile };
+}
+
+function readPluginManifestSync(rootDirOrFile: string): PluginManifestReadResult {
+  let { file, rootDir } = locateManifest(rootDirOrFile);
   const fail = (code: string, message: string): PluginManifestReadResult => ({
     file,
     diagnostics: [{ level: "error", code, path: "", message, file }],
   });
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let fd: number | undefined;
   try {
-    handle = await open(file, "r");
-    const stats = await handle.stat();
+    try {
+      fd = openSync(file, "r");
+    } catch (error) {
+      // A manifest file whose name does not end in .json: `<file>/openclaw.plugin.json` is not a directory entry.
+      if ((error as NodeJS.ErrnoException).code !== "ENOTDIR" || file === rootDirOrFile) throw error;
+      ({ file, rootDir } = { file: rootDirOrFile, rootDir: dirname(rootDirOrFile) });
+      fd = openSync(file, "r");
+    }
+    const stats = fstatSync(fd);
     if (stats.isDirectory()) {
       return fail("manifest-read-failed", `${file} is a directory; expected the ${PLUGIN_MANIFEST_FILENAME} file.`);
     }
     if (stats.size > MAX_PLUGIN_MANIFEST_BYTES) return fail("manifest-too-large", tooLargeMessage(stats.size));
-    const buffer = Buffer.alloc(MAX_PLUGIN_MANIFEST_BYTES + 1);
+    // One byte more than the size fstat reported: a file that grew meanwhile is widened up to the limit, and a
+    // file past the limit is refused without reading more of it.
+    let buffer = Buffer.allocUnsafe(Math.min(stats.size, MAX_PLUGIN_MANIFEST_BYTES) + 1);
     let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_PLUGIN_MANIFEST_BYTES) return fail("manifest-too-large", tooLargeMessage(length));
+        const wider = Buffer.allocUnsafe(MAX_PLUGIN_MANIFEST_BYTES + 1);
+        buffer.copy(wider);
+        buffer = wider;
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > MAX_PLUGIN_MANIFEST_BYTES) return fail("manifest-too-large", tooLargeMessage(length));
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, length));
@@ -166,7 +195,7 @@ export async function readPluginManifest(rootDirOrFile: string): Promise<PluginM
     }
     return fail("manifest-read-failed", `Cannot read ${file}: ${(error as Error).message}`);
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
