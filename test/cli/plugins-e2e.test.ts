@@ -2,15 +2,16 @@
  * End to end, as a plugin author works: the real `openclaw` binary from the PACKED tarball (pnpm pack → npm install
  * into a temp tools project), `plugins init` → npm install (the scaffold's SDK dependency points at the same
  * tarball) → build → test → validate → inspect --runtime --json → doctor → list; then every failure path of
- * validate/build/inspect gives a non-zero exit and a message naming the file and the fix.
+ * validate/build/inspect gives a non-zero exit and a message naming the file and the fix; last, the author loop
+ * again on Node 24 (the scaffold's test, validate, inspect --runtime, doctor).
  *
  * One pack and one scaffold install are shared by every test in this file.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsumerProject, runNpm } from "../../scripts/lib/consumer-project.js";
+import { createConsumerProject, ensureNode24, runNpm } from "../../scripts/lib/consumer-project.js";
 import { repoRoot } from "../../scripts/lib/entrypoints.js";
 import { packPackage, runPnpm } from "../../scripts/lib/pack.js";
 
@@ -265,4 +266,32 @@ describe("failure paths: non-zero exit, the file and the fix", () => {
     expect(openclaw(["plugins", "nope"], workDir).status).toBe(2);
     expect(openclaw(["plugins", "init", pluginId], join(workDir, "authoring")).status).toBe(2);
   });
+});
+
+describe("on Node 24 (the gateway's runtime)", () => {
+  it("the scaffold's own test passes and validate, inspect --runtime and doctor behave the same", () => {
+    const node24 = ensureNode24();
+    writeConfig({ plugins: { load: { paths: [pluginDir] }, entries: { [pluginId]: { enabled: true, config: { prefix: "> " } } } } });
+    // `node` (and npm's own shebang) resolve to Node 24 for everything below.
+    const extra = { PATH: `${dirname(node24)}${delimiter}${process.env.PATH ?? ""}` };
+    const version = spawnSync("node", ["--version"], { env: env(extra), encoding: "utf8" });
+    expect(version.stdout).toMatch(/^v24\./);
+
+    const test = spawnSync("npm", ["test"], { cwd: pluginDir, env: env(extra), encoding: "utf8" });
+    expect(test.status, test.stdout + test.stderr).toBe(0);
+    // Node 24's default `node --test` reporter is `spec` ("ℹ pass 1"); Node 20's is TAP ("# pass 1").
+    expect(test.stdout).toMatch(/^ℹ pass 1$/m);
+
+    const validate = openclaw(["plugins", "validate"], pluginDir, extra);
+    expect(validate.status, validate.stderr).toBe(0);
+    expect(validate.stdout).toBe(`Plugin ${pluginId} is valid.\n`);
+
+    const inspect = openclaw(["plugins", "inspect", ".", "--runtime", "--json"], pluginDir, extra);
+    expect(inspect.status, inspect.stderr).toBe(0);
+    expect(JSON.parse(inspect.stdout)).toMatchObject({ id: pluginId, shape: "non-capability", tools: ["demo_tool_echo"] });
+
+    const doctor = openclaw(["plugins", "doctor"], workDir, extra);
+    expect(doctor.stdout + doctor.stderr).toBe("No plugin issues detected.\n");
+    expect(doctor.status).toBe(0);
+  }, 300_000);
 });
