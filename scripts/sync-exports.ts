@@ -1,11 +1,13 @@
 /**
  * Generates package.json#exports and the `files` exclusions for private-local-only subpaths from the entrypoint
- * manifest. `--check` rewrites nothing and exits 1 when package.json is out of sync.
+ * manifest: the private facades themselves and the declarations of every source file that only private subpaths
+ * reach (e.g. src/testing/), so nothing private ships in the tarball. `--check` rewrites nothing and exits 1 when
+ * package.json is out of sync.
  *
  * Usage: tsx scripts/sync-exports.ts [--check]
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { writeFileAtomicSync } from "../src/files/write-file-atomic.js";
 import {
   builtFilesOf,
@@ -14,7 +16,12 @@ import {
   readEntrypointManifest,
   readPrivateSubpaths,
   repoRoot,
+  sourceFileOf,
 } from "./lib/entrypoints.js";
+import { importsOf, isRelative } from "./lib/import-graph.js";
+
+/** The CLI executable's source (tsup entry `cli/openclaw`): public, since the package's `bin` runs it. */
+const CLI_SOURCE = "src/cli/bin.ts";
 
 type ExportTarget = string | { types: string; default: string };
 
@@ -31,11 +38,36 @@ export function expectedExports(): Record<string, ExportTarget> {
   return exports;
 }
 
+/** Repo-relative .ts files reachable from `roots` (repo-relative) through relative imports of any kind. */
+function reachableSources(roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const absolute = join(repoRoot, file);
+    for (const edge of importsOf(absolute, readFileSync(absolute, "utf8"))) {
+      if (!isRelative(edge.specifier)) continue;
+      const target = resolve(dirname(absolute), edge.specifier).replace(/\.js$/, ".ts");
+      if (target.endsWith(".ts") && existsSync(target)) visit(relative(repoRoot, target));
+    }
+  };
+  roots.forEach(visit);
+  return seen;
+}
+
 export function expectedFiles(): string[] {
   const files = ["dist", "!dist/**/*.tsbuildinfo"];
-  for (const subpath of readPrivateSubpaths()) {
+  const privateSubpaths = readPrivateSubpaths();
+  for (const subpath of privateSubpaths) {
     files.push(`!dist/plugin-sdk/${subpath}.js`, `!dist/plugin-sdk/${subpath}.d.ts`);
   }
+  const publicReach = reachableSources([...publicSubpaths().map(sourceFileOf), CLI_SOURCE]);
+  const privateFacades = new Set(privateSubpaths.map(sourceFileOf));
+  const privateOnly = [...reachableSources(privateSubpaths.map(sourceFileOf))]
+    .filter((file) => !publicReach.has(file) && !privateFacades.has(file))
+    .sort();
+  // tsc emits src/<path>.ts as dist/<path>.d.ts (tsconfig.build.json: rootDir src, outDir dist).
+  for (const file of privateOnly) files.push(`!${file.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts")}`);
   return files;
 }
 

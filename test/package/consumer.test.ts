@@ -5,12 +5,13 @@
  * readable file and the real name. Subpaths come from scripts/lib/plugin-sdk-entrypoints.json.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject, ensureNode24 } from "../../scripts/lib/consumer-project.js";
 import { publicSubpaths, readPrivateSubpaths, repoRoot, sourceFileOf, specifierOf } from "../../scripts/lib/entrypoints.js";
+import { importsOf, isRelative } from "../../scripts/lib/import-graph.js";
 import { packPackage } from "../../scripts/lib/pack.js";
 import { analyzeSurface } from "../../scripts/lib/surface.js";
 
@@ -109,6 +110,25 @@ describe("packed package in a consumer project", () => {
       const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { cwd: projectDir, encoding: "utf8" });
       expect(out.trim()).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
     }
+  });
+
+  it("ships no private file, and every relative import of a shipped declaration resolves to a shipped file", () => {
+    const dist = join(projectDir, "node_modules", "openclaw", "dist");
+    const shipped = (readdirSync(dist, { recursive: true }) as string[]).map((file) => join(dist, file));
+    for (const subpath of readPrivateSubpaths()) {
+      expect(shipped.filter((file) => file.includes(`${sep}plugin-sdk${sep}${subpath}.`))).toEqual([]);
+    }
+    // src/testing/ is reached only by the private internal-testing subpath.
+    expect(existsSync(join(dist, "testing"))).toBe(false);
+    const unresolved: string[] = [];
+    for (const file of shipped.filter((f) => f.endsWith(".d.ts"))) {
+      for (const edge of importsOf(file, readFileSync(file, "utf8"))) {
+        if (!isRelative(edge.specifier)) continue;
+        const target = resolve(dirname(file), edge.specifier).replace(/\.js$/, ".d.ts");
+        if (!existsSync(target)) unresolved.push(`${relative(dist, file)} → ${edge.specifier}`);
+      }
+    }
+    expect(unresolved).toEqual([]);
   });
 
   it("imports every public subpath at runtime on Node 20 with the value exports the checker counts", () => {
