@@ -139,6 +139,9 @@ function locateManifest(rootDirOrFile: string): { file: string; rootDir: string 
     : { file: join(rootDirOrFile, PLUGIN_MANIFEST_FILENAME), rootDir: rootDirOrFile };
 }
 
+/** Throws on invalid UTF-8 instead of inserting U+FFFD; stateless between calls (no `stream` option). */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 function readPluginManifestSync(rootDirOrFile: string): PluginManifestReadResult {
   let { file, rootDir } = locateManifest(rootDirOrFile);
   const fail = (code: string, message: string): PluginManifestReadResult => ({
@@ -177,7 +180,7 @@ function readPluginManifestSync(rootDirOrFile: string): PluginManifestReadResult
     }
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, length));
+      text = strictUtf8.decode(buffer.subarray(0, length));
     } catch {
       return fail("manifest-parse-error", `Cannot parse ${file}: the file is not valid UTF-8 text.`);
     }
