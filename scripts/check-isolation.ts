@@ -14,11 +14,10 @@
  *
  * Usage: tsx scripts/check-isolation.ts [--json]     (needs pnpm build first)
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import ts from "typescript";
 import { allSubpaths, builtFilesOf, readEntrypointManifest, readPrivateSubpaths, repoRoot } from "./lib/entrypoints.js";
-import { findCycles, importsOf, isRelative, walkBuiltJs, walkDeclarations } from "./lib/import-graph.js";
+import { findCycles, resolvedSourceImports, walkBuiltJs, walkDeclarations } from "./lib/import-graph.js";
 
 const manifestFile = "scripts/lib/plugin-sdk-entrypoints.json";
 
@@ -38,19 +37,15 @@ function sourceFiles(dir: string): string[] {
 /** (a) Import cycles in src/ (runtime edges; and those that exist only through type-only edges), as repo-relative paths. */
 export function sourceCycles(): { runtime: string[][]; typeOnly: string[][] } {
   const srcDir = join(repoRoot, "src");
-  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
-  const host = ts.createCompilerHost(options);
   const runtimeGraph = new Map<string, string[]>();
   const fullGraph = new Map<string, string[]>();
   for (const file of sourceFiles(srcDir)) {
     const runtimeTargets: string[] = [];
     const allTargets: string[] = [];
-    for (const edge of importsOf(file, readFileSync(file, "utf8"))) {
-      if (edge.kind === "lazy" || !isRelative(edge.specifier)) continue;
-      const resolved = ts.resolveModuleName(edge.specifier, file, options, host).resolvedModule?.resolvedFileName;
-      if (!resolved || !resolved.startsWith(srcDir) || resolved.endsWith(".d.ts")) continue;
-      allTargets.push(resolved);
-      if (edge.kind === "static") runtimeTargets.push(resolved);
+    for (const { target, kind } of resolvedSourceImports(file, srcDir)) {
+      if (kind === "lazy") continue;
+      allTargets.push(target);
+      if (kind === "static") runtimeTargets.push(target);
     }
     runtimeGraph.set(file, runtimeTargets);
     fullGraph.set(file, allTargets);

@@ -6,8 +6,8 @@
  *
  * Usage: tsx scripts/sync-exports.ts [--check]
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { writeFileAtomicSync } from "../src/files/write-file-atomic.js";
 import {
   builtFilesOf,
@@ -18,7 +18,7 @@ import {
   repoRoot,
   sourceFileOf,
 } from "./lib/entrypoints.js";
-import { importsOf, isRelative } from "./lib/import-graph.js";
+import { resolvedSourceImports } from "./lib/import-graph.js";
 
 /** The CLI executable's source (tsup entry `cli/openclaw`): public, since the package's `bin` runs it. */
 const CLI_SOURCE = "src/cli/bin.ts";
@@ -38,18 +38,14 @@ export function expectedExports(): Record<string, ExportTarget> {
   return exports;
 }
 
-/** Repo-relative .ts files reachable from `roots` (repo-relative) through relative imports of any kind. */
+/** Repo-relative source files under src/ reachable from `roots` (repo-relative) through relative imports of any kind. */
 function reachableSources(roots: string[]): Set<string> {
+  const srcDir = join(repoRoot, "src");
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
-    const absolute = join(repoRoot, file);
-    for (const edge of importsOf(absolute, readFileSync(absolute, "utf8"))) {
-      if (!isRelative(edge.specifier)) continue;
-      const target = resolve(dirname(absolute), edge.specifier).replace(/\.js$/, ".ts");
-      if (target.endsWith(".ts") && existsSync(target)) visit(relative(repoRoot, target));
-    }
+    for (const { target } of resolvedSourceImports(join(repoRoot, file), srcDir)) visit(relative(repoRoot, target));
   };
   roots.forEach(visit);
   return seen;

@@ -200,10 +200,11 @@ async function main(): Promise<void> {
     const first = await loadPlugins(generate(join(base, "first"), 1), { mode: "full" });
     const firstMs = performance.now() - firstStarted;
     if (first[0]?.loadError) throw new Error(first[0].loadError.message);
-    const full = await measureLoad("full", generate(join(base, "full"), PLUGINS));
+    const fullRoots = generate(join(base, "full"), PLUGINS);
+    const full = await measureLoad("full", fullRoots);
     const setup = await measureLoad("setup-only", generate(join(base, "setup"), PLUGINS));
     // Warm run: the same plugins again (imports cached by the ESM loader), isolating host overhead.
-    const warm = await measureLoad("full", generate(join(base, "full"), PLUGINS).map((r) => r));
+    const warm = await measureLoad("full", generate(join(base, "full"), PLUGINS));
     const rows = [full, setup].map((s) => [
       s.mode,
       `${s.totalMs.toFixed(1)} ms`,
@@ -230,7 +231,7 @@ async function main(): Promise<void> {
     );
     // The plugin-specific part of the cold cost: ajv generating and V8 compiling a validator for each distinct
     // configSchema. Measured on its own by compiling the cold run's schemas again from an empty cache.
-    const schemas = generate(join(base, "full"), PLUGINS).map(
+    const schemas = fullRoots.map(
       (root) => (JSON.parse(readFileSync(join(root, "openclaw.plugin.json"), "utf8")) as { configSchema: object }).configSchema,
     );
     resetJsonSchemaCompiler();

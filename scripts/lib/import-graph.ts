@@ -1,6 +1,7 @@
 /**
- * Import graphs read with the TypeScript parser: module specifiers of a file (static, type-only, lazy), cycle
- * detection over a resolved graph, and the walk of a built subpath's JS and declaration graphs.
+ * Import graphs read with the TypeScript parser: module specifiers of a file (static, type-only, lazy), a source
+ * file's relative imports resolved by the TypeScript compiler, cycle detection over a resolved graph, and the walk of
+ * a built subpath's JS and declaration graphs.
  */
 import { readFileSync, statSync } from "node:fs";
 import { isBuiltin } from "node:module";
@@ -87,6 +88,25 @@ export function importsOf(file: string, text: string): ImportEdge[] {
   };
   visit(sourceFile);
   return edges;
+}
+
+const sourceResolution: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+let sourceResolutionHost: ts.CompilerHost | undefined;
+
+/**
+ * The relative imports of source file `file` (absolute path), each resolved the way the compiler does (`./x.js` →
+ * `x.ts`) to an absolute path under `withinDir`; imports that resolve elsewhere or to a declaration file are left out.
+ */
+export function resolvedSourceImports(file: string, withinDir: string): { target: string; kind: ImportEdge["kind"] }[] {
+  sourceResolutionHost ??= ts.createCompilerHost(sourceResolution);
+  const resolved: { target: string; kind: ImportEdge["kind"] }[] = [];
+  for (const edge of importsOf(file, readFileSync(file, "utf8"))) {
+    if (edge.kind === "dynamic" || !isRelative(edge.specifier)) continue;
+    const target = ts.resolveModuleName(edge.specifier, file, sourceResolution, sourceResolutionHost).resolvedModule?.resolvedFileName;
+    if (!target || !target.startsWith(withinDir) || target.endsWith(".d.ts")) continue;
+    resolved.push({ target, kind: edge.kind });
+  }
+  return resolved;
 }
 
 /** True for `./x`, `../x` and absolute specifiers. */
