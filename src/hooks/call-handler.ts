@@ -108,12 +108,14 @@ export function callSyncHandler(fn: (event: never, ctx: never) => unknown, event
   if (!then.ok) return { status: "error", error: then.error };
   if (then.value === undefined) return { status: "ok", value };
   try {
-    Reflect.apply(then.value, value, [undefined, () => undefined]);
+    Reflect.apply(then.value, value, [ignore, ignore]);
   } catch {
     // Ignored either way: the result of a synchronous hook's thenable is never used.
   }
   return { status: "thenable" };
 }
+
+function ignore(): void {}
 
 /** Whether a call result still has to be awaited. */
 export function isPending(result: Settled | Promise<Settled>): result is Promise<Settled> {
