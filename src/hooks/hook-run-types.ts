@@ -75,7 +75,12 @@ export interface HookHandlerCall {
   pluginId: string;
   /** Trusted policy id when the call was a trusted tool policy. */
   policyId?: string;
-  /** `ok`: returned (possibly nothing); `error`: threw or rejected; `timeout`: exceeded its budget; `invalid`: returned a value the hook does not accept. */
+  /**
+   * `ok`: returned (possibly nothing); `error`: threw or rejected (any value, or the event could not be copied for
+   * it); `timeout`: exceeded its budget; `invalid`: returned a value the hook does not accept — a non-object where
+   * the hook needs one, a result whose fields could not be read, or a wrong-typed decision field such as
+   * `{ block: "true" }` (the error names the field, its type and the expected type).
+   */
   status: "ok" | "error" | "timeout" | "invalid";
   /** Error message for `error`, `timeout` and `invalid`. */
   error?: string;
@@ -144,7 +149,10 @@ export interface BeforeToolCallDecision {
   params?: Record<string, unknown>;
   /** The call is blocked. */
   block?: true;
-  /** Why, as given by the blocking handler (or the failure for fail-closed errors). */
+  /**
+   * Why, as given by the blocking handler — or, when a handler failed or returned an invalid result, the failure:
+   * `before_tool_call handler from <plugin> failed: <reason>` (e.g. `invalid result: "block" is a string, expected a boolean`).
+   */
   blockReason?: string;
   /** Plugin that blocked. */
   blockedBy?: string;
@@ -255,7 +263,16 @@ export interface HookDispatcherOptions {
 export interface HookDispatcher {
   /**
    * Runs hook `name` with `event` and `ctx` and returns the merged decision.
-   * Throws for an unknown hook name (a programming error of the caller).
+   * Rejects only for an unknown hook name (a programming error of the caller). For a known name it always resolves:
+   * a failing handler (a throw of any value, a rejection, a timeout, an unreadable or invalid result, an event that
+   * cannot be copied for it) is recorded in `failures` and answered with the hook's failure policy — skipped for
+   * fail-open hooks, a block for the fail-closed gates (`before_tool_call`, `before_agent_run`, `before_install`).
+   *
+   * @example
+   * ```ts
+   * const { decision } = await runner.run("before_tool_call", { toolName: "exec", params: {} }, { toolName: "exec" });
+   * if (decision?.block) console.log(decision.blockReason);
+   * ```
    */
   run<K extends PluginHookName>(name: K, event: PluginHookEvent<K>, ctx?: PluginHookContext<K>): Promise<HookRunOutcome<K>>;
   /** Handlers for `name` in execution order. */
