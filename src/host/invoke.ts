@@ -77,13 +77,17 @@ export interface InvokeToolOptions {
 export interface ToolApprovalRequest {
   /** The tool that would run. */
   toolName: string;
+  /** Id of the guarded tool call. */
   toolCallId: string;
   /** The parameters the tool would run with (frozen when the approval was requested). */
   params: Record<string, unknown>;
   /** Plugin that requested the approval. */
   pluginId: string;
+  /** Short title of the request, as the plugin gave it. */
   title: string;
+  /** What the user is asked to allow. */
   description: string;
+  /** How serious the plugin thinks the call is. */
   severity?: "info" | "warning" | "critical";
   /** How long the gateway would wait for an answer; `invokeTool` waits as long for `approve`. */
   timeoutMs?: number;
@@ -99,7 +103,9 @@ export interface ToolApprovalRequest {
  * ```
  */
 export interface ToolApprovalOutcome {
+  /** The request `approve` was asked. */
   request: ToolApprovalRequest;
+  /** The answer (`deny` when no approver was given, `timeout` when it did not answer within `timeoutMs`). */
   resolution: PluginApprovalResolution;
   /** True for `allow-once` and `allow-always`. */
   approved: boolean;
