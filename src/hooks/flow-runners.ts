@@ -9,7 +9,7 @@ import type { EvaluateOutcome, HookHandlerEntry } from "./hook-run-types.js";
 import type { HookSemantics } from "./hook-semantics.js";
 import { type HookResultRecord, mergeLastDefinedFields } from "./merge-rules.js";
 import { type HandlerFailure, type RunState, isEligible, recordFailure, recordIgnoredThenable, timeoutOf } from "./run-state.js";
-import { finishStep, runStep } from "./run-step.js";
+import { finishStep, isPendingStep, runStep } from "./run-step.js";
 import { copyEvent, isRecord, snapshotEvent } from "./safe-values.js";
 
 /** Observe hooks: every eligible handler concurrently; results are ignored (never read), failures recorded. */
@@ -73,7 +73,8 @@ export async function runClaim(
       recordFailure(state, { pluginId: entry.pluginId }, eligible);
       continue;
     }
-    const step = await runStep(state, { pluginId: entry.pluginId }, entry.handler, { ok: true, value: event }, ctx, timeoutOf(entry, semantics), state.name, "accept");
+    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, { ok: true, value: event }, ctx, timeoutOf(entry, semantics), state.name, "accept");
+    if (isPendingStep(step)) step = await step;
     if (!step.ok || step.result.kind !== "record") continue;
     const value = step.result.fields;
     if (value.handled === true) return { ...value, handled: true, pluginId: entry.pluginId };
@@ -103,7 +104,8 @@ export async function runModify(
       continue;
     }
     // Each handler gets its own copy: an in-place mutation by one handler never leaks to the next.
-    const step = await runStep(state, { pluginId: entry.pluginId }, entry.handler, snapshot.ok ? copyEvent(current) : snapshot, ctx, timeoutOf(entry, semantics), state.name, "invalid");
+    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, snapshot.ok ? copyEvent(current) : snapshot, ctx, timeoutOf(entry, semantics), state.name, "invalid");
+    if (isPendingStep(step)) step = await step;
     if (!step.ok || step.result.kind !== "record") continue;
     const value = step.result.fields;
     if (cancellable && value.cancel === true) {

@@ -13,7 +13,7 @@ import type {
 import type { HookSemantics } from "./hook-semantics.js";
 import type { HookResultRecord } from "./merge-rules.js";
 import { type RunState, isEligible, matchesTool, recordFailure, timeoutOf } from "./run-state.js";
-import { runStep } from "./run-step.js";
+import { isPendingStep, runStep } from "./run-step.js";
 import { type SafeRead, copyEvent, isRecord, snapshotEvent } from "./safe-values.js";
 
 type Approval = NonNullable<BeforeToolCallDecision["requireApproval"]>;
@@ -57,7 +57,8 @@ export async function runBeforeToolCall(
       }
       if (!matched) continue;
     }
-    const step = await runStep(state, source, policy.evaluate, copyFrom(snapshot, current), ctx, semantics.defaultTimeoutMs, "trusted_tool_policy", "invalid");
+    let step = runStep(state, source, policy.evaluate, copyFrom(snapshot, current), ctx, semantics.defaultTimeoutMs, "trusted_tool_policy", "invalid");
+    if (isPendingStep(step)) step = await step;
     if (!step.ok) return failed(step.reason);
     if (step.result.kind !== "record") continue;
     const value = step.result.fields;
@@ -81,7 +82,8 @@ export async function runBeforeToolCall(
     const failed = (reason: string): BeforeToolCallDecision => block(entry.pluginId, `before_tool_call handler from ${entry.pluginId} failed: ${reason}`);
     if (eligible !== true) return failed(recordFailure(state, source, eligible));
     // Every handler sees its own copy of the (policy-rewritten) event, never another handler's rewrite.
-    const step = await runStep(state, source, entry.handler, copyFrom(snapshot, current), ctx, timeoutOf(entry, semantics), "before_tool_call", "invalid");
+    let step = runStep(state, source, entry.handler, copyFrom(snapshot, current), ctx, timeoutOf(entry, semantics), "before_tool_call", "invalid");
+    if (isPendingStep(step)) step = await step;
     if (!step.ok) return failed(step.reason);
     if (step.result.kind !== "record") continue;
     const value = step.result.fields;
@@ -108,7 +110,8 @@ export async function runBeforeAgentRun(
   const snapshot = snapshotEvent(event);
   let passed = false;
   for (const entry of entries) {
-    const step = await runStep(state, { pluginId: entry.pluginId }, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_agent_run", "invalid");
+    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_agent_run", "invalid");
+    if (isPendingStep(step)) step = await step;
     if (!step.ok) {
       return { outcome: "block", reason: `before_agent_run handler from ${entry.pluginId} failed: ${step.reason}`, pluginId: entry.pluginId };
     }
@@ -140,7 +143,8 @@ export async function runBeforeInstall(
   const findings: BeforeInstallDecision["findings"] = [];
   let any = false;
   for (const entry of entries) {
-    const step = await runStep(state, { pluginId: entry.pluginId }, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_install", "invalid");
+    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_install", "invalid");
+    if (isPendingStep(step)) step = await step;
     if (!step.ok) {
       return { findings, block: true, blockReason: `before_install handler from ${entry.pluginId} failed: ${step.reason}`, blockedBy: entry.pluginId };
     }

@@ -53,6 +53,13 @@ const APPROVAL_FIELDS: FieldSpecs = {
   onResolution: { type: "function" },
 };
 const APPROVAL_REQUIRED = ["title", "description"];
+const APPROVAL_ENTRIES = Object.entries(APPROVAL_FIELDS);
+const APPROVAL_KEYS = Object.keys(APPROVAL_FIELDS);
+const NO_FIELDS: ReadonlyArray<[string, FieldType]> = [];
+/** Per result kind: its checked fields as entries and as keys (computed once). */
+const SPEC_ENTRIES = new Map<string, { entries: ReadonlyArray<[string, FieldType]>; keys: readonly string[] }>(
+  Object.entries(DECISION_FIELDS).map(([kind, specs]) => [kind, { entries: Object.entries(specs ?? {}), keys: Object.keys(specs ?? {}) }]),
+);
 
 /** Which field table a result is checked against: a hook name, or a trusted tool policy. */
 export type ResultKind = PluginHookName | "trusted_tool_policy";
@@ -126,12 +133,12 @@ function checkField(fields: HookResultRecord, path: string, name: string, spec: 
     }
     case "approval": {
       if (!isRecord(value)) return mismatch(path, value, spec);
-      const read = snapshotRecord(value, Object.keys(APPROVAL_FIELDS));
+      const read = snapshotRecord(value, APPROVAL_KEYS);
       if (!read.ok) return unreadable(read.field !== undefined ? `${path}.${read.field}` : path, read.error);
       for (const required of APPROVAL_REQUIRED) {
         if (read.value[required] === undefined) return mismatch(`${path}.${required}`, undefined, STRING);
       }
-      for (const [inner, innerSpec] of Object.entries(APPROVAL_FIELDS)) {
+      for (const [inner, innerSpec] of APPROVAL_ENTRIES) {
         const invalid = checkField(read.value, `${path}.${inner}`, inner, innerSpec);
         if (invalid) return invalid;
       }
@@ -140,6 +147,8 @@ function checkField(fields: HookResultRecord, path: string, name: string, spec: 
     }
   }
 }
+
+const NONE: ReadResult = Object.freeze({ kind: "none" });
 
 /**
  * Reads a handler's result for hook `kind`: each field once, then the hook's decision fields type-checked.
@@ -151,13 +160,13 @@ function checkField(fields: HookResultRecord, path: string, name: string, spec: 
  * ```
  */
 export function readResult(kind: ResultKind, value: unknown): ReadResult {
-  if (value === undefined || value === null) return { kind: "none" };
+  if (value === undefined || value === null) return NONE;
   if (!isRecord(value)) return { kind: "other", type: describeType(value) };
-  const specs = DECISION_FIELDS[kind] ?? {};
-  const read = snapshotRecord(value, Object.keys(specs));
+  const specs = SPEC_ENTRIES.get(kind);
+  const read = snapshotRecord(value, specs?.keys ?? []);
   if (!read.ok) return unreadable(read.field, read.error);
   const fields = read.value;
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const [name, spec] of specs?.entries ?? NO_FIELDS) {
     const invalid = checkField(fields, name, name, spec);
     if (invalid) return invalid;
   }

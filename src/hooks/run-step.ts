@@ -42,8 +42,8 @@ export function finishStep(
   return { ok: true, result: read };
 }
 
-/** Copies-in, calls, awaits and reads one handler. */
-export async function runStep(
+/** Copies-in, calls, awaits (only a thenable result) and reads one handler. */
+export function runStep(
   state: RunState,
   source: FailureSource,
   fn: (event: never, ctx: never) => unknown,
@@ -52,9 +52,14 @@ export async function runStep(
   timeoutMs: number | undefined,
   kind: ResultKind,
   nonRecord: NonRecordPolicy,
-): Promise<StepResult> {
+): StepResult | Promise<StepResult> {
   if (!event.ok) return failStep(state, source, { status: "error", error: event.error, context: "could not copy the event" });
-  let settled = callHandler(fn, event.value, ctx, timeoutMs);
-  if (isPending(settled)) settled = await settled;
+  const settled = callHandler(fn, event.value, ctx, timeoutMs);
+  if (isPending(settled)) return settled.then((done) => finishStep(state, source, done, kind, nonRecord));
   return finishStep(state, source, settled, kind, nonRecord);
+}
+
+/** Whether a step result still has to be awaited. */
+export function isPendingStep(step: StepResult | Promise<StepResult>): step is Promise<StepResult> {
+  return step instanceof Promise;
 }

@@ -10,9 +10,16 @@ const MAX_TEXT = 500;
 /** A read that either produced a value or failed with whatever was thrown (and, for a result field, which one). */
 export type SafeRead<T> = { ok: true; value: T } | { ok: false; error: unknown; field?: string };
 
-/** Defines `key` as an own data property (so `__proto__` stays an ordinary key and no setter runs). */
+/**
+ * Sets `key` as an own data property, so `__proto__` stays an ordinary key (and never changes a prototype). Plain
+ * assignment for every other key: the targets are fresh plain or null-prototype objects.
+ */
 export function setOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    (target as Record<string, unknown>)[key] = value;
+  }
 }
 
 /** Reads `target[key]` once; a throwing getter or proxy trap becomes `{ ok: false }`. */
@@ -117,15 +124,18 @@ export function snapshotRecord(value: object, extraKeys: readonly string[] = [])
   } catch (error) {
     return { ok: false, error };
   }
-  const own = new Set(keys);
+  // A null-prototype record: assigning any key (even `__proto__`) creates an own property and runs no setter.
   const out: HookResultRecord = Object.create(null) as HookResultRecord;
-  const seen = new Set<string>();
-  for (const key of [...keys, ...extraKeys]) {
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const key of keys) {
     const read = safeGet(value, key);
     if (!read.ok) return { ok: false, error: read.error, field: key };
-    if (read.value !== undefined || own.has(key)) setOwn(out, key, read.value);
+    out[key] = read.value;
+  }
+  for (const key of extraKeys) {
+    if (key in out) continue;
+    const read = safeGet(value, key);
+    if (!read.ok) return { ok: false, error: read.error, field: key };
+    if (read.value !== undefined) out[key] = read.value;
   }
   return { ok: true, value: out };
 }
@@ -144,7 +154,11 @@ function deepCopy(value: unknown, depth: number): unknown {
     }
   }
   const out: HookResultRecord = {};
-  for (const key of Object.keys(value)) setOwn(out, key, deepCopy((value as HookResultRecord)[key], depth + 1));
+  for (const key of Object.keys(value)) {
+    const item = deepCopy((value as HookResultRecord)[key], depth + 1);
+    if (key === "__proto__") setOwn(out, key, item);
+    else out[key] = item;
+  }
   return out;
 }
 
@@ -156,8 +170,8 @@ export function snapshotEvent(event: unknown): SafeRead<unknown> {
   if (typeof event !== "object" || event === null) return { ok: true, value: event };
   try {
     if (Array.isArray(event)) return { ok: true, value: event };
-    const copy: HookResultRecord = {};
-    for (const key of Object.keys(event)) setOwn(copy, key, (event as HookResultRecord)[key]);
+    // Spread defines own data properties (a `__proto__` key stays a key) and reads each getter once.
+    const copy: HookResultRecord = { ...(event as HookResultRecord) };
     if (isRecord(copy.params)) copy.params = deepCopy(copy.params, 0);
     return { ok: true, value: copy };
   } catch (error) {
@@ -172,8 +186,7 @@ export function snapshotEvent(event: unknown): SafeRead<unknown> {
 export function copyEvent(snapshot: unknown): SafeRead<unknown> {
   if (!isRecord(snapshot)) return { ok: true, value: snapshot };
   try {
-    const copy: HookResultRecord = {};
-    for (const key of Object.keys(snapshot)) setOwn(copy, key, snapshot[key]);
+    const copy: HookResultRecord = { ...snapshot };
     if (isRecord(copy.params)) copy.params = deepCopy(copy.params, 0);
     return { ok: true, value: copy };
   } catch (error) {
