@@ -21,6 +21,8 @@ interface Behaviour {
   bad: boolean;
   /** Result is a decision `block: true` (a valid block). */
   blocks?: boolean;
+  /** Never settles (only a timeout ends it). */
+  hangs?: boolean;
 }
 
 function revoked(): object {
@@ -79,8 +81,8 @@ const thenables: fc.Arbitrary<Behaviour> = fc.oneof(
   fc.constantFrom<Behaviour>(
     { label: "then throws", make: () => ({ then() { throw new Error("then"); } }), bad: true },
     { label: "then getter throws", make: () => ({ get then(): never { throw new Error("then getter"); } }), bad: true },
-    { label: "then never calls back", make: () => ({ then() {} }), bad: true },
-    { label: "never-settling promise", make: () => new Promise(() => {}), bad: true },
+    { label: "then never calls back", make: () => ({ then() {} }), bad: true, hangs: true },
+    { label: "never-settling promise", make: () => new Promise(() => {}), bad: true, hangs: true },
     { label: "rejecting thenable", make: () => ({ then: (_ok: unknown, fail: (e: unknown) => void) => fail(Object.create(null)) }), bad: true },
     { label: "rejected promise of a symbol", make: () => Promise.reject(Symbol("r")), bad: true },
   ),
@@ -180,7 +182,42 @@ describe("hook runner properties (hostile handlers)", () => {
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         },
       ),
-      { seed: SEED, numRuns: 300, interruptAfterTimeLimit: 12_000 },
+      { seed: SEED, numRuns: 300, interruptAfterTimeLimit: 8_000 },
+    );
+  }, 20_000);
+
+  it("before_tool_call with trusted policies and tool matchers: a failing policy, guard or matcher never allows", async () => {
+    const matcher = fc.constantFrom<[string, HookHandlerEntry["matcher"], boolean]>(
+      ["none", undefined, false],
+      ["name", "exec", false],
+      ["list", ["exec", "read"], false],
+      ["other tool", "read", false],
+      ["throwing predicate", (() => { throw Object.create(null); }) as never, true],
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        // Trusted policies run with the gate's 15 s default timeout: never-settling ones are left to the first property.
+        fc.array(behaviour.filter((b) => !b.hangs), { maxLength: 2 }),
+        fc.array(fc.tuple(behaviour, matcher), { maxLength: 3 }),
+        async (policyBehaviours, guards) => {
+          const outcome = await createHookDispatcher({
+            trustedToolPolicies: policyBehaviours.map((b, i) => ({ pluginId: `bundled${i}`, id: `policy${i}`, order: i, evaluate: (() => b.make()) as never })),
+            handlers: guards.map(([b, [, m]], i) => ({
+              pluginId: `p${i}`,
+              hookName: "before_tool_call" as const,
+              order: i,
+              timeoutMs: TIMEOUT_MS,
+              ...(m !== undefined ? { matcher: m } : {}),
+              handler: (() => b.make()) as HookHandlerEntry["handler"],
+            })),
+          }).run("before_tool_call", { toolName: "exec", params: { cmd: "ls" } });
+          const isBlocked = blocked("before_tool_call", outcome);
+          if (outcome.failures.length > 0) expect(isBlocked).toBe(true);
+          const guardFails = guards.some(([b, [label, , throws]]) => throws || (b.bad && label !== "other tool"));
+          if (policyBehaviours.some((b) => b.bad) || guardFails) expect(isBlocked).toBe(true);
+        },
+      ),
+      { seed: SEED + 1, numRuns: 200, interruptAfterTimeLimit: 5_000 },
     );
   }, 20_000);
 });
