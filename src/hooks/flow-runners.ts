@@ -4,7 +4,7 @@
  * A failing handler — whatever it threw, a timeout, an unreadable or wrong-typed result — is recorded and skipped.
  */
 import type { PluginHookName, PluginHookResult } from "../contract/hook-types.js";
-import { type Settled, callHandler, callSyncHandler, isPending } from "./call-handler.js";
+import { type Settled, callHandler, callSyncHandler } from "./call-handler.js";
 import type { EvaluateOutcome, HookHandlerEntry } from "./hook-run-types.js";
 import type { HookSemantics } from "./hook-semantics.js";
 import { type HookResultRecord, mergeLastDefinedFields } from "./merge-rules.js";
