@@ -73,7 +73,7 @@ export async function runClaim(
       recordFailure(state, { pluginId: entry.pluginId }, eligible);
       continue;
     }
-    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, { ok: true, value: event }, ctx, timeoutOf(entry, semantics), state.name, "accept");
+    let step = runStep(state, entry, entry.handler, { ok: true, value: event }, ctx, timeoutOf(entry, semantics), state.name, "accept");
     if (isPendingStep(step)) step = await step;
     if (!step.ok || step.result.kind !== "record") continue;
     const value = step.result.fields;
@@ -104,7 +104,7 @@ export async function runModify(
       continue;
     }
     // Each handler gets its own copy: an in-place mutation by one handler never leaks to the next.
-    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, snapshot.ok ? copyEvent(current) : snapshot, ctx, timeoutOf(entry, semantics), state.name, "invalid");
+    let step = runStep(state, entry, entry.handler, snapshot.ok ? copyEvent(current) : snapshot, ctx, timeoutOf(entry, semantics), state.name, "invalid");
     if (isPendingStep(step)) step = await step;
     if (!step.ok || step.result.kind !== "record") continue;
     const value = step.result.fields;

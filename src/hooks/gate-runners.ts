@@ -74,17 +74,17 @@ export async function runBeforeToolCall(
       approval = { ...(value.requireApproval as Omit<Approval, "pluginId">), pluginId: policy.pluginId };
     }
   }
+  const failed = (pluginId: string, reason: string): BeforeToolCallDecision =>
+    block(pluginId, `before_tool_call handler from ${pluginId} failed: ${reason}`);
   for (const entry of entries) {
     // Without a readable event, eligibility cannot be told: every guard runs into the copy failure (fail-closed).
     const eligible = snapshot.ok ? isEligible(entry, current, ctx) : true;
     if (eligible === false) continue;
-    const source = { pluginId: entry.pluginId };
-    const failed = (reason: string): BeforeToolCallDecision => block(entry.pluginId, `before_tool_call handler from ${entry.pluginId} failed: ${reason}`);
-    if (eligible !== true) return failed(recordFailure(state, source, eligible));
+    if (eligible !== true) return failed(entry.pluginId, recordFailure(state, entry, eligible));
     // Every handler sees its own copy of the (policy-rewritten) event, never another handler's rewrite.
-    let step = runStep(state, source, entry.handler, copyFrom(snapshot, current), ctx, timeoutOf(entry, semantics), "before_tool_call", "invalid");
+    let step = runStep(state, entry, entry.handler, copyFrom(snapshot, current), ctx, timeoutOf(entry, semantics), "before_tool_call", "invalid");
     if (isPendingStep(step)) step = await step;
-    if (!step.ok) return failed(step.reason);
+    if (!step.ok) return failed(entry.pluginId, step.reason);
     if (step.result.kind !== "record") continue;
     const value = step.result.fields;
     if (value.block === true) {
@@ -110,7 +110,7 @@ export async function runBeforeAgentRun(
   const snapshot = snapshotEvent(event);
   let passed = false;
   for (const entry of entries) {
-    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_agent_run", "invalid");
+    let step = runStep(state, entry, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_agent_run", "invalid");
     if (isPendingStep(step)) step = await step;
     if (!step.ok) {
       return { outcome: "block", reason: `before_agent_run handler from ${entry.pluginId} failed: ${step.reason}`, pluginId: entry.pluginId };
@@ -143,7 +143,7 @@ export async function runBeforeInstall(
   const findings: BeforeInstallDecision["findings"] = [];
   let any = false;
   for (const entry of entries) {
-    let step = runStep(state, { pluginId: entry.pluginId }, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_install", "invalid");
+    let step = runStep(state, entry, entry.handler, copyFrom(snapshot, snapshot.ok ? snapshot.value : undefined), ctx, timeoutOf(entry, semantics), "before_install", "invalid");
     if (isPendingStep(step)) step = await step;
     if (!step.ok) {
       return { findings, block: true, blockReason: `before_install handler from ${entry.pluginId} failed: ${step.reason}`, blockedBy: entry.pluginId };
