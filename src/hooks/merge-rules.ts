@@ -45,10 +45,15 @@ function concatText(previous: unknown, next: unknown): string | undefined {
   return `${left}\n\n${right}`;
 }
 
+/** Sets an own data property, so a key such as `__proto__` stays an ordinary key and never changes a prototype. */
+function defineOwn(target: HookResultRecord, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function compact(record: HookResultRecord): HookResultRecord {
   const out: HookResultRecord = {};
   for (const key of Object.keys(record)) {
-    if (record[key] !== undefined) out[key] = record[key];
+    if (record[key] !== undefined) defineOwn(out, key, record[key]);
   }
   return out;
 }
@@ -169,7 +174,7 @@ export const mergeSubagentDeliveryTarget: HookMergeRule = (acc, next) => (acc?.o
 export const mergeResolveExecEnv: HookMergeRule = (acc, next) => {
   const env: HookResultRecord = { ...(acc ?? {}) };
   for (const key of Object.keys(next)) {
-    if (!(key in env) && typeof next[key] === "string") env[key] = next[key];
+    if (!Object.hasOwn(env, key) && typeof next[key] === "string") defineOwn(env, key, next[key]);
   }
   return env;
 };
@@ -185,7 +190,7 @@ export const mergeResolveExecEnv: HookMergeRule = (acc, next) => {
 export const mergeLastDefinedFields: HookMergeRule = (acc, next) => {
   const out: HookResultRecord = { ...(acc ?? {}) };
   for (const key of Object.keys(next)) {
-    if (next[key] !== undefined) out[key] = next[key];
+    if (next[key] !== undefined) defineOwn(out, key, next[key]);
   }
   return out;
 };

@@ -6,8 +6,9 @@ import { Readable } from "node:stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OpenClawConfig } from "../contract/config.js";
 import type { OperatorScope, PluginCommandContext, PluginCommandResult } from "../contract/plugin-api.js";
+import type { PluginApprovalResolution } from "../contract/hook-types.js";
 import type { AgentToolResult, AnyAgentTool, OpenClawPluginToolContext } from "../contract/tools.js";
-import type { HookDispatcher } from "../hooks/hook-runner.js";
+import type { BeforeToolCallDecision, HookDispatcher } from "../hooks/hook-runner.js";
 import type { PluginRegistrations } from "./registry.js";
 
 /**
@@ -49,22 +50,82 @@ export interface InvokeToolOptions {
   onUpdate?: (partial: AgentToolResult) => void;
   /**
    * Run `before_tool_call` through this runner first (as the gateway does): a block returns
-   * `{ blocked: true }` without executing; rewritten params are what the tool receives.
+   * `{ blocked: true }` without executing; rewritten params are what the tool receives; a decision that requires
+   * approval runs the tool only when `approve` grants it.
    */
   hooks?: HookDispatcher;
+  /**
+   * Answers a `before_tool_call` approval request (`requireApproval`), like the user would in the gateway: `true`
+   * (= `"allow-once"`) or `"allow-always"` runs the tool; `false` (= `"deny"`), `"deny"` or `"timeout"` does not.
+   * Absent: nothing is approved (the result says approval was required and denied). When the request has a
+   * `timeoutMs` and the answer does not come in time, the resolution is `"timeout"` (denied). The requesting plugin's
+   * `onResolution` is called with the resolution before the tool runs; a throwing approver or `onResolution`
+   * rejects `invokeTool`, as a throwing tool does.
+   */
+  approve?: (request: ToolApprovalRequest) => boolean | PluginApprovalResolution | Promise<boolean | PluginApprovalResolution>;
 }
 
 /**
- * Outcome of `invokeTool`.
+ * An approval request as `invokeTool` hands it to `options.approve`: the `before_tool_call` decision's
+ * `requireApproval` (stamped with the requesting plugin) and the call it guards.
+ *
+ * @example
+ * ```ts
+ * const approve = (request: ToolApprovalRequest) => request.severity !== "critical";
+ * ```
+ */
+export interface ToolApprovalRequest {
+  /** The tool that would run. */
+  toolName: string;
+  /** Id of the guarded tool call. */
+  toolCallId: string;
+  /** The parameters the tool would run with (frozen when the approval was requested). */
+  params: Record<string, unknown>;
+  /** Plugin that requested the approval. */
+  pluginId: string;
+  /** Short title of the request, as the plugin gave it. */
+  title: string;
+  /** What the user is asked to allow. */
+  description: string;
+  /** How serious the plugin thinks the call is. */
+  severity?: "info" | "warning" | "critical";
+  /** How long the gateway would wait for an answer; `invokeTool` waits as long for `approve`. */
+  timeoutMs?: number;
+}
+
+/**
+ * How an approval request was answered.
+ *
+ * @example
+ * ```ts
+ * const out = await invokeTool(plugin, "exec", { cmd: "ls" }, { hooks, approve: () => true });
+ * out.approval?.resolution; // "allow-once" when a handler required approval
+ * ```
+ */
+export interface ToolApprovalOutcome {
+  /** The request `approve` was asked. */
+  request: ToolApprovalRequest;
+  /** The answer (`deny` when no approver was given, `timeout` when it did not answer within `timeoutMs`). */
+  resolution: PluginApprovalResolution;
+  /** True for `allow-once` and `allow-always`. */
+  approved: boolean;
+}
+
+/**
+ * Outcome of `invokeTool`: the tool ran (`blocked: false`, with `approval` when it was approved), a hook blocked it,
+ * or a hook required approval that was not granted (`blocked: true` with `approval.approved === false`; `reason`
+ * names the requesting plugin, the request title and the resolution).
  *
  * @example
  * ```ts
  * const out: InvokeToolResult = await invokeTool(plugin, "greet", { name: "Ada" }); if (!out.blocked) out.result.content;
+ * if (out.blocked && out.approval) console.log(out.reason); // approval required and not granted
  * ```
  */
 export type InvokeToolResult =
-  | { blocked: false; result: AgentToolResult; params: Record<string, unknown> }
-  | { blocked: true; reason?: string; blockedBy?: string };
+  | { blocked: false; result: AgentToolResult; params: Record<string, unknown>; approval?: ToolApprovalOutcome }
+  | { blocked: true; reason?: string; blockedBy?: string; approval?: undefined }
+  | { blocked: true; reason: string; blockedBy: string; approval: ToolApprovalOutcome & { approved: false } };
 
 let callCounter = 0;
 
@@ -112,6 +173,7 @@ export async function invokeTool(
   callCounter += 1;
   const toolCallId = options.toolCallId ?? `test-call-${callCounter}`;
   let effective = params;
+  let approval: ToolApprovalOutcome | undefined;
   if (options.hooks) {
     const { decision } = await options.hooks.run(
       "before_tool_call",
@@ -126,9 +188,54 @@ export async function invokeTool(
       };
     }
     if (decision?.params) effective = decision.params;
+    if (decision?.requireApproval) {
+      approval = await resolveApproval(decision.requireApproval, { toolName: name, toolCallId, params: effective }, options.approve);
+      if (!approval.approved) {
+        return {
+          blocked: true,
+          reason: `approval required by ${approval.request.pluginId} ("${approval.request.title}") was not granted (${approval.resolution})${options.approve ? "" : "; pass options.approve to answer approval requests"}`,
+          blockedBy: approval.request.pluginId,
+          approval: { ...approval, approved: false },
+        };
+      }
+    }
   }
   const result = await tool.execute(toolCallId, effective, options.signal, options.onUpdate);
-  return { blocked: false, result, params: effective };
+  return { blocked: false, result, params: effective, ...(approval ? { approval } : {}) };
+}
+
+const TIMED_OUT = Symbol("approval-timeout");
+
+/** Asks `approve` (bounded by the request's `timeoutMs`), then tells the requesting plugin through `onResolution`. */
+async function resolveApproval(
+  requested: NonNullable<BeforeToolCallDecision["requireApproval"]>,
+  call: { toolName: string; toolCallId: string; params: Record<string, unknown> },
+  approve: InvokeToolOptions["approve"],
+): Promise<ToolApprovalOutcome> {
+  const request: ToolApprovalRequest = {
+    ...call,
+    pluginId: requested.pluginId,
+    title: requested.title,
+    description: requested.description,
+    ...(requested.severity !== undefined ? { severity: requested.severity } : {}),
+    ...(requested.timeoutMs !== undefined ? { timeoutMs: requested.timeoutMs } : {}),
+  };
+  let resolution: PluginApprovalResolution = "deny";
+  if (approve) {
+    const answer = Promise.resolve(approve(request));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = request.timeoutMs;
+    const answered =
+      limit !== undefined && Number.isFinite(limit) && limit > 0
+        ? await Promise.race([answer, new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), limit)))]).finally(() => clearTimeout(timer))
+        : await answer;
+    resolution = answered === TIMED_OUT ? "timeout" : answered === true ? "allow-once" : answered === false ? "deny" : answered;
+    if (!["allow-once", "allow-always", "deny", "timeout"].includes(resolution)) {
+      throw new Error(`options.approve returned ${JSON.stringify(answered)}; return true, false or one of "allow-once", "allow-always", "deny", "timeout".`);
+    }
+  }
+  await requested.onResolution?.(resolution);
+  return { request, resolution, approved: resolution === "allow-once" || resolution === "allow-always" };
 }
 
 /**

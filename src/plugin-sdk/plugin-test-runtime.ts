@@ -51,6 +51,8 @@ export type {
   RegistrationSource,
   TestHttpRequest,
   TestHttpResponse,
+  ToolApprovalOutcome,
+  ToolApprovalRequest,
 } from "../host/invoke.js";
 export { startPluginServices } from "../host/services.js";
 export type {
