@@ -63,7 +63,9 @@ export async function catalogPlugin(
       code: "package-json-invalid",
       path: "",
       file: `${candidate.rootDir}/package.json`,
-      message: `${candidate.packageJsonError}. Fix the JSON syntax.`,
+      message: candidate.packageJsonError.includes("not valid JSON")
+        ? `${candidate.packageJsonError}. Fix the JSON syntax.`
+        : candidate.packageJsonError,
     });
   }
   const id = read.manifest?.id ?? basename(candidate.rootDir);

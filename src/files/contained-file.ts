@@ -9,7 +9,7 @@
  * with `fstat` before any byte is read. Reads are bounded (`too-large`).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** Why a contained path or file could not be used. */
 export type ContainedFileProblemCode = "not-found" | "entry-escapes-root" | "not-regular-file" | "too-large" | "read-failed";
@@ -58,9 +58,36 @@ function problem(code: ContainedFileProblemCode, path: string, message: string):
   return { ok: false, code, path, message };
 }
 
+/** Options of {@link resolveInsideRoot}. */
+export interface ResolveInsideRootOptions {
+  /**
+   * Accept a path that does not exist yet (a file the caller is about to create): its deepest existing ancestor is
+   * resolved with `realpath` and must stay inside the root; `real` is that ancestor's realpath plus the missing rest.
+   */
+  allowMissing?: boolean;
+}
+
+/** `realpath` of the deepest existing ancestor of `path`, plus the part below it that does not exist. */
+function realpathOfExistingPrefix(path: string): string {
+  const missing: string[] = [];
+  let current = path;
+  for (;;) {
+    try {
+      return join(realpathSync(current), ...missing.reverse());
+    } catch (error) {
+      const code = errnoCode(error);
+      const parent = dirname(current);
+      if ((code !== "ENOENT" && code !== "ENOTDIR") || parent === current) throw error;
+      missing.push(basename(current));
+      current = parent;
+    }
+  }
+}
+
 /**
  * Resolves `file` (absolute, or relative to `rootDir`) with `realpath` and checks that it stays inside the `realpath`
- * of `rootDir`. A missing file or root is `not-found`; anything resolving outside is `entry-escapes-root`.
+ * of `rootDir`. A missing file or root is `not-found` (unless `allowMissing`); anything resolving outside is
+ * `entry-escapes-root`; a path that cannot be resolved (symlink loop, no permission) is `read-failed`.
  *
  * @example
  * ```ts
@@ -68,7 +95,11 @@ function problem(code: ContainedFileProblemCode, path: string, message: string):
  * if (!r.ok) console.error(r.message); else await import(pathToFileURL(r.real).href);
  * ```
  */
-export function resolveInsideRoot(rootDir: string, file: string): ContainedPath | ContainedFileProblem {
+export function resolveInsideRoot(
+  rootDir: string,
+  file: string,
+  options: ResolveInsideRootOptions = {},
+): ContainedPath | ContainedFileProblem {
   const path = resolve(rootDir, file);
   let rootReal: string;
   try {
@@ -87,10 +118,11 @@ export function resolveInsideRoot(rootDir: string, file: string): ContainedPath 
   }
   let real: string;
   try {
-    real = realpathSync(path);
+    real = options.allowMissing ? realpathOfExistingPrefix(path) : realpathSync(path);
   } catch (error) {
     const code = errnoCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") return problem("not-found", path, `${path} does not exist.`);
+    if (code === "ELOOP") return problem("read-failed", path, `${path} is a symlink loop; replace it with a regular file.`);
     return problem("read-failed", path, `cannot resolve ${path}: ${code ?? String(error)}.`);
   }
   if (!isPathInside(rootReal, real)) {
