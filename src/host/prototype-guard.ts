@@ -7,6 +7,7 @@
  * What it cannot undo: a change the plugin makes later (from a timer, or a promise that settles after the check),
  * and a prototype frozen or made non-extensible (reported, but that cannot be reversed in-process).
  */
+import type { PluginLoadError } from "./load-types.js";
 
 /** The built-in prototypes the guard watches. */
 const WATCHED: ReadonlyArray<readonly [string, object]> = [
@@ -138,4 +139,32 @@ export function restorePrototypes(snapshot: PrototypesSnapshot): PrototypeChange
     }
   }
   return changes;
+}
+
+/**
+ * Restores the prototypes to `snapshot` and, when anything had changed, returns the `prototype-pollution` load
+ * error for plugin `id` (what changed, whether it was undone, and the fix).
+ *
+ * @example
+ * ```ts
+ * const polluted = prototypePollutionError(snapshot, "demo", "register(api) in full mode");
+ * if (polluted) return fail(polluted);
+ * ```
+ */
+export function prototypePollutionError(snapshot: PrototypesSnapshot, id: string, during: string): PluginLoadError | undefined {
+  const changes = restorePrototypes(snapshot);
+  if (changes.length === 0) return undefined;
+  const listed = changes
+    .slice(0, 8)
+    .map((c) => `${c.property} (${c.kind})`)
+    .join(", ");
+  const unrestored = changes.filter((c) => !c.restored);
+  return {
+    code: "prototype-pollution",
+    message: `plugin "${id || "?"}" changed built-in prototypes during ${during}: ${listed}${changes.length > 8 ? `, … ${changes.length - 8} more` : ""}. ${
+      unrestored.length === 0
+        ? "The host restored them; the plugin is not loaded. Remove the code (often a polyfill or a global patch) that modifies shared prototypes."
+        : `The host could not undo ${unrestored.map((c) => c.property).join(", ")}; restart the host after removing the plugin.`
+    }`,
+  };
 }
