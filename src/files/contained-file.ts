@@ -113,7 +113,7 @@ export function resolveInsideRoot(
     return problem(
       "entry-escapes-root",
       path,
-      `${file} points outside the plugin folder ${rootReal}. Keep every file a plugin names inside its own folder (no ../ or absolute paths out of it).`,
+      `${file} resolves to ${path}, outside the plugin folder ${rootReal}. Keep every file a plugin names inside its own folder (no ../ or absolute paths out of it).`,
     );
   }
   let real: string;

@@ -132,6 +132,8 @@ export interface EntryCandidate {
   file: string;
   /** The declared path this candidate stands for (`./src/index.ts`), for messages. */
   declaredAs: string;
+  /** The path as written in `package.json` (or derived, for a built peer), relative to the root or absolute. */
+  written: string;
   /** Where it comes from: `package.json#openclaw.runtimeExtensions[0]`, `built peer of …`, `root index fallback`. */
   origin: string;
 }
@@ -190,9 +192,9 @@ function candidatesFor(
 ): EntryCandidate[] {
   const out: EntryCandidate[] = [];
   for (const peer of builtPeers(declared, runtimePeer, fields.runtime)) {
-    out.push({ file: resolve(rootDir, peer.path), declaredAs: declared, origin: peer.origin });
+    out.push({ file: resolve(rootDir, peer.path), declaredAs: declared, written: peer.path, origin: peer.origin });
   }
-  out.push({ file: resolve(rootDir, declared), declaredAs: declared, origin: fields.declared });
+  out.push({ file: resolve(rootDir, declared), declaredAs: declared, written: declared, origin: fields.declared });
   return out;
 }
 
@@ -254,17 +256,14 @@ export function resolveEntryFile(
   const fields = options.fields ?? {};
   const kind: EntryKind = options.preferSetup && fields.setupEntry ? "setup" : "main";
   for (const candidate of listEntryCandidates(rootDir, fields, kind)) {
-    const contained = resolveInsideRoot(rootDir, candidate.file);
+    const contained = resolveInsideRoot(rootDir, candidate.written);
+    const where = candidate.origin.startsWith("built peer") ? candidate.origin : `${candidate.origin} ${JSON.stringify(candidate.written)}`;
     if (!contained.ok) {
       if (contained.code === "not-found") continue;
       if (contained.code === "entry-escapes-root") {
-        return {
-          code: "entry-escapes-root",
-          path: candidate.file,
-          error: `${candidate.origin} (${candidate.declaredAs}): ${contained.message} Nothing was imported.`,
-        };
+        return { code: "entry-escapes-root", path: candidate.file, error: `${where}: ${contained.message}` };
       }
-      return { code: "path-unsafe", path: candidate.file, error: `${candidate.origin} (${candidate.declaredAs}): ${contained.message}` };
+      return { code: "path-unsafe", path: candidate.file, error: `${where}: ${contained.message}` };
     }
     let regular = false;
     try {
@@ -276,7 +275,7 @@ export function resolveEntryFile(
       return {
         code: "path-unsafe",
         path: candidate.file,
-        error: `${candidate.origin}: ${candidate.file} is not a regular file (a directory, FIFO, socket or device); replace it with the built JavaScript file. Nothing was imported.`,
+        error: `${where}: ${candidate.file} is not a regular file (a directory, FIFO, socket or device); replace it with a regular JavaScript file.`,
       };
     }
     return { file: candidate.file, real: contained.real, kind, typescript: TS_EXTENSION.test(contained.real), declaredAs: candidate.declaredAs };
