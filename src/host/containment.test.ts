@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTempDirPool, type TempDir } from "../testing/temp-dir.js";
@@ -129,6 +129,21 @@ describe("loader containment: every file the loader would import stays inside th
     const loaded = await loadPlugin({ rootDir: w.root });
     expect(loaded.loadError?.code).toBe("world-writable");
     expect(loaded.loadError?.message).toContain(`resolves to ${join(w.root, "lib/real.js")}`);
+  });
+
+  it("checks ownership of the resolved entry, not only of the folder", async () => {
+    const w = workspace({ pkg: { openclaw: { extensions: ["./src/index.ts"] } }, files: { "src/index.ts": goodEntry, "dist/index.js": goodEntry } });
+    const uid = process.getuid?.() ?? 0;
+    const files = (owner: number) => checkPluginFiles(w.root, { uid: owner }).block;
+    // Everything is owned by the current user: accepted for that uid, foreign for any other (unless owned by root).
+    expect(files(uid)).toBeUndefined();
+    expect(files(uid + 4242)?.code).toBe(uid === 0 ? undefined : "wrong-owner");
+    if (uid === 0) {
+      chownSync(join(w.root, "dist/index.js"), 4242, 4242);
+      const loaded = await loadPlugin({ rootDir: w.root });
+      expect(loaded.loadError?.code).toBe("wrong-owner");
+      expect(loaded.loadError?.message).toContain(`${join(w.root, "dist/index.js")} is owned by uid 4242`);
+    }
   });
 
   it("refuses an entry that is a FIFO or a directory instead of hanging or failing later", async () => {

@@ -3,7 +3,8 @@
  * out of the root, symlinks in and out of the root, missing files, directories) and generated module shapes and
  * thrown values. For every generated pair of plugins: `loadPlugins` resolves (never rejects), no code outside the
  * plugin root runs (the outside file would write a marker), an imported entry's realpath is inside the root, the
- * second, well-behaved plugin always loads, and the built-in prototypes are untouched afterwards.
+ * path-safety gate behind `plugins list` blocks exactly when the loader refuses on path safety, the second,
+ * well-behaved plugin always loads, and the built-in prototypes are untouched afterwards.
  * Seeded and bounded (fixed seed, small numRuns, short register timeout).
  */
 import { existsSync, mkdirSync, realpathSync, symlinkSync } from "node:fs";
@@ -14,6 +15,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isPathInside } from "../files/contained-file.js";
 import { createTempDirPool } from "../testing/temp-dir.js";
 import { loadPlugins } from "./loader.js";
+import { checkPluginFiles } from "./path-safety.js";
+
+const SAFETY_CODES = new Set(["entry-escapes-root", "path-unsafe", "world-writable", "wrong-owner"]);
 
 const dirs = createTempDirPool("openclaw-loader-prop-");
 afterAll(() => dirs.removeAll());
@@ -144,6 +148,9 @@ describe("loader entries (property)", () => {
         expect(loaded).toHaveLength(2);
         expect(existsSync(hostile.marker)).toBe(false);
         const [first, second] = loaded;
+        // The gate `plugins list` runs agrees with the loader: blocked exactly when the loader refuses on path safety.
+        const block = checkPluginFiles(hostile.root).block;
+        expect(block?.code).toBe(SAFETY_CODES.has(first?.loadError?.code ?? "") ? first?.loadError?.code : undefined);
         const outcome = first?.loadError?.code ?? "loaded";
         seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
         if (!first?.loadError && first?.source) {
