@@ -306,6 +306,18 @@ describe("path-safety gate: the same files the loader would import", () => {
     expect(victim?.status).toBe("blocked");
     expect(victim?.diagnostics.find((d) => d.code === "blocked-entry-escapes-root")?.message).toContain("runtimeExtensions[0]");
   });
+
+  it("does not read a manifest the gate refused: the plugin is listed by folder name, nothing of the target leaks", async () => {
+    const dir = temp();
+    dir.write({ "state/extensions/linked/package.json": { name: "linked", openclaw: { extensions: ["./index.js"] } }, "state/extensions/linked/index.js": "" });
+    symlinkSync("/etc/passwd", dir.resolve("state/extensions/linked/openclaw.plugin.json"));
+    const catalog = await buildPluginCatalog({ env: { OPENCLAW_STATE_DIR: dir.resolve("state") }, cwd: dir.path });
+    const linked = catalog.plugins.find((p) => p.id === "linked");
+    expect(linked).toMatchObject({ status: "blocked", idSource: "folder" });
+    expect(linked?.diagnostics.map((d) => d.code)).toEqual(["blocked-entry-escapes-root"]);
+    expect(linked?.diagnostics[0]?.message).toContain("resolves to /etc/passwd");
+    expect(JSON.stringify(linked?.diagnostics)).not.toContain("root:");
+  });
 });
 
 describe("dependency status reads safely", () => {

@@ -150,6 +150,29 @@ console.log(JSON.stringify({ code: loaded.loadError?.code ?? null, resolved: glo
 });
 
 describe("hostile containment: plugins list / inspect (built CLI)", () => {
+  it("plugins list does not hang on a FIFO package.json, manifest or dependency package.json", () => {
+    const dir = dirs.create();
+    const ext = (name: string) => `state/extensions/${name}`;
+    dir.write({
+      [`${ext("fifo-pkg")}/openclaw.plugin.json`]: { id: "fifo-pkg", configSchema: {} },
+      [`${ext("fifo-manifest")}/package.json`]: { name: "fifo-manifest", openclaw: { extensions: ["./index.js"] } },
+      [`${ext("fifo-manifest")}/index.js`]: harmless,
+      [`${ext("fifo-dep")}/openclaw.plugin.json`]: { id: "fifo-dep", configSchema: {} },
+      [`${ext("fifo-dep")}/package.json`]: { name: "fifo-dep", openclaw: { extensions: ["./index.js"] }, dependencies: { dep: "1" } },
+      [`${ext("fifo-dep")}/index.js`]: harmless,
+    });
+    execFileSync("mkfifo", [dir.resolve(`${ext("fifo-pkg")}/package.json`)]);
+    execFileSync("mkfifo", [dir.resolve(`${ext("fifo-manifest")}/openclaw.plugin.json`)]);
+    mkdirSync(dir.resolve(`${ext("fifo-dep")}/node_modules/dep`), { recursive: true });
+    execFileSync("mkfifo", [dir.resolve(`${ext("fifo-dep")}/node_modules/dep/package.json`)]);
+    const list = runIsolatedCli(["plugins", "list", "--json"], { cwd: dir.path, env: { OPENCLAW_STATE_DIR: dir.resolve("state"), HOME: dir.path }, timeoutMs: 20_000 });
+    expect(list.timedOut).toBe(false);
+    const listed = JSON.parse(list.stdout) as { plugins: Array<{ id: string; status: string }> };
+    const status = Object.fromEntries(listed.plugins.map((p) => [p.id, p.status]));
+    expect(status).toMatchObject({ "fifo-pkg": "blocked", "fifo-manifest": "blocked" });
+    expect(status["fifo-dep"]).not.toBe("blocked");
+  });
+
   it("lists a runtimeExtensions escape as present but blocked, and inspect --runtime never runs evil.js", () => {
     const f = fixture(
       { openclaw: { extensions: ["./src/index.ts"], runtimeExtensions: ["../../../outside/evil.js"] } },
