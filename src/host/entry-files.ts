@@ -251,12 +251,13 @@ export function listEntryCandidates(rootDir: string, fields: PackageOpenClawFiel
  */
 export function resolveEntryFile(
   rootDir: string,
-  options: { preferSetup: boolean; fields?: PackageOpenClawFields | undefined },
+  options: { preferSetup: boolean; fields?: PackageOpenClawFields | undefined; rootReal?: string | undefined },
 ): ResolvedEntryFile | EntryFileProblem {
   const fields = options.fields ?? {};
+  const contain = options.rootReal !== undefined ? { rootReal: options.rootReal } : {};
   const kind: EntryKind = options.preferSetup && fields.setupEntry ? "setup" : "main";
   for (const candidate of listEntryCandidates(rootDir, fields, kind)) {
-    const contained = resolveInsideRoot(rootDir, candidate.written);
+    const contained = resolveInsideRoot(rootDir, candidate.written, contain);
     const where = candidate.origin.startsWith("built peer") ? candidate.origin : `${candidate.origin} ${JSON.stringify(candidate.written)}`;
     if (!contained.ok) {
       if (contained.code === "not-found") continue;

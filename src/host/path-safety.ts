@@ -129,14 +129,14 @@ function permissionBlock(target: string, named: string, uid: number | undefined)
  */
 export function checkPluginFiles(rootDir: string, options: CheckPluginFilesOptions = {}): PluginFilesReport {
   const uid = options.uid ?? currentUid();
+  const root = resolveInsideRoot(rootDir, ".");
+  const rootReal = root.ok ? root.rootReal : undefined;
   const packageJson = readPluginPackageJson(rootDir);
   const fields = packageJson.ok ? packageJson.fields : {};
-  const main = resolveEntryFile(rootDir, { preferSetup: false, fields });
-  const setup = resolveEntryFile(rootDir, { preferSetup: true, fields });
+  const main = resolveEntryFile(rootDir, { preferSetup: false, fields, rootReal });
+  const setup = fields.setupEntry ? resolveEntryFile(rootDir, { preferSetup: true, fields, rootReal }) : main;
   const report: PluginFilesReport = { packageJson, main, setup };
-  const root = resolveInsideRoot(rootDir, ".");
-  if (!root.ok) return report;
-  const rootReal = root.rootReal;
+  if (rootReal === undefined) return report;
 
   // 1. Containment and file type of every file the host reads or imports.
   const files: Array<{ named: string; real: string }> = [];
@@ -146,7 +146,7 @@ export function checkPluginFiles(rootDir: string, options: CheckPluginFilesOptio
   }
   const named = [join(rootDir, "package.json"), join(rootDir, MANIFEST_FILE), ...(options.extraFiles ?? [])];
   for (const file of named) {
-    const resolved = resolveInsideRoot(rootDir, file);
+    const resolved = resolveInsideRoot(rootDir, file, { rootReal });
     if (resolved.ok) {
       if (!isRegularFile(resolved.real)) {
         report.block = {
