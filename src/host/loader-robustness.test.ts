@@ -95,8 +95,12 @@ describe("register timeout", () => {
 
   it("a per-plugin registerTimeoutMs overrides the loadPlugins default", async () => {
     const slow = root("slow", `export default { id: "slow", register() { return new Promise((r) => setTimeout(r, 300)); } };\n`);
-    const [short, long] = await loadPlugins([slow, { rootDir: slow, registerTimeoutMs: 5_000 }], { registerTimeoutMs: 50 });
+    const [short, long, unset] = await loadPlugins(
+      [slow, { rootDir: slow, registerTimeoutMs: 5_000 }, { rootDir: slow, registerTimeoutMs: undefined }],
+      { registerTimeoutMs: 50 },
+    );
     expect(short?.loadError?.code).toBe("register-timeout");
+    expect(unset?.loadError?.code).toBe("register-timeout");
     expect(long?.loadError).toBeUndefined();
     expect(long?.diagnostics.map((d) => d.code)).toContain("register-async");
   });

@@ -182,7 +182,8 @@ export async function loadPlugins(
   const outbox = shared.outbox ?? { attachments: [], scheduledTurns: [] };
   const loaded: LoadedPlugin[] = [];
   for (const input of inputs) {
-    const options = typeof input === "string" ? { rootDir: input } : input;
+    // A per-plugin field left `undefined` keeps the shared default (e.g. `registerTimeoutMs: entry?.registerTimeoutMs`).
+    const options = typeof input === "string" ? { rootDir: input } : Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
     loaded.push(await loadPlugin({ ...shared, workflow, runtime, outbox, ...options }));
   }
   return loaded;
