@@ -82,6 +82,13 @@ describe("any thrown value becomes a loadError and the next plugin still loads",
   });
 });
 
+describe("bad options", () => {
+  it("a rootDir that is not a string is a loadError, not a rejection", async () => {
+    const loaded = await loadPlugin({ rootDir: 42 as unknown as string });
+    expect(loaded.loadError).toMatchObject({ code: "entry-not-found", message: expect.stringContaining("rootDir must be a folder path string") });
+  });
+});
+
 describe("register timeout", () => {
   it("ends a register promise that never settles in register-timeout and loads the next plugin", async () => {
     const hang = root("hangs", `export default { id: "hangs", register() { return new Promise(() => {}); } };\n`);

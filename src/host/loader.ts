@@ -135,7 +135,7 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
     started: performance.now(),
     mode: options.mode ?? "full",
     origin: options.origin ?? "external",
-    rootDir: options.rootDir !== undefined ? resolve(options.rootDir) : undefined,
+    rootDir: typeof options.rootDir === "string" ? resolve(options.rootDir) : undefined,
     manifest: options.manifest,
     diagnostics: [],
     registrations: createEmptyRegistrations(),
@@ -144,6 +144,12 @@ export async function loadPlugin(options: LoadPluginOptions): Promise<LoadedPlug
     enabledFor: (id) => options.enabled ?? config.plugins?.entries?.[id]?.enabled === true,
   };
   const snapshot = snapshotPrototypes();
+  if (options.rootDir !== undefined && typeof options.rootDir !== "string") {
+    return recordFailure(state, { id: "", source: "", entryKind: "main" }, {
+      code: "entry-not-found",
+      message: `loadPlugin: rootDir must be a folder path string, got a value of type ${options.rootDir === null ? "null" : typeof options.rootDir}; pass the plugin folder (or a file: URL to loadPluginForTest).`,
+    });
+  }
   try {
     return await loadPluginUnguarded(options, state, snapshot);
   } catch (error) {
