@@ -107,22 +107,6 @@ export function readPluginPackageJson(rootDir: string): PluginPackageJson | Plug
   };
 }
 
-/**
- * Reads `package.json#openclaw` from a plugin root; `undefined` when there is no package.json. Throws an `Error`
- * naming the file when it is unusable (escapes the folder, not a regular file, not JSON).
- *
- * @example
- * ```ts
- * readPackageOpenClawFields("/plugins/demo")?.fields.extensions; // ["./index.ts"]
- * ```
- */
-export function readPackageOpenClawFields(rootDir: string): { fields: PackageOpenClawFields; version?: string } | undefined {
-  const pkg = readPluginPackageJson(rootDir);
-  if (!pkg.ok) throw new Error(pkg.message);
-  if (!pkg.value) return undefined;
-  return { fields: pkg.fields, ...(pkg.version !== undefined ? { version: pkg.version } : {}) };
-}
-
 /** Which entry a plugin root is loaded through. */
 export type EntryKind = "main" | "setup";
 
