@@ -1072,7 +1072,11 @@ export interface OpenClawPluginApiBase<TConfig = Record<string, unknown>> {
   /** `plugins.entries.<id>.config`, validated (and defaulted) by the plugin's config schema. */
   readonly pluginConfig: TConfig;
   readonly logger: PluginLogger;
-  /** Resolves a path relative to the plugin root (`~` expands to the home directory). */
+  /**
+   * Resolves a path relative to the plugin root (`~` expands to the home directory). Throws when the path, after
+   * every symlink is followed, leaves the plugin root (`../`, absolute paths elsewhere, links out of the folder);
+   * an in-memory entry's root is the current directory.
+   */
   resolvePath(input: string): string;
 
   // capabilities

@@ -3,8 +3,15 @@
  * without running a package manager: each name is looked up along Node's normal `node_modules` search path
  * from the plugin folder upwards.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { readRegularFileSync } from "../files/contained-file.js";
+
+/** Largest dependency `package.json` read for its version. */
+const DEPENDENCY_PACKAGE_JSON_MAX_BYTES = 1024 * 1024;
+
+/** npm package names (`name` or `@scope/name`): no `..`, no other separators, so a lookup never leaves `node_modules`. */
+const PACKAGE_NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/i;
 
 /** One declared dependency and whether it resolves. */
 export interface DependencyStatusEntry {
@@ -32,14 +39,18 @@ export interface DependencyStatus {
 }
 
 function findPackage(startDir: string, name: string): { path: string; version?: string } | undefined {
+  if (!PACKAGE_NAME.test(name)) return undefined;
   let dir = startDir;
   for (;;) {
     const candidate = join(dir, "node_modules", name);
     const manifest = join(candidate, "package.json");
     if (existsSync(manifest)) {
+      // Bounded, regular files only, never blocking (a FIFO named package.json must not freeze `plugins list`).
+      const read = readRegularFileSync(manifest, { maxBytes: DEPENDENCY_PACKAGE_JSON_MAX_BYTES, label: "package.json" });
+      if (!read.ok) return { path: candidate };
       try {
-        const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { version?: unknown };
-        return typeof parsed.version === "string" ? { path: candidate, version: parsed.version } : { path: candidate };
+        const parsed = JSON.parse(read.bytes.toString("utf8")) as { version?: unknown } | null;
+        return typeof parsed?.version === "string" ? { path: candidate, version: parsed.version } : { path: candidate };
       } catch {
         return { path: candidate };
       }

@@ -11,8 +11,9 @@
  * candidate when it holds `openclaw.plugin.json` or a `package.json` with `openclaw.extensions`.
  * Every candidate passes the path-safety gate ({@link checkPathSafety}); blocked ones are kept, marked `blocked`.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { readPluginPackageJson } from "../host/entry-files.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { PluginsConfigView } from "./config-file.js";
 import { checkPathSafety, type PathSafetyBlock } from "./path-safety.js";
@@ -70,18 +71,11 @@ function isDir(path: string): boolean {
   }
 }
 
+/** `package.json` through the host's reader: contained in the folder, regular files only, bounded, never blocking. */
 function readPackageJson(rootDir: string): { value?: Record<string, unknown>; error?: string } {
-  const file = join(rootDir, "package.json");
-  if (!existsSync(file)) return {};
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      return { error: `${file} must contain a JSON object` };
-    }
-    return { value: parsed as Record<string, unknown> };
-  } catch (error) {
-    return { error: `${file} is not valid JSON: ${(error as Error).message}` };
-  }
+  const read = readPluginPackageJson(rootDir);
+  if (!read.ok) return { error: read.message };
+  return read.value ? { value: read.value } : {};
 }
 
 /**

@@ -1,4 +1,5 @@
-import { chmodSync, chownSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, chownSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTempDirPool, type TempDir } from "../testing/temp-dir.js";
@@ -6,6 +7,7 @@ import { readOpenClawConfig, normalizePluginsConfig } from "./config-file.js";
 import { checkDependencyStatus } from "./dependency-status.js";
 import { discoverPluginCandidates } from "./discover-plugins.js";
 import { checkPathSafety } from "./path-safety.js";
+import { buildPluginCatalog } from "./plugin-catalog.js";
 import { readPluginIndex } from "./plugin-index.js";
 import { resolvePluginEnablement } from "./plugin-policy.js";
 import { resolveOpenClawPaths } from "./state-paths.js";
@@ -234,5 +236,102 @@ describe("discoverPluginCandidates", () => {
     });
     expect(result.candidates).toHaveLength(1);
     expect(result.candidates[0]!.blocked?.code).toBe("world-writable");
+  });
+});
+
+describe("path-safety gate: the same files the loader would import", () => {
+  const escaping = (openclaw: Record<string, unknown>, files: Record<string, string> = {}): TempDir => {
+    const dir = temp();
+    dir.write({
+      "plugin/openclaw.plugin.json": { id: "victim", configSchema: {} },
+      "plugin/package.json": { name: "victim", openclaw },
+      "outside/evil.js": "export default {};\n",
+      ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`plugin/${k}`, v])),
+    });
+    return dir;
+  };
+
+  it("blocks runtimeExtensions, setupEntry and runtimeSetupEntry escapes, not only extensions", () => {
+    for (const openclaw of [
+      { extensions: ["./src/index.ts"], runtimeExtensions: ["../outside/evil.js"] },
+      { extensions: ["./index.js"], setupEntry: "../outside/evil.js" },
+      { extensions: ["./index.js"], setupEntry: "./setup.ts", runtimeSetupEntry: "../outside/evil.js" },
+    ]) {
+      const dir = escaping(openclaw, { "src/index.ts": "", "index.js": "", "setup.ts": "" });
+      const block = checkPathSafety({ rootDir: dir.resolve("plugin") });
+      expect(block?.code).toBe("entry-escapes-root");
+      expect(block?.message).toContain("outside the plugin folder");
+    }
+  });
+
+  it("blocks a built peer symlinked out, a root index.js symlink without package.json, and a 0666 dist/index.js", () => {
+    const peer = escaping({ extensions: ["./src/index.ts"] }, { "src/index.ts": "" });
+    mkdirSync(peer.resolve("plugin/dist"));
+    symlinkSync(peer.resolve("outside/evil.js"), peer.resolve("plugin/dist/index.js"));
+    expect(checkPathSafety({ rootDir: peer.resolve("plugin") })?.code).toBe("entry-escapes-root");
+
+    const bare = temp();
+    bare.write({ "plugin/openclaw.plugin.json": { id: "bare", configSchema: {} }, "outside/evil.js": "" });
+    symlinkSync(bare.resolve("outside/evil.js"), bare.resolve("plugin/index.js"));
+    expect(checkPathSafety({ rootDir: bare.resolve("plugin") })?.code).toBe("entry-escapes-root");
+
+    const writable = escaping({ extensions: ["./src/index.ts"] }, { "src/index.ts": "", "dist/index.js": "" });
+    chmodSync(writable.resolve("plugin/dist/index.js"), 0o666);
+    const block = checkPathSafety({ rootDir: writable.resolve("plugin") });
+    expect(block?.code).toBe("world-writable");
+    expect(block?.path).toBe(writable.resolve("plugin/dist/index.js"));
+  });
+
+  it("blocks a manifest or package.json that links out of the folder or is a FIFO, without blocking the process", () => {
+    const linked = escaping({ extensions: ["./index.js"] }, { "index.js": "" });
+    rmSync(linked.resolve("plugin/openclaw.plugin.json"));
+    symlinkSync("/etc/passwd", linked.resolve("plugin/openclaw.plugin.json"));
+    expect(checkPathSafety({ rootDir: linked.resolve("plugin") })?.code).toBe("entry-escapes-root");
+    const fifo = escaping({ extensions: ["./index.js"] }, { "index.js": "" });
+    rmSync(fifo.resolve("plugin/package.json"));
+    execFileSync("mkfifo", [fifo.resolve("plugin/package.json")]);
+    expect(checkPathSafety({ rootDir: fifo.resolve("plugin") })?.code).toBe("path-unsafe");
+  });
+
+  it("shows such a plugin as present but blocked in the catalog", async () => {
+    const dir = temp();
+    dir.write({
+      "state/extensions/victim/openclaw.plugin.json": { id: "victim", configSchema: {} },
+      "state/extensions/victim/package.json": { name: "victim", openclaw: { extensions: ["./index.js"], runtimeExtensions: ["../../../outside/evil.js"] } },
+      "state/extensions/victim/index.js": "",
+      "outside/evil.js": "",
+    });
+    const catalog = await buildPluginCatalog({ env: { OPENCLAW_STATE_DIR: dir.resolve("state") }, cwd: dir.path });
+    const victim = catalog.plugins.find((p) => p.id === "victim");
+    expect(victim?.status).toBe("blocked");
+    expect(victim?.diagnostics.find((d) => d.code === "blocked-entry-escapes-root")?.message).toContain("runtimeExtensions[0]");
+  });
+
+  it("does not read a manifest the gate refused: the plugin is listed by folder name, nothing of the target leaks", async () => {
+    const dir = temp();
+    dir.write({ "state/extensions/linked/package.json": { name: "linked", openclaw: { extensions: ["./index.js"] } }, "state/extensions/linked/index.js": "" });
+    symlinkSync("/etc/passwd", dir.resolve("state/extensions/linked/openclaw.plugin.json"));
+    const catalog = await buildPluginCatalog({ env: { OPENCLAW_STATE_DIR: dir.resolve("state") }, cwd: dir.path });
+    const linked = catalog.plugins.find((p) => p.id === "linked");
+    expect(linked).toMatchObject({ status: "blocked", idSource: "folder" });
+    expect(linked?.diagnostics.map((d) => d.code)).toEqual(["blocked-entry-escapes-root"]);
+    expect(linked?.diagnostics[0]?.message).toContain("resolves to /etc/passwd");
+    expect(JSON.stringify(linked?.diagnostics)).not.toContain("root:");
+  });
+});
+
+describe("dependency status reads safely", () => {
+  it("does not hang on a FIFO package.json and never looks up a name with ../", () => {
+    const dir = temp();
+    dir.write({ "p/package.json": {}, "p/node_modules/ok/package.json": { version: "1.0.0" } });
+    mkdirSync(dir.resolve("p/node_modules/fifo"), { recursive: true });
+    execFileSync("mkfifo", [dir.resolve("p/node_modules/fifo/package.json")]);
+    dir.write({ "secret/package.json": { version: "6.6.6" } });
+    const status = checkDependencyStatus(dir.resolve("p"), { dependencies: { ok: "1", fifo: "1", "../../secret": "1" } });
+    expect(status.dependencies.map((d) => [d.name, d.installed, d.version])).toEqual([
+      ["ok", true, "1.0.0"],
+      ["fifo", true, undefined],
+      ["../../secret", false, undefined],
+    ]);
   });
 });

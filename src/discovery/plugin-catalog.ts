@@ -55,7 +55,11 @@ export async function catalogPlugin(
   candidate: PluginCandidate,
   pluginsConfig: OpenClawConfigFile["plugins"],
 ): Promise<CatalogPlugin> {
-  const read = await readPluginManifest(candidate.rootDir);
+  // A manifest the gate refused (a link out of the folder, a FIFO) is not read at all: the plugin is listed by folder.
+  const manifestRefused = candidate.blocked !== undefined && candidate.blocked.path === candidate.manifestFile;
+  const read = manifestRefused
+    ? { file: candidate.manifestFile, diagnostics: [] as PluginDiagnostic[], manifest: undefined }
+    : await readPluginManifest(candidate.rootDir);
   const diagnostics: PluginDiagnostic[] = [...read.diagnostics];
   if (candidate.packageJsonError) {
     diagnostics.push({
@@ -63,7 +67,9 @@ export async function catalogPlugin(
       code: "package-json-invalid",
       path: "",
       file: `${candidate.rootDir}/package.json`,
-      message: `${candidate.packageJsonError}. Fix the JSON syntax.`,
+      message: candidate.packageJsonError.includes("not valid JSON")
+        ? `${candidate.packageJsonError}. Fix the JSON syntax.`
+        : candidate.packageJsonError,
     });
   }
   const id = read.manifest?.id ?? basename(candidate.rootDir);

@@ -25,6 +25,20 @@ describe("resolveInsideRoot", () => {
   });
 });
 
+describe("resolveInsideRoot with allowMissing", () => {
+  it("accepts a path to be created inside the root and refuses one below a link that leaves it", () => {
+    dir = createTempDir("contained-");
+    dir.write({ "plugin/data/a.json": "{}", "outside/x": "" });
+    const root = dir.resolve("plugin");
+    expect(resolveInsideRoot(root, "data/new/b.json", { allowMissing: true })).toMatchObject({ ok: true, real: join(root, "data/new/b.json") });
+    expect(resolveInsideRoot(root, "data/new/b.json")).toMatchObject({ ok: false, code: "not-found" });
+    symlinkSync(dir.resolve("outside"), join(root, "out"));
+    expect(resolveInsideRoot(root, "out/new.json", { allowMissing: true })).toMatchObject({ ok: false, code: "entry-escapes-root" });
+    symlinkSync(join(root, "loop"), join(root, "loop"));
+    expect(resolveInsideRoot(root, "loop", { allowMissing: true })).toMatchObject({ ok: false, code: "read-failed" });
+  });
+});
+
 describe("readRegularFileSync", () => {
   it("reads a regular file and refuses a FIFO at once instead of blocking", () => {
     dir = createTempDir("contained-");

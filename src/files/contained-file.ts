@@ -8,8 +8,8 @@
  * refused (`not-regular-file`) without waiting for a writer, because the file is opened with `O_NONBLOCK` and checked
  * with `fstat` before any byte is read. Reads are bounded (`too-large`).
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** Why a contained path or file could not be used. */
 export type ContainedFileProblemCode = "not-found" | "entry-escapes-root" | "not-regular-file" | "too-large" | "read-failed";
@@ -58,9 +58,50 @@ function problem(code: ContainedFileProblemCode, path: string, message: string):
   return { ok: false, code, path, message };
 }
 
+/** Options of {@link resolveInsideRoot}. */
+export interface ResolveInsideRootOptions {
+  /**
+   * Accept a path that does not exist yet (a file the caller is about to create): its deepest existing ancestor is
+   * resolved with `realpath` and must stay inside the root; `real` is that ancestor's realpath plus the missing rest.
+   */
+  allowMissing?: boolean;
+  /** `realpath` of `rootDir`, when the caller already has it (saves a resolution per call). */
+  rootReal?: string;
+}
+
+/** `realpath` through libc (one system call instead of one `lstat` per path segment). */
+const realpathOf = (path: string): string => realpathSync.native(path);
+
+/** False when nothing exists at `path` (checked without throwing, which is the slow part of a miss). */
+function mayExist(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true; // ENOTDIR, EACCES, …: let realpath report it
+  }
+}
+
+/** `realpath` of the deepest existing ancestor of `path`, plus the part below it that does not exist. */
+function realpathOfExistingPrefix(path: string): string {
+  const missing: string[] = [];
+  let current = path;
+  for (;;) {
+    try {
+      return join(realpathOf(current), ...missing.reverse());
+    } catch (error) {
+      const code = errnoCode(error);
+      const parent = dirname(current);
+      if ((code !== "ENOENT" && code !== "ENOTDIR") || parent === current) throw error;
+      missing.push(basename(current));
+      current = parent;
+    }
+  }
+}
+
 /**
  * Resolves `file` (absolute, or relative to `rootDir`) with `realpath` and checks that it stays inside the `realpath`
- * of `rootDir`. A missing file or root is `not-found`; anything resolving outside is `entry-escapes-root`.
+ * of `rootDir`. A missing file or root is `not-found` (unless `allowMissing`); anything resolving outside is
+ * `entry-escapes-root`; a path that cannot be resolved (symlink loop, no permission) is `read-failed`.
  *
  * @example
  * ```ts
@@ -68,11 +109,15 @@ function problem(code: ContainedFileProblemCode, path: string, message: string):
  * if (!r.ok) console.error(r.message); else await import(pathToFileURL(r.real).href);
  * ```
  */
-export function resolveInsideRoot(rootDir: string, file: string): ContainedPath | ContainedFileProblem {
+export function resolveInsideRoot(
+  rootDir: string,
+  file: string,
+  options: ResolveInsideRootOptions = {},
+): ContainedPath | ContainedFileProblem {
   const path = resolve(rootDir, file);
   let rootReal: string;
   try {
-    rootReal = realpathSync(rootDir);
+    rootReal = options.rootReal ?? realpathOf(rootDir);
   } catch {
     return problem("not-found", path, `plugin folder ${rootDir} does not exist.`);
   }
@@ -82,15 +127,17 @@ export function resolveInsideRoot(rootDir: string, file: string): ContainedPath 
     return problem(
       "entry-escapes-root",
       path,
-      `${file} points outside the plugin folder ${rootReal}. Keep every file a plugin names inside its own folder (no ../ or absolute paths out of it).`,
+      `${file} resolves to ${path}, outside the plugin folder ${rootReal}. Keep every file a plugin names inside its own folder (no ../ or absolute paths out of it).`,
     );
   }
+  if (!options.allowMissing && !mayExist(path)) return problem("not-found", path, `${path} does not exist.`);
   let real: string;
   try {
-    real = realpathSync(path);
+    real = options.allowMissing ? realpathOfExistingPrefix(path) : realpathOf(path);
   } catch (error) {
     const code = errnoCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") return problem("not-found", path, `${path} does not exist.`);
+    if (code === "ELOOP") return problem("read-failed", path, `${path} is a symlink loop; replace it with a regular file.`);
     return problem("read-failed", path, `cannot resolve ${path}: ${code ?? String(error)}.`);
   }
   if (!isPathInside(rootReal, real)) {

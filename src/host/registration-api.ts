@@ -3,7 +3,6 @@
  * registration mode and the contract gates, recorded in the plugin's registrations when accepted, logged either
  * way, and explained by a diagnostic when it is skipped or rejected.
  */
-import { isAbsolute, resolve as resolvePathFrom } from "node:path";
 import type { OpenClawConfig, PluginEntryConfig } from "../contract/config.js";
 import type { ChannelPlugin } from "../contract/channel.js";
 import type { PluginHookName, PluginHookOptions, PluginJsonValue } from "../contract/hook-types.js";
@@ -39,6 +38,7 @@ import {
   isRuntimeAvailable,
 } from "./modes.js";
 import { type PluginRegistrations, createEmptyRegistrations, nextRegistrationOrder } from "./registry.js";
+import { resolvePluginPath } from "./resolve-plugin-path.js";
 import type { SessionWorkflowHost } from "./session-workflow.js";
 import { CAPABILITY_METHODS, type PluginCapabilityKind } from "./shapes.js";
 
@@ -435,7 +435,7 @@ export function createRegistrationApi(params: RegistrationApiParams): {
     config: params.config,
     pluginConfig: params.pluginConfig,
     logger,
-    resolvePath: (input: string) => (isAbsolute(input) ? input : resolvePathFrom(params.rootDir ?? process.cwd(), input)),
+    resolvePath: (input: string) => resolvePluginPath(params.pluginId, params.rootDir ?? process.cwd(), input),
 
     registerProvider: (provider) => registerCapability("registerProvider", provider),
     registerAgentHarness: (harness) => registerCapability("registerAgentHarness", harness),
