@@ -143,8 +143,9 @@ describe("checking a folder against a package", () => {
         name: "openclaw",
         version: "0.0.1",
         type: "module",
-        exports: { "./plugin-sdk/core": { types: "./core.d.ts", default: "./core.js" } },
+        exports: { "./plugin-sdk/core": { types: "./core.d.ts", default: "./core.js" }, "./plugin-sdk/untyped": "./untyped.js" },
       },
+      "project/node_modules/openclaw/untyped.js": "export const untypedHelper = () => 1;\n",
       "project/node_modules/openclaw/core.d.ts": [
         "export interface OpenClawConfig { plugins?: { entries?: Record<string, unknown> } }",
         "export interface PluginRuntime { config: { loadConfig(): OpenClawConfig | Promise<OpenClawConfig> } }",
@@ -160,11 +161,12 @@ describe("checking a folder against a package", () => {
         `import { setupThing, type SetupConfig } from "openclaw/plugin-sdk/setup";`,
         `export type Setup = SetupConfig;`,
         `import { z } from "zod";`,
+        `import { untypedHelper } from "openclaw/plugin-sdk/untyped";`,
         `import { helper } from "./helper";`,
         `export function run(runtime: PluginRuntime): unknown {`,
         `  const plugins = runtime.config.loadConfig().plugins;`,
         `  const own: number = "not a number";`,
-        `  return [jsonResult(z.string()), stringEnum, setupThing, plugins, own, helper(1)];`,
+        `  return [jsonResult(z.string()), stringEnum, setupThing, plugins, own, helper(1), untypedHelper];`,
         `}`,
         "",
       ].join("\n"),
@@ -183,8 +185,13 @@ describe("checking a folder against a package", () => {
     expect(summary).toEqual([
       "missing-name src/index.ts:1:22 openclaw/plugin-sdk/core stringEnum",
       "missing-subpath src/index.ts:3:46 openclaw/plugin-sdk/setup ",
-      "type-mismatch src/index.ts:8:47  OpenClawConfig",
+      "missing-subpath src/index.ts:6:31 openclaw/plugin-sdk/untyped ",
+      "type-mismatch src/index.ts:9:47  OpenClawConfig",
     ]);
+    expect(result.errors.find((error) => error.subpath === "openclaw/plugin-sdk/untyped")).toMatchObject({
+      code: 7016,
+      message: "'openclaw/plugin-sdk/untyped' resolves to JavaScript without declarations in openclaw@0.0.1.",
+    });
     expect(result.errors.find((error) => error.class === "type-mismatch")?.message).toBe(
       "Property 'plugins' does not exist on type 'OpenClawConfig | Promise<OpenClawConfig>'.",
     );
@@ -194,10 +201,10 @@ describe("checking a folder against a package", () => {
     expect(result.otherErrors).toBe(2);
     expect(result.counted).toBe(true);
     const report = summarise("openclaw@0.0.1", [result]);
-    expect(report.totals).toMatchObject({ folders: 1, free: 0, errors: 3 });
-    expect(report.missingSubpaths).toEqual([{ key: "openclaw/plugin-sdk/setup", folders: ["plugin"], errors: 1 }]);
+    expect(report.totals).toMatchObject({ folders: 1, free: 0, errors: 4 });
+    expect(report.missingSubpaths.map((gap) => gap.key)).toEqual(["openclaw/plugin-sdk/setup", "openclaw/plugin-sdk/untyped"]);
     expect(report.missingNames[0]).toMatchObject({ key: "openclaw/plugin-sdk/core stringEnum", folders: ["plugin"] });
-    expect(formatReport(report)).toContain("| plugin | 1 | 1 | 1 | no |");
+    expect(formatReport(report)).toContain("| plugin | 2 | 1 | 1 | no |");
   });
 });
 

@@ -17,7 +17,8 @@
  *   their types still flow.
  * - The plugins' own third-party dependencies are NOT installed. Decision: an ambient `declare module "*"` types every
  *   unresolved bare import as `any`. It cannot hide an SDK error: `openclaw` specifiers are resolved by the script
- *   itself and an unresolved one is recorded as a missing subpath before the shim could swallow it; and `any` cannot
+ *   itself and an unresolved one — or one that resolves to JavaScript without declarations — is recorded as a missing
+ *   subpath before the shim could swallow it; and `any` cannot
  *   invent one (errors about the shim's modules name `"*"`, never an SDK type). A specifier the plugin declares
  *   itself (`declare module "openclaw/plugin-sdk"`) is not counted missing.
  * - Classification (scripts/lib/compat/classify.ts): missing subpath, missing name, type mismatch (the message names

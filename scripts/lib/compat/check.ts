@@ -76,6 +76,8 @@ export interface SdkError extends SdkErrorVerdict {
   readonly code: number;
   /** First line of the message. */
   readonly message: string;
+  /** Last line of the message chain when it has more than one (usually the innermost reason). */
+  readonly detail?: string;
 }
 
 /** The result for one plugin folder. */
@@ -197,14 +199,20 @@ export function checkFolder(folder: PluginFolder, installed: InstalledPackage): 
       if (isOpenclawSpecifier(specifier)) {
         // Resolved as the scratch project (an ES module importing the installed package) would resolve it.
         const resolved = ts.resolveModuleName(specifier, resolveFrom, options, host, undefined, undefined, ts.ModuleKind.ESNext);
-        if (!resolved.resolvedModule && containingFile.startsWith(folder.dir + sep)) {
+        const target = resolved.resolvedModule;
+        // A subpath that resolves to JavaScript without declarations is as unusable to a typed plugin as a missing
+        // one (TS7016 under noImplicitAny; the shim would otherwise type it any silently).
+        const untyped = target !== undefined && !/\.d\.[cm]?ts$/.test(target.resolvedFileName);
+        if ((!target || untyped) && containingFile.startsWith(folder.dir + sep)) {
           const position = containingSourceFile.getLineAndCharacterOfPosition(literal.getStart(containingSourceFile));
           missingSubpaths.push({
             class: "missing-subpath",
             subpath: specifier,
             at: `${relative(folder.dir, containingFile)}:${position.line + 1}:${position.character + 1}`,
-            code: 2307,
-            message: `Cannot find module '${specifier}' in ${installed.label}.`,
+            code: untyped ? 7016 : 2307,
+            message: untyped
+              ? `'${specifier}' resolves to JavaScript without declarations in ${installed.label}.`
+              : `Cannot find module '${specifier}' in ${installed.label}.`,
           });
         }
         return resolved;
@@ -239,11 +247,13 @@ export function checkFolder(folder: PluginFolder, installed: InstalledPackage): 
         continue;
       }
       const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+      const lines = flatten(diagnostic).message.split("\n").map((line) => line.trim());
       errors.push({
         ...verdict,
         at: `${relative(folder.dir, sourceFile.fileName)}:${position.line + 1}:${position.character + 1}`,
         code: diagnostic.code,
-        message: flatten(diagnostic).message.split("\n")[0] ?? "",
+        message: lines[0] ?? "",
+        ...(lines.length > 1 ? { detail: lines[lines.length - 1] as string } : {}),
       });
     }
   }
