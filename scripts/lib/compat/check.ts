@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 import { runNpm } from "../consumer-project.js";
 import { classifyDiagnostic, isOpenclawSpecifier, type FlatDiagnostic, type SdkErrorVerdict } from "./classify.js";
@@ -159,6 +159,10 @@ function declaredTypeNames(sourceFile: ts.SourceFile, into: Set<string>): void {
   visit(sourceFile);
 }
 
+/** Parsed declaration files shared by every folder's program (package, @types, TypeScript libs). */
+const sharedSourceFiles = new Map<string, ts.SourceFile>();
+const libDirectory = dirname(ts.getDefaultLibFilePath({}));
+
 /**
  * Type-checks `folder` against `installed` and returns its SDK errors.
  *
@@ -188,6 +192,21 @@ export function checkFolder(folder: PluginFolder, installed: InstalledPackage): 
   const bundlerOptions: ts.CompilerOptions = { ...options, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
   const missingSubpaths: SdkError[] = [];
   const host = ts.createCompilerHost(options, true);
+  const readSourceFile = host.getSourceFile.bind(host);
+  // The package's declarations, @types/node and the lib files are the same for every folder: parse them once.
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    if (!fileName.startsWith(installed.projectDir + sep) && !fileName.startsWith(libDirectory + sep)) {
+      return readSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    }
+    const settings = typeof languageVersionOrOptions === "object" ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
+    const key = `${fileName}\0${settings.languageVersion}\0${settings.impliedNodeFormat ?? ""}`;
+    let sourceFile = sharedSourceFiles.get(key);
+    if (!sourceFile) {
+      sourceFile = readSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+      if (sourceFile) sharedSourceFiles.set(key, sourceFile);
+    }
+    return sourceFile;
+  };
   const packagePrefix = installed.packageDir + sep;
   const isPackageFile = (path: string): boolean => {
     const real = resolve(path);
