@@ -179,7 +179,7 @@ describe("checking a folder against a package", () => {
   afterAll(() => dir.remove());
 
   it("counts one error per SDK gap, by class, and only the plugin's production files", () => {
-    const [folder] = findPluginFolders(dir.resolve("corpus"));
+    const folder = findPluginFolders(dir.resolve("corpus")).find((candidate) => candidate.name === "plugin");
     const result = checkFolder(folder!, openProject(dir.resolve("project")));
     const summary = result.errors.map((error) => `${error.class} ${error.at} ${error.subpath ?? ""} ${error.name ?? (error.types ?? []).join(",")}`).sort();
     expect(summary).toEqual([
@@ -205,6 +205,50 @@ describe("checking a folder against a package", () => {
     expect(report.missingSubpaths.map((gap) => gap.key)).toEqual(["openclaw/plugin-sdk/setup", "openclaw/plugin-sdk/untyped"]);
     expect(report.missingNames[0]).toMatchObject({ key: "openclaw/plugin-sdk/core stringEnum", folders: ["plugin"] });
     expect(formatReport(report)).toContain("| plugin | 2 | 1 | 1 | no |");
+  });
+});
+
+describe("folders left out of the totals, and self-declared modules", () => {
+  let dir: TempDir;
+  beforeAll(() => {
+    dir = createTempDir("compat-check-extra-");
+    dir.write({
+      "project/package.json": { name: "scratch", private: true, type: "module" },
+      "project/node_modules/openclaw/package.json": {
+        name: "openclaw",
+        version: "0.0.2",
+        type: "module",
+        exports: { "./plugin-sdk/core": { types: "./core.d.ts", default: "./core.js" } },
+      },
+      "project/node_modules/openclaw/core.d.ts": "export declare function jsonResult(value: unknown): { content: string };\n",
+      "corpus/js-plugin/openclaw.plugin.json": manifest,
+      "corpus/js-plugin/package.json": { name: "js-plugin", type: "module" },
+      "corpus/js-plugin/index.js": `import { jsonResult } from "openclaw/plugin-sdk/core";\nimport { gone } from "openclaw/plugin-sdk/gone";\nexport default [jsonResult, gone];\n`,
+      "corpus/self-declared/openclaw.plugin.json": manifest,
+      "corpus/self-declared/package.json": { name: "self-declared", type: "module" },
+      "corpus/self-declared/types/openclaw.d.ts": `declare module "openclaw/plugin-sdk/own" {\n  export type OwnApi = { id: string };\n}\n`,
+      "corpus/self-declared/index.ts": `import type { OwnApi } from "openclaw/plugin-sdk/own";\nexport const api: OwnApi = { id: "x" };\n`,
+      "corpus/no-import/openclaw.plugin.json": manifest,
+      "corpus/no-import/index.ts": "export const value: number = 1;\n",
+    });
+    mkdirSync(dir.resolve("project/node_modules/@types"), { recursive: true });
+    writeProjectFiles(dir.resolve("project"));
+  });
+  afterAll(() => dir.remove());
+
+  it("records unresolved subpaths of a JavaScript-only folder but leaves it, and folders without openclaw, out of the totals", () => {
+    const installed = openProject(dir.resolve("project"));
+    const results = findPluginFolders(dir.resolve("corpus")).map((folder) => checkFolder(folder, installed));
+    const byName = new Map(results.map((result) => [result.folder, result]));
+    expect(byName.get("js-plugin")).toMatchObject({ counted: false, note: "JavaScript only", language: "js" });
+    expect(byName.get("js-plugin")?.errors.map((error) => `${error.class} ${error.subpath}`)).toEqual(["missing-subpath openclaw/plugin-sdk/gone"]);
+    expect(byName.get("no-import")).toMatchObject({ counted: false, note: "no production source imports openclaw", errors: [] });
+    // The plugin declares "openclaw/plugin-sdk/own" itself: it compiles whatever the package has, so nothing is missing.
+    expect(byName.get("self-declared")).toMatchObject({ counted: true, errors: [] });
+    const report = summarise("openclaw@0.0.2", results);
+    expect(report.totals).toMatchObject({ folders: 1, free: 1, errors: 0 });
+    expect(report.notCounted.map((result) => result.folder)).toEqual(["js-plugin", "no-import"]);
+    expect(formatReport(report)).toContain("Not counted: js-plugin (JavaScript only; 1 unresolved openclaw imports), no-import");
   });
 });
 
