@@ -94,6 +94,8 @@ export interface FolderResult {
   readonly errors: SdkError[];
   /** Errors not attributed to the SDK (the plugin's own, its uninstalled dependencies, …). */
   readonly otherErrors: number;
+  /** `otherErrors` by TypeScript code (`"TS7006": 12`), to see what the uncounted errors are. */
+  readonly otherErrorCodes: Record<string, number>;
   readonly ms: number;
 }
 
@@ -255,6 +257,7 @@ export function checkFolder(folder: PluginFolder, installed: InstalledPackage): 
   const ambient = new Set(program.getTypeChecker().getAmbientModules().map((symbol) => symbol.getName().replace(/^"|"$/g, "")));
   const errors: SdkError[] = missingSubpaths.filter((error) => !ambient.has(error.subpath ?? ""));
   let otherErrors = 0;
+  const otherErrorCodes: Record<string, number> = {};
   for (const sourceFile of program.getSourceFiles()) {
     if (!sourceFile.fileName.startsWith(folder.dir + sep) || sourceFile.fileName.includes(`${sep}node_modules${sep}`)) continue;
     const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
@@ -263,6 +266,7 @@ export function checkFolder(folder: PluginFolder, installed: InstalledPackage): 
       const verdict: SdkErrorVerdict | undefined = classifyDiagnostic(flatten(diagnostic), context);
       if (!verdict) {
         otherErrors += 1;
+        otherErrorCodes[`TS${diagnostic.code}`] = (otherErrorCodes[`TS${diagnostic.code}`] ?? 0) + 1;
         continue;
       }
       const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
@@ -285,6 +289,7 @@ export function checkFolder(folder: PluginFolder, installed: InstalledPackage): 
     files: folder.sources.length,
     errors,
     otherErrors,
+    otherErrorCodes,
     ms: Math.round(performance.now() - started),
   };
 }
