@@ -6,7 +6,8 @@
  *
  * PENDING: named `.pending.ts` so vitest does not collect it (its include matches `*.test.ts`) until the subpaths
  * it needs exist (channel-entry-contract, channel-lifecycle, reply-runtime, provider-entry, core's stringEnum and
- * readStringParam, setup's applySetupAccountConfigPatch and `channelKey`, a synchronous `runtime.config.loadConfig`).
+ * readStringParam, setup's applySetupAccountConfigPatch and `channelKey`, a synchronous `runtime.config.loadConfig`,
+ * `PluginHookMessageContext.messageId`, `PluginHookSessionEndEvent.reason`, hook events castable to a record).
  * Rename it to `corpus-fixtures.test.ts` when they land: its expectations are the target.
  */
 import { cpSync, readdirSync, rmSync } from "node:fs";
@@ -86,6 +87,22 @@ describe("compat fixtures load with loadPluginForTest", () => {
     expect(plugin.loadError).toBeUndefined();
     expect(plugin.providers.map((provider) => provider.id)).toEqual(["fixture-llm"]);
     expect(plugin.capabilities).toContain("text-inference");
+  });
+
+  it("hook-only registers its message and session hooks, and the message hook signs outgoing text", async () => {
+    const plugin = await load("hook-only", { pluginConfig: { signature: "-- fixture" } });
+    expect(plugin.loadError).toBeUndefined();
+    expect(plugin.shape).toBe("hook-only");
+    expect(plugin.hooks.map((hook) => hook.name).sort()).toEqual(["message_sending", "session_end"]);
+    const runner = runtime.createHookRunner([plugin]);
+    // Held in variables (not literals) so this file type-checks before the context gains `messageId`.
+    const messageContext = { channelId: "test", messageId: "m1" };
+    const outcome = await runner.run("message_sending", { to: "u1", content: "hello" }, messageContext);
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.decision).toMatchObject({ content: "hello\n-- fixture" });
+    const sessionEnd = { sessionId: "s1", messageCount: 2, reason: "idle" };
+    const ended = await runner.run("session_end", sessionEnd, { sessionId: "s1" });
+    expect(ended.failures).toEqual([]);
   });
 
   it("runtime-config reads plugins from runtime.config.loadConfig() and queues a system event", async () => {
