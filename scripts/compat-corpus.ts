@@ -84,7 +84,7 @@ export function resolveTarball(against: string | undefined): string {
   const packDir = join(scratchRoot, `pack-dir-${process.pid}`);
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
-  execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", packDir, path], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npm", ["pack", "--ignore-scripts", "--loglevel=error", "--pack-destination", packDir, path], { stdio: ["ignore", "ignore", "inherit"] });
   const tarball = readdirSync(packDir).find((file) => file.endsWith(".tgz"));
   if (!tarball) throw new Error(`compat-corpus: npm pack of ${against} wrote no tarball.`);
   return join(packDir, tarball);
@@ -98,7 +98,7 @@ export function resolveTarball(against: string | undefined): string {
  * const report = runCompatCorpus({ corpusDir: "/work/corpus", json: false, folders: [] });
  * ```
  */
-export function runCompatCorpus(args: CompatArgs, tarball = resolveTarball(args.against)): CorpusReport {
+export function runCompatCorpus(args: CompatArgs, tarball?: string): CorpusReport {
   let folders = findPluginFolders(resolve(args.corpusDir));
   if (args.folders.length > 0) {
     const wanted = new Set(args.folders);
@@ -108,7 +108,8 @@ export function runCompatCorpus(args: CompatArgs, tarball = resolveTarball(args.
     }
     folders = folders.filter((folder) => wanted.has(folder.name));
   }
-  const installed = installPackage(tarball, scratchRoot, typesNodeVersion);
+  // Folders are validated first: a typo in --folder should not cost a pack and an install.
+  const installed = installPackage(tarball ?? resolveTarball(args.against), scratchRoot, typesNodeVersion);
   const results: FolderResult[] = [];
   for (const folder of folders) {
     if (!args.json) process.stderr.write(`checking ${folder.name} (${folder.sources.length} files)… `);
