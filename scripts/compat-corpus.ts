@@ -9,7 +9,8 @@
  *   then, since TypeScript reports no other errors in unchecked JavaScript).
  * - The package (default: `pnpm pack` of this repo; `--against` another tarball, or a package folder which is packed
  *   with `npm pack` first) is installed once, with its production dependencies and `@types/node`, into a scratch
- *   project under test/.tmp/compat-corpus keyed by the tarball's hash, and reused.
+ *   project under test/.tmp/compat-corpus keyed by the tarball's hash, and reused (the folder may be deleted any
+ *   time; the next run installs again).
  * - One TypeScript program per folder: `module`/`moduleResolution` NodeNext, `skipLibCheck: true`, `types: ["node"]`,
  *   plus the folder's own strictness/target/lib flags from its tsconfig.json (`strict: true` without one).
  *   `openclaw` specifiers resolve from the scratch project as an ES module would (the package's `exports`, `import`
@@ -29,7 +30,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { repoRoot } from "./lib/entrypoints.js";
 import { packPackage } from "./lib/pack.js";
 import { checkFolder, installPackage, type FolderResult } from "./lib/compat/check.js";
@@ -109,7 +110,10 @@ export function runCompatCorpus(args: CompatArgs, tarball?: string): CorpusRepor
     folders = folders.filter((folder) => wanted.has(folder.name));
   }
   // Folders are validated first: a typo in --folder should not cost a pack and an install.
-  const installed = installPackage(tarball ?? resolveTarball(args.against), scratchRoot, typesNodeVersion);
+  const packed = tarball ?? resolveTarball(args.against);
+  const installed = installPackage(packed, scratchRoot, typesNodeVersion);
+  // A tarball this run packed is not needed once installed (installs are keyed by its hash).
+  if (packed.startsWith(join(scratchRoot, "pack-"))) rmSync(dirname(packed), { recursive: true, force: true });
   const results: FolderResult[] = [];
   for (const folder of folders) {
     if (!args.json) process.stderr.write(`checking ${folder.name} (${folder.sources.length} files)… `);
