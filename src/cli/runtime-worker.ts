@@ -1,0 +1,32 @@
+/**
+ * Entry of the CLI's runtime-check child process (built to `dist/cli/runtime-worker.js`). The parent
+ * (`runtime-child.ts`) spawns it with an IPC channel and sends {@link RuntimeJob}s one at a time; each answer is
+ * `{ id, result }` or `{ id, error }`. Plugin code runs only here, so a plugin that calls `process.exit()`, never
+ * settles, or crashes ends this process, not the CLI: the parent reports `plugin-exited` or `plugin-load-timeout`.
+ * The parent kills this process when it is done; nothing here exits on its own.
+ */
+import { runRuntimeJob, type RuntimeJob } from "./runtime-jobs.js";
+
+interface JobMessage {
+  id: number;
+  job: RuntimeJob;
+}
+
+if (typeof process.send !== "function") {
+  process.stderr.write("runtime-worker: start me through the openclaw CLI (needs an IPC channel).\n");
+  process.exitCode = 2;
+} else {
+  process.on("message", (message: JobMessage) => {
+    void (async () => {
+      let reply: { id: number; result?: unknown; error?: string };
+      try {
+        reply = { id: message.id, result: await runRuntimeJob(message.job) };
+      } catch (error) {
+        reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+      }
+      process.send?.(reply);
+    })();
+  });
+  // Tell the parent the worker is ready (the SDK modules are loaded); job time limits start after this.
+  process.send({ ready: true });
+}
