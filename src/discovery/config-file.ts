@@ -257,7 +257,7 @@ export async function readOpenClawConfig(path: string): Promise<OpenClawConfigFi
     const at = err.lineNumber !== undefined ? ` at line ${err.lineNumber}${err.columnNumber !== undefined ? `, column ${err.columnNumber}` : ""}` : "";
     return unusableConfigFile(path, empty, {
       code: "config-parse-error",
-      message: `Config file ${path} is not valid JSON5${at}: ${String(err.message).replace(/^JSON5: /, "")}. Fix the syntax there; ${NOTHING_LOADS} (plugins.deny and plugins.allow cannot be applied from a file that does not parse).`,
+      message: `Config file ${path} is not valid JSON5${at}: ${String(err.message).replace(/^JSON5: /, "").replace(/ at \d+:\d+$/, "")}. Fix the syntax there; ${NOTHING_LOADS} (plugins.deny and plugins.allow cannot be applied from a file that does not parse).`,
       line: err.lineNumber,
       column: err.columnNumber,
     });
