@@ -109,12 +109,12 @@ export async function planBuild(ctx: CommandContext, project: PluginProject, opt
     );
   }
   const entry = resolveEntryFile(project, options.entry);
-  if (!existsSync(entry.file)) {
+  const contained = resolveInsideRoot(project.rootDir, entry.file);
+  if (!contained.ok && contained.code === "not-found") {
     throw new CliError(
       `entry ${entry.relative} not found in ${project.rootDir}. Compile the plugin first (npm run build / npx tsc)${entry.source === "option" ? "" : ", or pass --entry <path> to the built entry"}.`,
     );
   }
-  const contained = resolveInsideRoot(project.rootDir, entry.file);
   if (!contained.ok) {
     throw new CliError(
       `${entry.source === "option" ? "--entry" : "entry"} ${options.entry ?? entry.relative}: ${contained.message}`,
