@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { CliError, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { createStyler, type CliIO } from "./io.js";
 import { createLifecycleTracer } from "./trace.js";
+import { releaseRuntimeChildren } from "./runtime-child.js";
 import { cliPackageVersion } from "./version.js";
 import type { CommandContext } from "./context.js";
 import { runPluginsInit } from "./commands/plugins-init.js";
@@ -70,6 +71,7 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
       try {
         setExitCode(await fn(ctx, ...args));
       } finally {
+        await releaseRuntimeChildren();
         ctx.tracer.finish();
       }
     };

@@ -9,7 +9,7 @@ import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import { registerTimeoutFor } from "../discovery/config-file.js";
 import type { CatalogPlugin, PluginCatalog } from "../discovery/plugin-catalog.js";
 import type { CommandContext } from "./context.js";
-import { loadTimeLimitMs, withRuntimeChild, type ChildOutcome, type RuntimeChild, type RuntimeChildOptions } from "./runtime-child.js";
+import { loadTimeLimitMs, prewarmRuntimeChild, withRuntimeChild, type ChildOutcome, type RuntimeChild, type RuntimeChildOptions } from "./runtime-child.js";
 import type { LoadJob } from "./runtime-jobs.js";
 import type { RuntimeReport } from "./runtime-load.js";
 
@@ -26,6 +26,19 @@ export const CHILD_FAILURE_CODES = new Set(["plugin-exited", "plugin-load-timeou
  */
 export function runtimeChildOptions(ctx: CommandContext): RuntimeChildOptions {
   return { env: ctx.io.env, cwd: ctx.io.cwd, output: ctx.io.stderr };
+}
+
+/**
+ * Starts the command's first runtime-check child now (see `prewarmRuntimeChild`), for commands that will load a
+ * plugin: the child's start-up overlaps discovery and manifest reading.
+ *
+ * @example
+ * ```ts
+ * if (options.runtime) prewarmRuntimeCheck(ctx);
+ * ```
+ */
+export function prewarmRuntimeCheck(ctx: CommandContext): void {
+  prewarmRuntimeChild(runtimeChildOptions(ctx));
 }
 
 /**
@@ -120,7 +133,12 @@ export function loadErrorDiagnostic(report: RuntimeReport, file: string): Plugin
  * runtime.hooks; // [{ name: "before_tool_call", priority: 10 }]
  * ```
  */
-export function loadCatalogPluginRuntime(ctx: CommandContext, plugin: CatalogPlugin, catalog: PluginCatalog): Promise<RuntimeReport> {
+export function loadCatalogPluginRuntime(
+  ctx: CommandContext,
+  plugin: CatalogPlugin,
+  catalog: PluginCatalog,
+  extra: { prewarmNext?: boolean } = {},
+): Promise<RuntimeReport> {
   const plugins = catalog.config.plugins;
   const entry = Object.prototype.hasOwnProperty.call(plugins.entries, plugin.id) ? plugins.entries[plugin.id] : undefined;
   const options: LoadJob["options"] = { rootDir: plugin.candidate.rootDir, config: catalog.config.raw, origin: plugin.candidate.origin };
@@ -129,7 +147,7 @@ export function loadCatalogPluginRuntime(ctx: CommandContext, plugin: CatalogPlu
   if (registerTimeoutMs !== undefined) options.registerTimeoutMs = registerTimeoutMs;
   return ctx.tracer.phase(
     "load",
-    () => withRuntimeChild(runtimeChildOptions(ctx), (child) => loadPluginInChild(child, options, `plugin "${plugin.id}"`)),
+    () => withRuntimeChild(runtimeChildOptions(ctx), (child) => loadPluginInChild(child, options, `plugin "${plugin.id}"`), extra),
     plugin.id,
   );
 }

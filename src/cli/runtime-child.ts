@@ -201,16 +201,72 @@ export function startRuntimeChild(options: RuntimeChildOptions): RuntimeChild {
   };
 }
 
+/** Children started ahead of time (see {@link prewarmRuntimeChild}), not yet handed out. */
+const warmChildren: Array<{ options: RuntimeChildOptions; child: RuntimeChild }> = [];
+
+function sameOptions(a: RuntimeChildOptions, b: RuntimeChildOptions): boolean {
+  return a.env === b.env && a.cwd === b.cwd && a.output === b.output;
+}
+
 /**
- * Runs `fn` with a fresh runtime-check child and always closes it.
+ * Starts a runtime-check child now, so Node's start-up and the SDK's module loading overlap the command's own work
+ * (discovery, manifests); the next {@link withRuntimeChild} with the same options takes it. The child runs no plugin
+ * code until it gets a job. {@link releaseRuntimeChildren} kills children nobody took.
+ *
+ * @example
+ * ```ts
+ * prewarmRuntimeChild(options); // at the start of `inspect --runtime`
+ * ```
+ */
+export function prewarmRuntimeChild(options: RuntimeChildOptions): void {
+  if (warmChildren.some((warm) => sameOptions(warm.options, options))) return;
+  warmChildren.push({ options, child: startRuntimeChild(options) });
+}
+
+/**
+ * Kills every pre-started child that was not used (the CLI calls it when a command ends).
+ *
+ * @example
+ * ```ts
+ * await releaseRuntimeChildren();
+ * ```
+ */
+export async function releaseRuntimeChildren(): Promise<void> {
+  const unused = warmChildren.splice(0);
+  await Promise.all(unused.map((warm) => warm.child.close()));
+}
+
+/**
+ * A fresh runtime-check child: the pre-started one for these options when there is one, else a new one. The caller
+ * closes it.
+ *
+ * @example
+ * ```ts
+ * const child = takeRuntimeChild(options);
+ * try { await child.run(job, 30_000); } finally { await child.close(); }
+ * ```
+ */
+export function takeRuntimeChild(options: RuntimeChildOptions): RuntimeChild {
+  const index = warmChildren.findIndex((warm) => sameOptions(warm.options, options));
+  return index >= 0 ? warmChildren.splice(index, 1)[0]!.child : startRuntimeChild(options);
+}
+
+/**
+ * Runs `fn` with a fresh runtime-check child (a pre-started one when available) and always closes it. With
+ * `prewarmNext`, the child for the next plugin starts while this one works.
  *
  * @example
  * ```ts
  * const outcome = await withRuntimeChild(options, (child) => child.run({ kind: "entry", file }, 30_000));
  * ```
  */
-export async function withRuntimeChild<T>(options: RuntimeChildOptions, fn: (child: RuntimeChild) => Promise<T>): Promise<T> {
-  const child = startRuntimeChild(options);
+export async function withRuntimeChild<T>(
+  options: RuntimeChildOptions,
+  fn: (child: RuntimeChild) => Promise<T>,
+  extra: { prewarmNext?: boolean } = {},
+): Promise<T> {
+  const child = takeRuntimeChild(options);
+  if (extra.prewarmNext) prewarmRuntimeChild(options);
   try {
     return await fn(child);
   } finally {

@@ -24,7 +24,7 @@ import {
   type ToolPluginBuildMetadata,
 } from "../generated-metadata.js";
 import { readPluginProject, resolveEntryFile, type PluginProject } from "../plugin-project.js";
-import { childFailure, runtimeChildOptions } from "../runtime-check.js";
+import { childFailure, prewarmRuntimeCheck, runtimeChildOptions } from "../runtime-check.js";
 import { loadTimeLimitMs, withRuntimeChild } from "../runtime-child.js";
 import { readOpenClawConfig } from "../../discovery/config-file.js";
 import { PLUGIN_MANIFEST_FILE } from "../../discovery/discover-plugins.js";
@@ -190,6 +190,7 @@ export async function runPluginsBuild(
   dir: string | undefined,
   options: PluginsBuildOptions,
 ): Promise<ExitCodeValue> {
+  prewarmRuntimeCheck(ctx);
   const project = readPluginProject(resolve(ctx.io.cwd, dir ?? "."));
   const plan = await planBuild(ctx, project, options.entry ? { entry: options.entry } : {});
   const { differences } = plan;

@@ -16,7 +16,7 @@
  */
 import { formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { loadCatalogPluginRuntime, loadErrorDiagnostic } from "../runtime-check.js";
+import { loadCatalogPluginRuntime, loadErrorDiagnostic, prewarmRuntimeCheck } from "../runtime-check.js";
 import { importRefusal } from "./plugins-inspect.js";
 import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
 import { validatePluginsConfig } from "../../config/validate-plugin-config.js";
@@ -57,6 +57,7 @@ export async function collectDoctorFindings(
   ctx: CommandContext,
   options: PluginsDoctorOptions,
 ): Promise<{ findings: DoctorFinding[]; pluginCount: number; configPath: string; configError?: string }> {
+  prewarmRuntimeCheck(ctx); // its start-up overlaps discovery
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
   if (options.workspace) catalogOptions.workspaceDir = options.workspace;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
@@ -75,10 +76,11 @@ export async function collectDoctorFindings(
 
   const ids = new Set(catalog.plugins.map((plugin) => plugin.id));
   const blockedIds = new Set(catalog.plugins.filter((plugin) => plugin.status === "blocked").map((plugin) => plugin.id));
+  const loadable = catalog.plugins.filter((plugin) => !importRefusal(plugin) && plugin.status === "enabled");
   for (const plugin of catalog.plugins) {
     for (const diagnostic of plugin.diagnostics) push(diagnostic, plugin.id);
     if (importRefusal(plugin) || plugin.status !== "enabled") continue;
-    const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
+    const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog, { prewarmNext: loadable.indexOf(plugin) < loadable.length - 1 });
     // An invalid config is reported once, by the config validation below (with the config path and reason).
     const configInvalid = runtime.loadErrorCode === "config-invalid";
     if (runtime.loadError && !configInvalid) push(loadErrorDiagnostic(runtime, plugin.candidate.rootDir), plugin.id);

@@ -18,7 +18,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { loadCatalogPluginRuntime } from "../runtime-check.js";
+import { loadCatalogPluginRuntime, prewarmRuntimeCheck } from "../runtime-check.js";
 import type { RuntimeReport } from "../runtime-load.js";
 import { renderTable } from "../table.js";
 import { buildPluginCatalog, catalogPluginAt, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
@@ -163,10 +163,11 @@ export async function inspectRuntime(
   ctx: CommandContext,
   plugin: CatalogPlugin,
   catalog: PluginCatalog,
+  extra: { prewarmNext?: boolean } = {},
 ): Promise<{ report: PluginInspectReport; runtime?: RuntimeReport; refused?: string }> {
   const refused = importRefusal(plugin);
   if (refused) return { report: staticReport(plugin), refused };
-  const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
+  const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog, extra);
   return { report: runtimeToReport(plugin, runtime), runtime };
 }
 
@@ -238,6 +239,8 @@ export async function runPluginsInspect(
   target: string | undefined,
   options: PluginsInspectOptions,
 ): Promise<ExitCodeValue> {
+  // The runtime-check child starts now, so its start-up overlaps discovery and manifest reading.
+  if (options.runtime || options.all) prewarmRuntimeCheck(ctx);
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
   if (options.workspace) catalogOptions.workspaceDir = options.workspace;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
@@ -252,8 +255,9 @@ export async function runPluginsInspect(
 
   if (options.all) {
     const rows: Array<{ plugin: CatalogPlugin; report: PluginInspectReport; note: string }> = [];
+    const loadable = catalog.plugins.filter((plugin) => importRefusal(plugin) === undefined);
     for (const plugin of catalog.plugins) {
-      const { report, refused, runtime } = await inspectRuntime(ctx, plugin, catalog);
+      const { report, refused, runtime } = await inspectRuntime(ctx, plugin, catalog, { prewarmNext: loadable.indexOf(plugin) < loadable.length - 1 });
       rows.push({ plugin, report, note: refused ? (plugin.status === "blocked" ? "present but blocked" : plugin.status) : runtime?.loadError ? "load error" : "loaded" });
     }
     if (options.json) {

@@ -18,8 +18,8 @@ import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { diffGeneratedManifest, generateManifest } from "../generated-metadata.js";
 import { readPluginProject, resolveEntryFile, toPackageRelative, type PluginProject } from "../plugin-project.js";
-import { childFailure, collectRuntimeToolNames, runtimeChildOptions } from "../runtime-check.js";
-import { loadTimeLimitMs, startRuntimeChild, type RuntimeChild } from "../runtime-child.js";
+import { childFailure, collectRuntimeToolNames, prewarmRuntimeCheck, runtimeChildOptions } from "../runtime-check.js";
+import { loadTimeLimitMs, takeRuntimeChild, type RuntimeChild } from "../runtime-child.js";
 import type { EntryInspection, LoadJob } from "../runtime-jobs.js";
 import { readOpenClawConfig, registerTimeoutFor } from "../../discovery/config-file.js";
 import { resolveInsideRoot } from "../../files/contained-file.js";
@@ -72,8 +72,9 @@ export async function validatePluginProject(
   options: { entry?: string },
 ): Promise<PluginValidationResult> {
   const project = readPluginProject(dir);
+  prewarmRuntimeCheck(ctx);
   let child: RuntimeChild | undefined;
-  const getChild = (): RuntimeChild => (child ??= startRuntimeChild(runtimeChildOptions(ctx)));
+  const getChild = (): RuntimeChild => (child ??= takeRuntimeChild(runtimeChildOptions(ctx)));
   try {
     return await validateProject(ctx, project, options, getChild);
   } finally {
