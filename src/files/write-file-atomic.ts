@@ -12,8 +12,16 @@
  * {@link removeOrphanTempFiles} removes exactly those names.
  */
 import { lstatSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
-import writeFileAtomicLib from "write-file-atomic";
+import type writeFileAtomicModule from "write-file-atomic";
+
+/** Loaded on first write, so importing a subpath that bundles this file loads no third-party code. */
+let library: typeof writeFileAtomicModule | undefined;
+function writeFileAtomicLib(): typeof writeFileAtomicModule {
+  library ??= createRequire(import.meta.url)("write-file-atomic") as typeof writeFileAtomicModule;
+  return library;
+}
 
 /**
  * Writes `contents` (UTF-8) to `file` atomically, keeping the existing file's mode and owner.
@@ -24,7 +32,7 @@ import writeFileAtomicLib from "write-file-atomic";
  * ```
  */
 export async function writeFileAtomic(file: string, contents: string): Promise<void> {
-  await writeFileAtomicLib(file, contents, { encoding: "utf8" });
+  await writeFileAtomicLib()(file, contents, { encoding: "utf8" });
 }
 
 /**
@@ -36,7 +44,7 @@ export async function writeFileAtomic(file: string, contents: string): Promise<v
  * ```
  */
 export function writeFileAtomicSync(file: string, contents: string): void {
-  writeFileAtomicLib.sync(file, contents, { encoding: "utf8" });
+  writeFileAtomicLib().sync(file, contents, { encoding: "utf8" });
 }
 
 function escapeRegExp(text: string): string {
