@@ -219,3 +219,31 @@ describe("plugins build refuses unsafe output", () => {
     }
   }, 60_000);
 });
+
+describe("unexpected errors", () => {
+  it("print one line, and the stack only with OPENCLAW_PLUGIN_LOAD_DEBUG=1", async () => {
+    const dir = dirs.create();
+    const attempt = async (env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> => {
+      let stderr = "";
+      const io: CliIO = {
+        stdout: {
+          write: () => {
+            throw new Error("stdout closed\nsecond line");
+          },
+        },
+        stderr: { write: (c: string) => (stderr += c) },
+        env,
+        cwd: dir.path,
+      };
+      return { code: await runCli(["plugins", "list"], io), stderr };
+    };
+    const plain = await attempt({ OPENCLAW_STATE_DIR: dir.resolve("state") });
+    expect(plain.code).toBe(3);
+    expect(plain.stderr.trim().split("\n")).toEqual([
+      "internal error Error: stdout closed (rerun with OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the stack trace, and please report it)",
+    ]);
+    const debug = await attempt({ OPENCLAW_STATE_DIR: dir.resolve("state"), OPENCLAW_PLUGIN_LOAD_DEBUG: "1" });
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});

@@ -94,10 +94,10 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
 
   plugins
     .command("build")
-    .description("Write openclaw.plugin.json metadata from the built entry's static tool metadata.")
+    .description("Write openclaw.plugin.json metadata from the built entry's static tool metadata (refuses a manifest over 256 KiB).")
     .argument("[dir]", "plugin folder (default: current folder)")
-    .option("--entry <path>", "built entry to import (default: ./dist/index.js)")
-    .option("--check", "rewrite nothing; exit 1 and print what differs when the generated metadata is stale")
+    .option("--entry <path>", "built entry to import, inside the plugin folder (default: ./dist/index.js)")
+    .option("--check", "rewrite nothing; exit 1 and print what differs when the generated metadata is stale or too large")
     .option("--json", "print the result as JSON")
     .action(run("plugins build", runPluginsBuild));
 
