@@ -6,6 +6,8 @@
  * The parent kills this process when it is done; nothing here exits on its own.
  */
 import { runRuntimeJob, type RuntimeJob } from "./runtime-jobs.js";
+import { validatePluginConfig } from "../config/validate-plugin-config.js";
+import { parsePluginManifest } from "../manifest/read-plugin-manifest.js";
 
 interface JobMessage {
   id: number;
@@ -29,4 +31,14 @@ if (typeof process.send !== "function") {
   });
   // Tell the parent the worker is ready (the SDK modules are loaded); job time limits start after this.
   process.send({ ready: true });
+  // While the parent is still discovering plugins, load the manifest checker and the config validator (zod, ajv)
+  // with a built-in manifest, so the first real load does not pay for it. No plugin code is involved.
+  setTimeout(() => {
+    try {
+      const { manifest } = parsePluginManifest('{"id":"openclaw-warm-up","configSchema":{"type":"object","properties":{"x":{"type":"string"}}}}');
+      if (manifest) validatePluginConfig({ manifest, config: { x: "y" } });
+    } catch {
+      // warm-up only: a real load reports any problem
+    }
+  }, 0);
 }
