@@ -115,6 +115,12 @@ export function startRuntimeChild(options: RuntimeChildOptions): RuntimeChild {
   const replies: Reply[] = [];
   let ready = false;
   if (child) {
+    // Never keeps the CLI alive by itself (a wait for an answer holds a timer); the worker exits when the CLI's
+    // end closes the IPC channel.
+    child.unref();
+    child.channel?.unref();
+    (child.stdout as { unref?: () => void } | null)?.unref?.();
+    (child.stderr as { unref?: () => void } | null)?.unref?.();
     child.stdout?.on("data", (chunk: Buffer) => options.output.write(chunk.toString("utf8")));
     child.stderr?.on("data", (chunk: Buffer) => options.output.write(chunk.toString("utf8")));
     child.on("message", (message: Reply) => {

@@ -29,6 +29,8 @@ if (typeof process.send !== "function") {
       process.send?.(reply);
     })();
   });
+  // The CLI is gone (it never leaves a worker behind on purpose): nothing left to answer.
+  process.on("disconnect", () => process.exit(0));
   // Tell the parent the worker is ready (the SDK modules are loaded); job time limits start after this.
   process.send({ ready: true });
   // While the parent is still discovering plugins, load the manifest checker and the config validator (zod, ajv)
