@@ -9,6 +9,8 @@ function buildEntries(): Record<string, string> {
   }
   // The `openclaw` executable (package.json#bin); shares chunks with the subpaths it uses.
   entries["cli/openclaw"] = "src/cli/bin.ts";
+  // The CLI's runtime-check child process: plugin code runs only there (see src/cli/runtime-child.ts).
+  entries["cli/runtime-worker"] = "src/cli/runtime-worker.ts";
   return entries;
 }
 

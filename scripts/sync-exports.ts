@@ -20,8 +20,11 @@ import {
 } from "./lib/entrypoints.js";
 import { resolvedSourceImports } from "./lib/import-graph.js";
 
-/** The CLI executable's source (tsup entry `cli/openclaw`): public, since the package's `bin` runs it. */
-const CLI_SOURCE = "src/cli/bin.ts";
+/**
+ * The CLI's sources (tsup entries `cli/openclaw` and `cli/runtime-worker`, the child process the CLI spawns to run
+ * plugin code): public, since the package's `bin` runs them.
+ */
+const CLI_SOURCES = ["src/cli/bin.ts", "src/cli/runtime-worker.ts"];
 
 type ExportTarget = string | { types: string; default: string };
 
@@ -57,7 +60,7 @@ export function expectedFiles(): string[] {
   for (const subpath of privateSubpaths) {
     files.push(`!dist/plugin-sdk/${subpath}.js`, `!dist/plugin-sdk/${subpath}.d.ts`);
   }
-  const publicReach = reachableSources([...publicSubpaths().map(sourceFileOf), CLI_SOURCE]);
+  const publicReach = reachableSources([...publicSubpaths().map(sourceFileOf), ...CLI_SOURCES]);
   const privateFacades = new Set(privateSubpaths.map(sourceFileOf));
   const privateOnly = [...reachableSources(privateSubpaths.map(sourceFileOf))]
     .filter((file) => !publicReach.has(file) && !privateFacades.has(file))

@@ -2,7 +2,7 @@
  * In-process behaviour of build / validate / inspect / doctor over fixture plugins whose entries import the SDK
  * sources directly (the packed-binary path is covered end to end in test/cli/plugins-e2e.test.ts).
  */
-import { chmodSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -221,12 +221,15 @@ describe("plugins inspect", () => {
 
   it("keeps workspace plugins closed until enabled (and allowed)", async () => {
     const dir = temp();
-    hookPlugin(dir, "ws/.openclaw/extensions/wsp", "wsp", "globalThis.__wspRan = true;");
+    // Plugin code runs in the runtime-check child process: the fixture leaves a marker file when it is imported.
+    const marker = dir.resolve("wsp-ran");
+    hookPlugin(dir, "ws/.openclaw/extensions/wsp", "wsp", "");
+    dir.write({ "ws/.openclaw/extensions/wsp/index.js": `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, "1");\n${readFileSync(dir.resolve("ws/.openclaw/extensions/wsp/index.js"), "utf8")}` });
     const env = { OPENCLAW_STATE_DIR: dir.resolve("state") };
     const refused = await run(["plugins", "inspect", "wsp", "--runtime"], dir.resolve("ws"), env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("set plugins.entries.wsp.enabled to true");
-    expect((globalThis as { __wspRan?: boolean }).__wspRan).toBeUndefined();
+    expect(existsSync(marker)).toBe(false);
 
     dir.write({ "state/openclaw.json": { plugins: { allow: ["other"], entries: { wsp: { enabled: true } } } } });
     const notAllowed = await run(["plugins", "inspect", "wsp", "--runtime"], dir.resolve("ws"), env);
@@ -236,7 +239,7 @@ describe("plugins inspect", () => {
     dir.write({ "state/openclaw.json": { plugins: { allow: ["wsp"], entries: { wsp: { enabled: true } } } } });
     const loaded = await run(["plugins", "inspect", "wsp", "--runtime"], dir.resolve("ws"), env);
     expect(loaded.code, loaded.stderr).toBe(0);
-    expect((globalThis as { __wspRan?: boolean }).__wspRan).toBe(true);
+    expect(existsSync(marker)).toBe(true);
   });
 
   it("--all renders a table with shape, capabilities, notices and hooks", async () => {

@@ -2,12 +2,17 @@
  * A plugin author's project folder as the author commands see it: `package.json`, `openclaw.plugin.json` and the
  * entry module. Reading never throws on bad input; importing the entry reports failures as values.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { packageExtensions, PLUGIN_MANIFEST_FILE } from "../discovery/discover-plugins.js";
+import { readRegularFileSync } from "../files/contained-file.js";
+import { MAX_PLUGIN_MANIFEST_BYTES } from "../manifest/plugin-manifest-schema.js";
+
+/** Largest package.json read. */
+const MAX_PACKAGE_JSON_BYTES = 4 * 1024 * 1024;
 
 /** Default built entry of a scaffolded plugin. */
 export const DEFAULT_ENTRY = "./dist/index.js";
@@ -26,6 +31,11 @@ export interface PluginProject {
   manifestRaw?: Record<string, unknown>;
   /** True when the manifest is JSON5 rather than plain JSON (build rewrites it as JSON; comments are not kept). */
   manifestIsJson5?: boolean;
+  /**
+   * Set when something exists at the manifest path but cannot be read as a file: a folder, a FIFO, a link out of
+   * the plugin folder, too large. One sentence naming the path and the fix.
+   */
+  manifestError?: string;
 }
 
 /**
@@ -47,20 +57,43 @@ export function readPluginProject(dir: string): PluginProject {
     packageJsonFile: join(rootDir, "package.json"),
     manifestFile: join(rootDir, PLUGIN_MANIFEST_FILE),
   };
-  if (existsSync(project.packageJsonFile)) {
+  const exists = (file: string): boolean => {
     try {
-      const parsed: unknown = JSON.parse(readFileSync(project.packageJsonFile, "utf8"));
-      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-        project.packageJson = parsed as Record<string, unknown>;
-        const extensions = packageExtensions(project.packageJson);
-        if (extensions) project.extensions = extensions;
-      } else project.packageJsonError = "package.json must contain a JSON object";
-    } catch (error) {
-      project.packageJsonError = `package.json is not valid JSON: ${(error as Error).message}`;
+      lstatSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (exists(project.packageJsonFile)) {
+    const read = readRegularFileSync(project.packageJsonFile, { maxBytes: MAX_PACKAGE_JSON_BYTES, rootDir, label: "package.json" });
+    if (!read.ok) project.packageJsonError = read.message.replace(/\.$/, "");
+    else {
+      try {
+        const parsed: unknown = JSON.parse(read.bytes.toString("utf8"));
+        if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+          project.packageJson = parsed as Record<string, unknown>;
+          const extensions = packageExtensions(project.packageJson);
+          if (extensions) project.extensions = extensions;
+        } else project.packageJsonError = "package.json must contain a JSON object";
+      } catch (error) {
+        project.packageJsonError = `package.json is not valid JSON: ${(error as Error).message}`;
+      }
     }
   }
-  if (existsSync(project.manifestFile)) {
-    const text = readFileSync(project.manifestFile, "utf8");
+  if (exists(project.manifestFile)) {
+    const read = readRegularFileSync(project.manifestFile, { maxBytes: MAX_PLUGIN_MANIFEST_BYTES, rootDir, label: PLUGIN_MANIFEST_FILE });
+    if (!read.ok) {
+      project.manifestError = `${read.message} ${
+        read.code === "not-regular-file"
+          ? `Remove it and write ${PLUGIN_MANIFEST_FILE} as a regular file (openclaw plugins build generates one for tool plugins).`
+          : read.code === "entry-escapes-root"
+            ? `Point the link at a file inside the plugin folder, or replace it with a regular file.`
+            : ""
+      }`.trim();
+      return project;
+    }
+    const text = read.bytes.toString("utf8");
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

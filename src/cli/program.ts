@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { CliError, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { createStyler, type CliIO } from "./io.js";
 import { createLifecycleTracer } from "./trace.js";
+import { releaseRuntimeChildren } from "./runtime-child.js";
 import { cliPackageVersion } from "./version.js";
 import type { CommandContext } from "./context.js";
 import { runPluginsInit } from "./commands/plugins-init.js";
@@ -20,12 +21,18 @@ Exit codes:
   0  success (doctor: no issues; build --check: metadata up to date)
   1  problems found (validation errors, stale metadata, load errors, doctor findings)
   2  usage error (unknown command/option, missing argument, plugin or folder not found)
-  3  internal error (a bug; please report it with the stack trace)
+  3  internal error (a bug: one line on stderr; set OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the stack trace, and report it)
 
 Environment:
   OPENCLAW_CONFIG_PATH             config file (default: <state dir>/openclaw.json)
   OPENCLAW_STATE_DIR               state directory (default: ~/.openclaw)
   OPENCLAW_PLUGIN_LIFECYCLE_TRACE  1 = print phase timings to stderr
+  OPENCLAW_PLUGIN_LOAD_DEBUG       1 = stack traces for internal errors, export shapes for entry errors
+
+A config file that cannot be read or parsed, or whose plugins.enabled/allow/deny/entries.<id>.enabled/load.paths
+has the wrong type, stops every command that imports plugin code (exit 1) until it is fixed; doctor shows where.
+Plugin code runs in a child process with a time limit (plugins.registerTimeoutMs + 5 s, 30 s by default): a plugin
+that exits or hangs is reported as plugin-exited / plugin-load-timeout.
   NO_COLOR / FORCE_COLOR           colour control (colour is used only on a TTY)`;
 
 /**
@@ -64,6 +71,7 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
       try {
         setExitCode(await fn(ctx, ...args));
       } finally {
+        await releaseRuntimeChildren();
         ctx.tracer.finish();
       }
     };
@@ -86,10 +94,10 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
 
   plugins
     .command("build")
-    .description("Write openclaw.plugin.json metadata from the built entry's static tool metadata.")
+    .description("Write openclaw.plugin.json metadata from the built entry's static tool metadata (refuses a manifest over 256 KiB).")
     .argument("[dir]", "plugin folder (default: current folder)")
-    .option("--entry <path>", "built entry to import (default: ./dist/index.js)")
-    .option("--check", "rewrite nothing; exit 1 and print what differs when the generated metadata is stale")
+    .option("--entry <path>", "built entry to import, inside the plugin folder (default: ./dist/index.js)")
+    .option("--check", "rewrite nothing; exit 1 and print what differs when the generated metadata is stale or too large")
     .option("--json", "print the result as JSON")
     .action(run("plugins build", runPluginsBuild));
 
@@ -132,6 +140,16 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
   return program;
 }
 
+/** One line describing any thrown value (never throws itself). */
+function oneLine(error: unknown): string {
+  try {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return text.split("\n")[0]!.slice(0, 500);
+  } catch {
+    return "unknown error";
+  }
+}
+
 /**
  * Runs the CLI with `argv` (arguments after the binary name) and returns the exit code; never calls
  * `process.exit`.
@@ -165,7 +183,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
       io.stderr.write(`${err.red("error")} ${error.message}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`${err.red("internal error")} ${(error as Error)?.stack ?? String(error)}\n`);
+    const debug = io.env.OPENCLAW_PLUGIN_LOAD_DEBUG === "1";
+    io.stderr.write(`${err.red("internal error")} ${oneLine(error)} ${err.dim(debug ? "" : "(rerun with OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the stack trace, and please report it)")}\n`);
+    if (debug) io.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
     return ExitCode.internal;
   }
 }

@@ -1,14 +1,13 @@
 /**
  * Runtime loading for `inspect --runtime`, `inspect --all`, `doctor` and `validate`: a thin adapter over the
- * host loader that turns its registrations into the flat lists the CLI prints.
+ * host loader that turns its registrations into the flat lists the CLI prints. It imports plugin code, so it runs
+ * only inside the runtime-check child process (`runtime-worker.ts`); the commands call `runtime-check.ts`.
  */
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { PluginRegistrations } from "../host/registry.js";
 import type { PluginOrigin } from "../discovery/plugin-policy.js";
-import { loadPlugin } from "../host/loader.js";
+import { loadPlugin, type LoadPluginOptions } from "../host/loader.js";
 import type { OpenClawConfig } from "../contract/config.js";
-import type { CatalogPlugin, PluginCatalog } from "../discovery/plugin-catalog.js";
-import type { CommandContext } from "./context.js";
 
 /** What one runtime load produced, flattened for output. */
 export interface RuntimeReport {
@@ -45,6 +44,8 @@ export interface LoadRuntimeReportOptions {
   origin: PluginOrigin;
   /** Environment for the loader (`OPENCLAW_PLUGIN_LOAD_DEBUG=1` adds an export-shape summary to shape errors). */
   env?: NodeJS.ProcessEnv;
+  /** `plugins[.entries.<id>].registerTimeoutMs`: the register time limit handed to the loader. */
+  registerTimeoutMs?: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -100,7 +101,8 @@ export function flattenRegistrations(
  */
 export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Promise<RuntimeReport> {
   const started = performance.now();
-  const loaded = await loadPlugin({
+  // `registerTimeoutMs` is typed locally until the loader's options declare it (the host adds the field).
+  const loaderOptions: LoadPluginOptions & { registerTimeoutMs?: number } = {
     rootDir: options.rootDir,
     mode: "full",
     config: (options.config ?? {}) as OpenClawConfig,
@@ -109,7 +111,9 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
     origin: options.origin === "path" ? "external" : options.origin,
     enabled: true,
     ...(options.env ? { env: options.env } : {}),
-  });
+    ...(options.registerTimeoutMs !== undefined ? { registerTimeoutMs: options.registerTimeoutMs } : {}),
+  };
+  const loaded = await loadPlugin(loaderOptions);
   const loadMs = performance.now() - started;
   const report: RuntimeReport = {
     id: loaded.id,
@@ -124,60 +128,4 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
     report.loadErrorCode = loaded.loadError.code;
   }
   return report;
-}
-
-/**
- * Loads a discovered plugin with the catalog's config (its `plugins.entries.<id>.config` included) inside the
- * tracer's `load` phase, for `inspect --runtime`, `inspect --all` and `doctor`.
- *
- * @example
- * ```ts
- * const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
- * runtime.hooks; // [{ name: "before_tool_call", priority: 10 }]
- * ```
- */
-export function loadCatalogPluginRuntime(ctx: CommandContext, plugin: CatalogPlugin, catalog: PluginCatalog): Promise<RuntimeReport> {
-  return ctx.tracer.phase(
-    "load",
-    () =>
-      loadRuntimeReport({
-        rootDir: plugin.candidate.rootDir,
-        config: catalog.config.raw,
-        pluginConfig: catalog.config.plugins.entries[plugin.id]?.config,
-        origin: plugin.candidate.origin,
-        env: ctx.io.env,
-      }),
-    plugin.id,
-  );
-}
-
-/**
- * Tool names the plugin registers at runtime (accepted or rejected by the `contracts.tools` gate), for
- * `validate`'s coverage check. Load errors come back as diagnostics.
- *
- * @example
- * ```ts
- * const { tools } = await collectRuntimeToolNames("/plugins/demo");
- * ```
- */
-export async function collectRuntimeToolNames(
-  rootDir: string,
-  options: { config?: Record<string, unknown>; pluginConfig?: unknown; env?: NodeJS.ProcessEnv } = {},
-): Promise<{ tools: string[]; diagnostics: PluginDiagnostic[] }> {
-  const report = await loadRuntimeReport({ rootDir, origin: "path", ...options });
-  const diagnostics: PluginDiagnostic[] = [];
-  if (report.loadError) {
-    // A plugin whose schema requires settings cannot register without them; that is not a plugin defect.
-    const configInvalid = report.loadErrorCode === "config-invalid";
-    diagnostics.push({
-      level: configInvalid ? "warning" : "error",
-      code: configInvalid ? "runtime-check-skipped" : "plugin-load-error",
-      path: "",
-      file: rootDir,
-      message: configInvalid
-        ? `register() was not run, so tools registered at runtime were not checked: ${report.loadError}. Put a valid config in plugins.entries.<id>.config of the config file to check them.`
-        : `load failed (${report.loadErrorCode}): ${report.loadError}`,
-    });
-  }
-  return { tools: report.attemptedTools, diagnostics };
 }

@@ -2,6 +2,9 @@
  * Enablement policy: whether a discovered plugin may be imported, and why not.
  *
  * Order of the rules (first match decides):
+ * 0. the config file is broken (unreadable, unparsable, or a policy field of the wrong type: `plugins.configError`)
+ *    → disabled (`config-invalid`): the policy fails closed, a deny list that cannot be read never means "deny
+ *    nothing";
  * 1. `plugins.enabled: false` → disabled (`plugins-disabled`);
  * 2. id in `plugins.deny` → disabled (`denied`);
  * 3. `plugins.allow` non-empty and the id not in it → disabled (`not-allowed`);
@@ -20,7 +23,7 @@ export type PluginOrigin = "config" | "workspace" | "global" | "path";
 export interface PluginEnablement {
   enabled: boolean;
   /** Why it is disabled (absent when enabled). */
-  reason?: "plugins-disabled" | "denied" | "not-allowed" | "disabled-in-config" | "workspace-not-enabled";
+  reason?: "config-invalid" | "plugins-disabled" | "denied" | "not-allowed" | "disabled-in-config" | "workspace-not-enabled";
   /** What to change to enable it (absent when enabled). */
   hint?: string;
 }
@@ -39,6 +42,9 @@ export function resolvePluginEnablement(options: {
   plugins: PluginsConfigView;
 }): PluginEnablement {
   const { id, origin, plugins } = options;
+  if (plugins.configError !== undefined) {
+    return { enabled: false, reason: "config-invalid", hint: plugins.configError };
+  }
   if (!plugins.enabled) {
     return { enabled: false, reason: "plugins-disabled", hint: "set plugins.enabled to true" };
   }
@@ -48,7 +54,7 @@ export function resolvePluginEnablement(options: {
   if (plugins.allow.length > 0 && !plugins.allow.includes(id)) {
     return { enabled: false, reason: "not-allowed", hint: `add "${id}" to plugins.allow` };
   }
-  const entry = plugins.entries[id];
+  const entry = Object.prototype.hasOwnProperty.call(plugins.entries, id) ? plugins.entries[id] : undefined;
   if (entry?.enabled === false) {
     return { enabled: false, reason: "disabled-in-config", hint: `set plugins.entries.${id}.enabled to true` };
   }

@@ -1,6 +1,10 @@
 /**
  * `openclaw plugins doctor [--json]`: one health report over the configured plugin set.
  *
+ * A config file that cannot be read or parsed, or whose plugin policy fields have the wrong type, is an issue
+ * and stops the run there: no plugin is loaded (fail closed) and the summary says to fix the config first.
+ * Plugins are loaded in a child process each (`../runtime-check.ts`): `plugin-exited`, `plugin-load-timeout`.
+ *
  * Reports: config file problems; discovery diagnostics; manifest errors; plugins present on disk but blocked by
  * path safety (reported as `present but blocked`, config kept); load errors of every enabled plugin (each is
  * loaded through the host loader without activating services); compatibility notices (info diagnostics);
@@ -12,7 +16,7 @@
  */
 import { formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { loadCatalogPluginRuntime } from "../runtime-load.js";
+import { loadCatalogPluginRuntime, loadErrorDiagnostic, prewarmRuntimeCheck } from "../runtime-check.js";
 import { importRefusal } from "./plugins-inspect.js";
 import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
 import { validatePluginsConfig } from "../../config/validate-plugin-config.js";
@@ -52,7 +56,8 @@ const COMPAT_NOTICE_CODES = new Set(["deprecated-api", "entry-kind-deprecated"])
 export async function collectDoctorFindings(
   ctx: CommandContext,
   options: PluginsDoctorOptions,
-): Promise<{ findings: DoctorFinding[]; pluginCount: number; configPath: string }> {
+): Promise<{ findings: DoctorFinding[]; pluginCount: number; configPath: string; configError?: string }> {
+  prewarmRuntimeCheck(ctx); // its start-up overlaps discovery
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
   if (options.workspace) catalogOptions.workspaceDir = options.workspace;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
@@ -67,33 +72,29 @@ export async function collectDoctorFindings(
     findings.push({ ...diagnostic, ...(pluginId ? { pluginId } : {}), category });
   };
   for (const diagnostic of catalog.diagnostics) push(diagnostic);
+  const configError = catalog.config.configError;
 
   const ids = new Set(catalog.plugins.map((plugin) => plugin.id));
   const blockedIds = new Set(catalog.plugins.filter((plugin) => plugin.status === "blocked").map((plugin) => plugin.id));
+  const loadable = catalog.plugins.filter((plugin) => !importRefusal(plugin) && plugin.status === "enabled");
   for (const plugin of catalog.plugins) {
     for (const diagnostic of plugin.diagnostics) push(diagnostic, plugin.id);
     if (importRefusal(plugin) || plugin.status !== "enabled") continue;
-    const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
+    const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog, { prewarmNext: loadable.indexOf(plugin) < loadable.length - 1 });
     // An invalid config is reported once, by the config validation below (with the config path and reason).
     const configInvalid = runtime.loadErrorCode === "config-invalid";
-    if (runtime.loadError && !configInvalid) {
-      push(
-        {
-          level: "error",
-          code: "plugin-load-error",
-          path: "",
-          file: plugin.candidate.rootDir,
-          message: `load failed (${runtime.loadErrorCode}): ${runtime.loadError}`,
-        },
-        plugin.id,
-      );
-    }
+    if (runtime.loadError && !configInvalid) push(loadErrorDiagnostic(runtime, plugin.candidate.rootDir), plugin.id);
     for (const diagnostic of runtime.diagnostics) {
       if (runtime.loadError && (configInvalid || diagnostic.message === runtime.loadError)) continue;
       push(diagnostic, plugin.id);
     }
   }
 
+  if (configError) {
+    // Fail closed: the config errors above are the findings; nothing was loaded, and plugin config is checked
+    // once the file can be read.
+    return { findings, pluginCount: catalog.plugins.length, configPath: catalog.paths.configPath, configError };
+  }
   // plugin config against manifests (moment "read"); blocked plugins are reported as present but blocked instead.
   const manifests: PluginManifest[] = catalog.plugins
     .filter((plugin) => plugin.manifest && plugin.status !== "blocked")
@@ -154,18 +155,20 @@ export async function collectDoctorFindings(
  * ```
  */
 export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoctorOptions): Promise<ExitCodeValue> {
-  const { findings, pluginCount, configPath } = await collectDoctorFindings(ctx, options);
+  const { findings, pluginCount, configPath, configError } = await collectDoctorFindings(ctx, options);
   const issues = findings.filter((f) => f.category === "issue");
   const stale = findings.filter((f) => f.category === "stale-config");
   const notices = findings.filter((f) => f.category === "notice");
   const ok = issues.length === 0 && stale.length === 0;
-  const summary = ok
+  const summary = configError
+    ? `The config file ${configPath} cannot be used, so no plugin was loaded or checked: fix the error${issues.filter((f) => f.file === configPath).length === 1 ? "" : "s"} shown for it above (same file, line and field) and run openclaw plugins doctor again.`
+    : ok
     ? DOCTOR_CLEAN_MESSAGE
     : issues.length === 0
       ? `Installed plugins are healthy (${pluginCount} checked), but ${configPath} has ${stale.length} stale plugin reference${stale.length === 1 ? "" : "s"}; remove or fix ${stale.length === 1 ? "it" : "them"}.`
       : `${issues.length} plugin issue${issues.length === 1 ? "" : "s"} found${stale.length ? `, plus ${stale.length} stale config reference${stale.length === 1 ? "" : "s"}` : ""}.`;
   if (options.json) {
-    printJson(ctx, { ok, summary, pluginCount, configPath, issues, staleConfig: stale, notices });
+    printJson(ctx, { ok, summary, pluginCount, configPath, ...(configError ? { configError } : {}), issues, staleConfig: stale, notices });
     return ok ? ExitCode.ok : ExitCode.problems;
   }
   if (ok && notices.length === 0) {

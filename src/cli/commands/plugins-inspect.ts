@@ -5,6 +5,10 @@
  * loaded through the host loader (full registration mode) and everything it registers is listed. `--all` renders
  * one table row per discovered plugin, loading each enabled, unblocked plugin.
  *
+ * A broken config file (unreadable, unparsable, wrong-typed policy field) makes `--runtime` and `--all` refuse
+ * (exit 1, the config errors on stderr): no plugin code runs until it is fixed. Plugin code runs in a child process
+ * (`../runtime-check.ts`), so a plugin that exits or hangs is reported (`plugin-exited`, `plugin-load-timeout`).
+ *
  * `--json` prints exactly `{ id, name, version, format, shape, capabilities, hooks, tools, commands, services,
  * gatewayMethods, httpRoutes, cliCommands, channels, providers, diagnostics }` (an array of those with `--all`).
  * Without `--runtime`, `shape` is null and the registration lists hold what the manifest declares (`tools` from
@@ -14,7 +18,8 @@ import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { loadCatalogPluginRuntime, type RuntimeReport } from "../runtime-load.js";
+import { loadCatalogPluginRuntime, prewarmRuntimeCheck } from "../runtime-check.js";
+import type { RuntimeReport } from "../runtime-load.js";
 import { renderTable } from "../table.js";
 import { buildPluginCatalog, catalogPluginAt, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
 import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
@@ -136,6 +141,8 @@ function runtimeToReport(plugin: CatalogPlugin, runtime: RuntimeReport): PluginI
  * ```
  */
 export function importRefusal(plugin: CatalogPlugin): string | undefined {
+  // A broken config file keeps every plugin out, even one named by path: its deny list may name it.
+  if (plugin.enablement.reason === "config-invalid") return `plugin "${plugin.id}" is not imported: ${plugin.enablement.hint}`;
   if (plugin.candidate.blocked) return `plugin "${plugin.id}" is present but blocked, so it is not imported: ${plugin.candidate.blocked.message}`;
   if (!plugin.manifest) return `plugin "${plugin.id}" has no usable manifest (${plugin.candidate.manifestFile}); fix the errors above first.`;
   if (!plugin.enablement.enabled && plugin.candidate.origin !== "path") {
@@ -156,10 +163,11 @@ export async function inspectRuntime(
   ctx: CommandContext,
   plugin: CatalogPlugin,
   catalog: PluginCatalog,
+  extra: { prewarmNext?: boolean } = {},
 ): Promise<{ report: PluginInspectReport; runtime?: RuntimeReport; refused?: string }> {
   const refused = importRefusal(plugin);
   if (refused) return { report: staticReport(plugin), refused };
-  const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog);
+  const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog, extra);
   return { report: runtimeToReport(plugin, runtime), runtime };
 }
 
@@ -231,16 +239,25 @@ export async function runPluginsInspect(
   target: string | undefined,
   options: PluginsInspectOptions,
 ): Promise<ExitCodeValue> {
+  // The runtime-check child starts now, so its start-up overlaps discovery and manifest reading.
+  if (options.runtime || options.all) prewarmRuntimeCheck(ctx);
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
   if (options.workspace) catalogOptions.workspaceDir = options.workspace;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
   for (const diagnostic of catalog.diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
+  if (options.all && target) throw new CliError("pass either a plugin id/path or --all, not both.", ExitCode.usage);
+  if ((options.all || options.runtime) && catalog.config.configError) {
+    // Fail closed: nothing is imported while the config (and so the deny/allow policy) cannot be trusted.
+    if (options.json) printJson(ctx, options.all ? [] : { error: catalog.config.configError, diagnostics: slim(catalog.diagnostics) });
+    eprintln(ctx, `${ctx.err.red("error")} no plugin is loaded: ${catalog.config.configError}`);
+    return ExitCode.problems;
+  }
 
   if (options.all) {
-    if (target) throw new CliError("pass either a plugin id/path or --all, not both.", ExitCode.usage);
     const rows: Array<{ plugin: CatalogPlugin; report: PluginInspectReport; note: string }> = [];
+    const loadable = catalog.plugins.filter((plugin) => importRefusal(plugin) === undefined);
     for (const plugin of catalog.plugins) {
-      const { report, refused, runtime } = await inspectRuntime(ctx, plugin, catalog);
+      const { report, refused, runtime } = await inspectRuntime(ctx, plugin, catalog, { prewarmNext: loadable.indexOf(plugin) < loadable.length - 1 });
       rows.push({ plugin, report, note: refused ? (plugin.status === "blocked" ? "present but blocked" : plugin.status) : runtime?.loadError ? "load error" : "loaded" });
     }
     if (options.json) {

@@ -1,7 +1,9 @@
 /**
  * `openclaw plugins list [--enabled] [--verbose] [--json]`: the plugin inventory. Reads the plugin index
  * (`<state dir>/plugins/index.json`, format in `src/discovery/plugin-index.ts` and docs/cli.md) when present and
- * valid, else derives the list from discovered manifests. Never imports plugin code.
+ * valid, else derives the list from discovered manifests. Never imports plugin code. With a broken config file
+ * (unreadable, unparsable, wrong-typed policy field) every plugin is listed as disabled (`config-invalid`), the
+ * config errors go to stderr and the exit code is 1.
  */
 import { existsSync } from "node:fs";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
@@ -152,15 +154,23 @@ function statusText(ctx: CommandContext, status: PluginListEntry["status"]): str
 export async function runPluginsList(ctx: CommandContext, options: PluginsListOptions): Promise<ExitCodeValue> {
   const { source, catalog, entries, diagnostics } = await collectPluginList(ctx, options);
   for (const diagnostic of diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
+  const configError = catalog.config.configError;
+  // A broken config: the list still shows what is on disk, every plugin as disabled (config-invalid), exit 1.
+  const done = (): ExitCodeValue => {
+    if (!configError) return ExitCode.ok;
+    if (!options.json) eprintln(ctx, `${ctx.err.red("error")} plugins are listed from disk but none is enabled: ${configError}`);
+    return ExitCode.problems;
+  };
   if (options.json) {
     printJson(ctx, {
       source,
       configPath: catalog.paths.configPath,
+      ...(configError ? { configError } : {}),
       indexFile: catalog.paths.pluginIndexPath,
       plugins: entries,
       diagnostics: diagnostics.map(({ level, code, message }) => ({ level, code, message })),
     });
-    return ExitCode.ok;
+    return done();
   }
   if (entries.length === 0) {
     println(ctx, options.enabled ? "No enabled plugins." : "No plugins found.");
@@ -170,7 +180,7 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
         `Searched: plugins.load.paths in ${catalog.paths.configPath}, ${catalog.paths.workspaceExtensionsDir}, ${catalog.paths.userExtensionsDir}`,
       ),
     );
-    return ExitCode.ok;
+    return done();
   }
   if (options.verbose) {
     for (const entry of entries) {
@@ -199,5 +209,5 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
     );
   }
   println(ctx, ctx.out.dim(`${entries.length} plugin${entries.length === 1 ? "" : "s"} (from ${source === "index" ? catalog.paths.pluginIndexPath : "plugin manifests"})`));
-  return ExitCode.ok;
+  return done();
 }

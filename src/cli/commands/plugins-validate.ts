@@ -8,26 +8,24 @@
  * 4. id agreement, naming which id is which: manifest id (the plugin id), entry id, package name, config key;
  * 5. `contracts.tools` lists every tool the entry declares or registers;
  * 6. for tool plugins, generated metadata that is stale compared with what `plugins build` would write.
- * Exit code 1 when any error is found.
+ * Exit code 1 when any error is found. The entry is imported and registered only in a child process (a plugin that
+ * calls `process.exit()` or never settles is reported as `plugin-exited` / `plugin-load-timeout`), and only when the
+ * config file is usable: a broken config is reported and nothing is imported.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { diffGeneratedManifest, generateManifest } from "../generated-metadata.js";
-import {
-  describeModuleShape,
-  importEntryModule,
-  readPluginProject,
-  resolveEntryFile,
-  toPackageRelative,
-} from "../plugin-project.js";
-import { collectRuntimeToolNames } from "../runtime-load.js";
-import { readToolPluginBuildMetadata } from "../tool-metadata.js";
-import { readOpenClawConfig } from "../../discovery/config-file.js";
+import { readPluginProject, resolveEntryFile, toPackageRelative, type PluginProject } from "../plugin-project.js";
+import { childFailure, collectRuntimeToolNames, prewarmRuntimeCheck, runtimeChildOptions } from "../runtime-check.js";
+import { loadTimeLimitMs, takeRuntimeChild, type RuntimeChild } from "../runtime-child.js";
+import type { EntryInspection, LoadJob } from "../runtime-jobs.js";
+import { readOpenClawConfig, registerTimeoutFor } from "../../discovery/config-file.js";
+import { resolveInsideRoot } from "../../files/contained-file.js";
 import { resolveOpenClawPaths } from "../../discovery/state-paths.js";
 import { hasErrors, type PluginDiagnostic } from "../../manifest/diagnostics.js";
-import { readPluginManifest } from "../../manifest/read-plugin-manifest.js";
+import { readPluginManifest, type PluginManifestReadResult } from "../../manifest/read-plugin-manifest.js";
 
 /** Options of `plugins validate`. */
 export interface PluginsValidateOptions {
@@ -74,6 +72,22 @@ export async function validatePluginProject(
   options: { entry?: string },
 ): Promise<PluginValidationResult> {
   const project = readPluginProject(dir);
+  prewarmRuntimeCheck(ctx);
+  let child: RuntimeChild | undefined;
+  const getChild = (): RuntimeChild => (child ??= takeRuntimeChild(runtimeChildOptions(ctx)));
+  try {
+    return await validateProject(ctx, project, options, getChild);
+  } finally {
+    await child?.close();
+  }
+}
+
+async function validateProject(
+  ctx: CommandContext,
+  project: PluginProject,
+  options: { entry?: string },
+  getChild: () => RuntimeChild,
+): Promise<PluginValidationResult> {
   const diagnostics: PluginDiagnostic[] = [];
   const ids: PluginIds = {};
   const add = (diagnostic: PluginDiagnostic): void => {
@@ -81,8 +95,15 @@ export async function validatePluginProject(
   };
 
   // 1. manifest
-  const read = await ctx.tracer.phase("manifest", () => readPluginManifest(project.rootDir));
+  // A manifest path that is not a readable regular file (a folder, a FIFO, a link out of the folder) is not read again.
+  const read: PluginManifestReadResult = project.manifestError
+    ? { file: project.manifestFile, diagnostics: [] }
+    : await ctx.tracer.phase("manifest", () => readPluginManifest(project.rootDir));
+  if (project.manifestError) {
+    add({ level: "error", code: "manifest-not-a-file", path: "", file: project.manifestFile, message: project.manifestError });
+  }
   for (const diagnostic of read.diagnostics) {
+    // The project reader already said why the manifest path is not a readable file.
     if (diagnostic.code === "manifest-not-found") {
       add({
         ...diagnostic,
@@ -133,10 +154,16 @@ export async function validatePluginProject(
     }
   }
 
-  // 3. entry exports
+  // The config is read before any plugin code runs: a broken one stops every import (fail closed).
+  const paths = resolveOpenClawPaths({ env: ctx.io.env, cwd: ctx.io.cwd });
+  const config = await readOpenClawConfig(paths.configPath);
+  if (config.configError) for (const diagnostic of config.diagnostics) add(diagnostic);
+  const pluginLabel = `plugin "${manifest?.id ?? basename(project.rootDir)}"`;
+  const timeLimitMs = loadTimeLimitMs(registerTimeoutFor(config.plugins, manifest?.id));
+
+  // 3. entry exports (imported in the runtime-check child process, never in the CLI's own)
   const entry = resolveEntryFile(project, options.entry);
-  let entryValue: unknown;
-  let imported = false;
+  let inspection: Extract<EntryInspection, { ok: true }> | undefined;
   if (!existsSync(entry.file)) {
     if (entry.source !== "extensions") {
       add({
@@ -147,33 +174,47 @@ export async function validatePluginProject(
         message: `entry ${entry.relative} does not exist. Build the plugin (npm run build)${entry.source === "default" ? " or pass --entry <path>" : ""}.`,
       });
     }
+  } else if (config.configError) {
+    add({
+      level: "info",
+      code: "entry-not-imported",
+      path: "",
+      file: entry.file,
+      message: `the entry was not imported and register() was not run: ${config.configError}`,
+    });
   } else {
-    const result = await ctx.tracer.phase("import", () => importEntryModule(entry.file));
-    if (!result.ok) {
-      add({
-        level: "error",
-        code: "entry-import-failed",
-        path: "",
-        file: entry.file,
-        message: `importing the entry failed: ${result.error.message}. Fix the error (missing dependency? run npm install) and rebuild.`,
-      });
+    const contained = resolveInsideRoot(project.rootDir, entry.file);
+    if (!contained.ok) {
+      add({ level: "error", code: contained.code === "entry-escapes-root" ? "entry-escapes-root" : "entry-not-found", path: "", file: entry.file, message: `entry ${entry.relative}: ${contained.message}` });
     } else {
-      imported = true;
-      entryValue = result.entry;
-      const value = result.entry;
-      const hasRegister = isRecord(value) && (typeof value.register === "function" || typeof value.activate === "function");
-      if (!hasRegister && typeof value !== "function") {
+      const outcome = await ctx.tracer.phase("import", () => getChild().run({ kind: "entry", file: entry.file }, timeLimitMs));
+      if (outcome.kind !== "result") {
+        const failure = childFailure(outcome, pluginLabel);
+        add({ level: "error", code: failure.code, path: "", file: entry.file, message: failure.message });
+      } else if (!outcome.value.ok) {
         add({
           level: "error",
-          code: "entry-missing-register",
+          code: "entry-import-failed",
           path: "",
           file: entry.file,
-          message: `the entry's default export has no register(api) function (module exports: ${describeModuleShape(result.module)}). Export default definePluginEntry({ id, name, description, register(api) { … } }) or defineToolPlugin({ … }).`,
+          message: `importing the entry failed: ${outcome.value.error}. Fix the error (missing dependency? run npm install) and rebuild.`,
         });
+      } else {
+        inspection = outcome.value;
+        if (!inspection.hasRegister) {
+          add({
+            level: "error",
+            code: "entry-missing-register",
+            path: "",
+            file: entry.file,
+            message: `the entry's default export has no register(api) function (module exports: ${inspection.moduleShape}). Export default definePluginEntry({ id, name, description, register(api) { … } }) or defineToolPlugin({ … }).`,
+          });
+        }
+        if (inspection.entryId !== undefined) ids.entry = inspection.entryId;
       }
-      if (isRecord(value) && typeof value.id === "string") ids.entry = value.id;
     }
   }
+  const imported = inspection !== undefined;
 
   // 4. id agreement
   if (ids.manifest !== undefined && ids.entry !== undefined && ids.manifest !== ids.entry) {
@@ -185,8 +226,6 @@ export async function validatePluginProject(
       message: `id mismatch: the manifest id (openclaw.plugin.json "id", the plugin id and config key plugins.entries.<id>) is "${ids.manifest}", but the entry ${toPackageRelative(project.rootDir, entry.file)} exports id "${ids.entry}". Make them equal; the package name${ids.packageName ? ` ("${ids.packageName}")` : ""} may differ.`,
     });
   }
-  const paths = resolveOpenClawPaths({ env: ctx.io.env, cwd: ctx.io.cwd });
-  const config = await readOpenClawConfig(paths.configPath);
   if (ids.manifest !== undefined) {
     const entries = config.plugins.entries;
     if (ids.manifest in entries) ids.configKey = ids.manifest;
@@ -213,7 +252,7 @@ export async function validatePluginProject(
   }
 
   // 5 + 6. tools and generated metadata
-    const toolMetadata = imported ? readToolPluginBuildMetadata(entryValue) : undefined;
+  const toolMetadata = inspection?.toolMetadata;
   if (!manifest) {
     // Coverage and staleness need a usable manifest; the manifest errors above say what to fix first.
     if (toolMetadata) {
@@ -230,13 +269,12 @@ export async function validatePluginProject(
   const declaredTools = manifest.contracts?.tools ?? [];
   const usedTools = new Set<string>(toolMetadata?.tools ?? []);
   if (imported && !hasErrors(diagnostics)) {
-    const runtime = await ctx.tracer.phase("register", () =>
-      collectRuntimeToolNames(project.rootDir, {
-        config: config.raw,
-        pluginConfig: config.plugins.entries[manifest.id]?.config,
-        env: ctx.io.env,
-      }),
-    );
+    const loadOptions: LoadJob["options"] = { rootDir: project.rootDir, config: config.raw, origin: "path" };
+    const entryConfig = Object.prototype.hasOwnProperty.call(config.plugins.entries, manifest.id) ? config.plugins.entries[manifest.id] : undefined;
+    if (entryConfig?.config !== undefined) loadOptions.pluginConfig = entryConfig.config;
+    const registerTimeoutMs = registerTimeoutFor(config.plugins, manifest.id);
+    if (registerTimeoutMs !== undefined) loadOptions.registerTimeoutMs = registerTimeoutMs;
+    const runtime = await ctx.tracer.phase("register", () => collectRuntimeToolNames(getChild(), loadOptions, manifest.id));
     for (const name of runtime.tools) usedTools.add(name);
     for (const diagnostic of runtime.diagnostics) add(diagnostic);
   }
