@@ -101,8 +101,7 @@ export function flattenRegistrations(
  */
 export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Promise<RuntimeReport> {
   const started = performance.now();
-  // `registerTimeoutMs` is typed locally until the loader's options declare it (the host adds the field).
-  const loaderOptions: LoadPluginOptions & { registerTimeoutMs?: number } = {
+  const loaderOptions: LoadPluginOptions = {
     rootDir: options.rootDir,
     mode: "full",
     config: (options.config ?? {}) as OpenClawConfig,
