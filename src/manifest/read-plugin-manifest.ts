@@ -6,9 +6,10 @@
  * absent only when the file cannot be used at all: missing, unreadable, larger than 256 KiB, not JSON5, not an
  * object, no `id`, no object `configSchema`, or a reserved id.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
 import { checkManifestSemantics } from "./manifest-semantics.js";
@@ -124,17 +125,19 @@ export async function readPluginManifest(rootDirOrFile: string): Promise<PluginM
   return readPluginManifestSync(rootDirOrFile);
 }
 
-/** Where the manifest of `rootDirOrFile` is: a `.json`/`.json5` path that is not a directory is the file itself. */
+/**
+ * Where the manifest of `rootDirOrFile` is: an existing path that is not a directory is the file itself (a FIFO or
+ * socket too, so that it is refused as such), a missing `.json`/`.json5` path names the file, anything else is a
+ * plugin root. `stat` never opens the path, so it cannot block.
+ */
 function locateManifest(rootDirOrFile: string): { file: string; rootDir: string } {
-  let looksLikeFile = /\.json5?$/i.test(rootDirOrFile);
-  if (looksLikeFile) {
-    try {
-      looksLikeFile = !statSync(rootDirOrFile).isDirectory();
-    } catch {
-      // Missing: a `.json` path names the manifest itself.
-    }
+  let isFile: boolean;
+  try {
+    isFile = !statSync(rootDirOrFile).isDirectory();
+  } catch {
+    isFile = /\.json5?$/i.test(rootDirOrFile);
   }
-  return looksLikeFile
+  return isFile
     ? { file: rootDirOrFile, rootDir: dirname(rootDirOrFile) }
     : { file: join(rootDirOrFile, PLUGIN_MANIFEST_FILENAME), rootDir: rootDirOrFile };
 }
@@ -142,63 +145,57 @@ function locateManifest(rootDirOrFile: string): { file: string; rootDir: string 
 /** Throws on invalid UTF-8 instead of inserting U+FFFD; stateless between calls (no `stream` option). */
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
+/**
+ * Reads through {@link readRegularFileSync} with the plugin root as containment root: the file must resolve (every
+ * symlink followed) inside the plugin folder (`entry-escapes-root` otherwise, and nothing of the target is read),
+ * must be a regular file (a FIFO is refused at once, never waited on) and at most 256 KiB.
+ */
 function readPluginManifestSync(rootDirOrFile: string): PluginManifestReadResult {
-  let { file, rootDir } = locateManifest(rootDirOrFile);
+  const { file, rootDir } = locateManifest(rootDirOrFile);
   const fail = (code: string, message: string): PluginManifestReadResult => ({
     file,
     diagnostics: [{ level: "error", code, path: "", message, file }],
   });
-  let fd: number | undefined;
+  const read = readRegularFileSync(file, { maxBytes: MAX_PLUGIN_MANIFEST_BYTES, rootDir, label: "plugin manifest" });
+  if (!read.ok) {
+    switch (read.code) {
+      case "not-found":
+        return fail(
+          "manifest-not-found",
+          `plugin manifest not found: ${file}. Every plugin needs ${PLUGIN_MANIFEST_FILENAME} in its root (next to package.json) with at least "id" and "configSchema".`,
+        );
+      case "entry-escapes-root":
+        return fail(
+          "entry-escapes-root",
+          `${file} resolves outside the plugin folder ${rootDir} (a symlink or ../ path out of it); the manifest is not read. Put a regular ${PLUGIN_MANIFEST_FILENAME} inside the plugin folder.`,
+        );
+      case "not-regular-file":
+        return fail(
+          "manifest-read-failed",
+          /is a directory/.test(read.message)
+            ? `${file} is a directory; expected the ${PLUGIN_MANIFEST_FILENAME} file.`
+            : `${file} is not a regular file (a FIFO, socket or device) and is not read; replace it with a regular ${PLUGIN_MANIFEST_FILENAME}.`,
+        );
+      case "too-large":
+        return fail("manifest-too-large", tooLargeMessage(sizeOf(file) ?? MAX_PLUGIN_MANIFEST_BYTES + 1));
+      default:
+        return fail("manifest-read-failed", `Cannot read ${file}: ${read.message}`);
+    }
+  }
+  let text: string;
   try {
-    try {
-      fd = openSync(file, "r");
-    } catch (error) {
-      // A manifest file whose name does not end in .json: `<file>/openclaw.plugin.json` is not a directory entry.
-      if ((error as NodeJS.ErrnoException).code !== "ENOTDIR" || file === rootDirOrFile) throw error;
-      ({ file, rootDir } = { file: rootDirOrFile, rootDir: dirname(rootDirOrFile) });
-      fd = openSync(file, "r");
-    }
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) {
-      return fail("manifest-read-failed", `${file} is a directory; expected the ${PLUGIN_MANIFEST_FILENAME} file.`);
-    }
-    if (stats.size > MAX_PLUGIN_MANIFEST_BYTES) return fail("manifest-too-large", tooLargeMessage(stats.size));
-    // One byte more than the size fstat reported: a file that grew meanwhile is widened up to the limit, and a
-    // file past the limit is refused without reading more of it.
-    let buffer = Buffer.allocUnsafe(Math.min(stats.size, MAX_PLUGIN_MANIFEST_BYTES) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > MAX_PLUGIN_MANIFEST_BYTES) return fail("manifest-too-large", tooLargeMessage(length));
-        const wider = Buffer.allocUnsafe(MAX_PLUGIN_MANIFEST_BYTES + 1);
-        buffer.copy(wider);
-        buffer = wider;
-      }
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    let text: string;
-    try {
-      text = strictUtf8.decode(buffer.subarray(0, length));
-    } catch {
-      return fail("manifest-parse-error", `Cannot parse ${file}: the file is not valid UTF-8 text.`);
-    }
-    return parsePluginManifest(text, { file, rootDir });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      return fail(
-        "manifest-not-found",
-        `plugin manifest not found: ${file}. Every plugin needs ${PLUGIN_MANIFEST_FILENAME} in its root (next to package.json) with at least "id" and "configSchema".`,
-      );
-    }
-    if (code === "EISDIR") {
-      return fail("manifest-read-failed", `${file} is a directory; expected the ${PLUGIN_MANIFEST_FILENAME} file.`);
-    }
-    return fail("manifest-read-failed", `Cannot read ${file}: ${(error as Error).message}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    text = strictUtf8.decode(read.bytes);
+  } catch {
+    return fail("manifest-parse-error", `Cannot parse ${file}: the file is not valid UTF-8 text.`);
+  }
+  return parsePluginManifest(text, { file, rootDir });
+}
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
   }
 }
 
@@ -243,7 +240,12 @@ export function parsePluginManifest(text: string, options: ParsePluginManifestOp
     return { file, diagnostics: [diagnostic] };
   }
   const result = checkPluginManifest(raw, { ...options, file });
-  const duplicates = findDuplicateKeys(text, (literal) => String(loadJson5().parse(literal)));
+  let duplicates: ReturnType<typeof findDuplicateKeys>;
+  try {
+    duplicates = findDuplicateKeys(text, (literal) => String(loadJson5().parse(literal)));
+  } catch {
+    duplicates = []; // the duplicate-key scan is advice; it never costs the manifest
+  }
   const duplicateDiagnostics: PluginDiagnostic[] = duplicates.map(({ path, lines }) => {
     const where = formatPath(path);
     return {
@@ -269,6 +271,143 @@ export function parsePluginManifest(text: string, options: ParsePluginManifestOp
  */
 export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOptions = {}): PluginManifestReadResult {
   const file = options.file ?? (options.rootDir ? join(options.rootDir, PLUGIN_MANIFEST_FILENAME) : PLUGIN_MANIFEST_FILENAME);
+  let data: unknown;
+  try {
+    data = toDataTree(raw);
+  } catch {
+    // Only in-memory values can get here (a throwing getter, a revoked Proxy); parsed JSON never does.
+    return {
+      file,
+      diagnostics: [
+        {
+          level: "error",
+          code: "manifest-not-data",
+          path: "",
+          message: `${file} must be plain JSON data; reading the value threw. Pass the parsed file contents.`,
+          file,
+        },
+      ],
+    };
+  }
+  try {
+    return checkManifestData(data, file, options);
+  } catch {
+    // A bug guard, not a code path: every check above is written not to throw. The manifest is not trusted then.
+    return {
+      file,
+      diagnostics: [
+        {
+          level: "error",
+          code: "manifest-check-failed",
+          path: "",
+          message: `${file} could not be checked (internal error in the manifest checks); please report it with the manifest attached.`,
+          file,
+        },
+      ],
+    };
+  }
+}
+
+/**
+ * A copy of parsed JSON made of null-prototype objects (arrays stay arrays), built without recursion. Checks then
+ * see own keys only: an enumerable `Object.prototype.pwned` set by earlier code is not a manifest key, and keys such
+ * as `__proto__`, `constructor` or `toString` are ordinary keys. Shared and cyclic references are preserved (the
+ * schema checks bound depth and cycles themselves).
+ */
+function toDataTree(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const copies = new Map<object, Record<string, unknown> | unknown[]>();
+  const work: Array<{ source: object; target: Record<string, unknown> | unknown[] }> = [];
+  const copyOf = (node: unknown): unknown => {
+    if (typeof node !== "object" || node === null) return node;
+    let copy = copies.get(node);
+    if (!copy) {
+      copy = Array.isArray(node) ? new Array<unknown>(node.length) : (Object.create(null) as Record<string, unknown>);
+      copies.set(node, copy);
+      work.push({ source: node, target: copy });
+    }
+    return copy;
+  };
+  const root = copyOf(value);
+  while (work.length > 0) {
+    const { source, target } = work.pop()!;
+    if (Array.isArray(target)) {
+      const array = source as unknown[];
+      for (let index = 0; index < array.length; index++) target[index] = copyOf(array[index]);
+    } else {
+      for (const key of Object.keys(source)) target[key] = copyOf((source as Record<string, unknown>)[key]);
+    }
+  }
+  return root;
+}
+
+/**
+ * The checked manifest as ordinary objects for callers (the checks ran on null-prototype copies). Own `__proto__`
+ * keys stay own data properties; built without recursion, shared references preserved.
+ */
+function toPlainTree(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const copies = new Map<object, Record<string, unknown> | unknown[]>();
+  const work: Array<{ source: object; target: Record<string, unknown> | unknown[] }> = [];
+  const copyOf = (node: unknown): unknown => {
+    if (typeof node !== "object" || node === null) return node;
+    let copy = copies.get(node);
+    if (!copy) {
+      copy = Array.isArray(node) ? new Array<unknown>(node.length) : {};
+      copies.set(node, copy);
+      work.push({ source: node, target: copy });
+    }
+    return copy;
+  };
+  const root = copyOf(value);
+  while (work.length > 0) {
+    const { source, target } = work.pop()!;
+    if (Array.isArray(target)) {
+      const array = source as unknown[];
+      for (let index = 0; index < array.length; index++) target[index] = copyOf(array[index]);
+    } else {
+      for (const key of Object.keys(source)) {
+        const item = copyOf((source as Record<string, unknown>)[key]);
+        if (key === "__proto__") Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
+        else target[key] = item;
+      }
+    }
+  }
+  return root;
+}
+
+/** Own property or undefined (never an inherited one). */
+function own(node: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(node, key) ? node[key] : undefined;
+}
+
+/**
+ * zod builds record outputs by assignment, so an own `__proto__` key (a hint path or channel id) would set the
+ * output object's prototype instead of becoming a key. The few records zod copies get that key back as an own
+ * property, with its checked value.
+ */
+function restoreProtoKeys(output: Record<string, unknown>, working: Record<string, unknown>): void {
+  const fix = (outputParent: unknown, workingParent: unknown, key: string): void => {
+    if (!isRecord(outputParent) || !isRecord(workingParent)) return;
+    const out = own(outputParent, key);
+    const source = own(workingParent, key);
+    if (!isRecord(out) || !isRecord(source)) return;
+    if (Object.getPrototypeOf(out) !== Object.prototype && Object.getPrototypeOf(out) !== null) Object.setPrototypeOf(out, Object.prototype);
+    if (Object.hasOwn(source, "__proto__")) {
+      Object.defineProperty(out, "__proto__", { value: source["__proto__"], enumerable: true, writable: true, configurable: true });
+    }
+  };
+  for (const key of ["uiHints", "configSchema", "channelConfigs"]) fix(output, working, key);
+  const channelConfigs = own(output, "channelConfigs");
+  const workingChannels = own(working, "channelConfigs");
+  if (isRecord(channelConfigs) && isRecord(workingChannels)) {
+    for (const channelId of Object.keys(channelConfigs)) {
+      for (const key of ["schema", "uiHints"]) fix(own(channelConfigs, channelId), own(workingChannels, channelId), key);
+    }
+  }
+}
+
+function checkManifestData(raw: unknown, file: string, options: ParsePluginManifestOptions): PluginManifestReadResult {
   const diagnostics: PluginDiagnostic[] = [];
   const seen = new Set<string>();
   const report = (level: PluginDiagnostic["level"], code: string, path: string, message: string): void => {
@@ -286,7 +425,7 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
   }
 
   // Hard requirements first: without them nothing else is meaningful.
-  const id = raw.id;
+  const id = own(raw, "id");
   if (typeof id !== "string" || id.trim() === "") {
     report(
       "error",
@@ -309,7 +448,7 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
   } else if (RESERVED_PLUGIN_IDS.includes(id)) {
     report("error", "id-reserved", "id", `plugin id "${id}" is reserved by OpenClaw core; choose another id.`);
   }
-  const configSchema = raw.configSchema;
+  const configSchema = own(raw, "configSchema");
   if (configSchema === undefined) {
     report(
       "error",
@@ -329,16 +468,19 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
   if (fatal) return result();
 
   // Structural check with the zod schema. Offending values are dropped (as the gateway would) and reported.
-  const working: Record<string, unknown> = { ...raw };
+  const working = Object.assign(Object.create(null) as Record<string, unknown>, raw);
   const idPlaceholder = typeof id === "string" && !PLUGIN_ID_PATTERN.test(id);
   if (idPlaceholder) working.id = "placeholder";
   const schema = getPluginManifestSchema();
   let parsed = schema.safeParse(working);
   for (let round = 0; !parsed.success && round < 8; round++) {
-    const edits: Edits = { working, arrays: new Set() };
+    const edits: Edits = { working, arrays: new Set(), copies: new Set() };
     for (const issue of parsed.error.issues) applyIssue(issue as ZodIssueLike, edits, report);
     for (const array of edits.arrays) {
-      for (let index = array.length - 1; index >= 0; index--) if (array[index] === DROPPED) array.splice(index, 1);
+      // Compact in one pass (splicing each dropped item would be quadratic in the list length).
+      let kept = 0;
+      for (const item of array) if (item !== DROPPED) array[kept++] = item;
+      array.length = kept;
     }
     parsed = schema.safeParse(working);
   }
@@ -352,9 +494,10 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
     return result();
   }
   const manifest = parsed.data as PluginManifest;
+  restoreProtoKeys(manifest as unknown as Record<string, unknown>, working);
   if (idPlaceholder) manifest.id = id as string;
   checkManifestSemantics(manifest, { rootDir: options.rootDir, report });
-  return result(manifest);
+  return result(toPlainTree(manifest) as PluginManifest);
 }
 
 /** The part of a zod 4 issue this module reads (zod is loaded lazily, so no runtime import of its types). */
@@ -375,7 +518,7 @@ type Report = (level: PluginDiagnostic["level"], code: string, path: string, mes
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node = root;
   for (const segment of path) {
-    if (node === null || typeof node !== "object") return undefined;
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<PropertyKey, unknown>)[segment];
   }
   return node;
@@ -387,6 +530,8 @@ const DROPPED = Symbol("dropped");
 interface Edits {
   working: Record<string, unknown>;
   arrays: Set<unknown[]>;
+  /** Objects already copied in this round: each container is copied once per round, not once per dropped key. */
+  copies: Set<object>;
 }
 
 /**
@@ -401,12 +546,15 @@ function dropAt(edits: Edits, path: readonly PropertyKey[]): void {
     const child: unknown = (node as Record<PropertyKey, unknown>)[segment];
     if (child === null || typeof child !== "object") return;
     let copy: Record<PropertyKey, unknown> | unknown[];
-    if (Array.isArray(child)) {
-      copy = edits.arrays.has(child) ? child : [...child];
+    if (edits.copies.has(child)) {
+      copy = child as Record<PropertyKey, unknown> | unknown[];
+    } else if (Array.isArray(child)) {
+      copy = [...child];
       edits.arrays.add(copy);
     } else {
-      copy = { ...(child as Record<PropertyKey, unknown>) };
+      copy = Object.assign(Object.create(null) as Record<PropertyKey, unknown>, child);
     }
+    edits.copies.add(copy);
     (node as Record<PropertyKey, unknown>)[segment] = copy;
     node = copy;
   }
