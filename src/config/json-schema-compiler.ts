@@ -30,8 +30,17 @@ export type CompileJsonSchemaResult =
        * Why, when it is not ajv's own verdict: `too-deep` (nested past {@link MAX_SCHEMA_DEPTH} levels, or cyclic),
        * `unsupported-pattern` (a `pattern`/`patternProperties` regex the linear-time engine cannot run).
        */
-      reason?: "too-deep" | "unsupported-pattern";
+      reason?: "too-deep" | "too-large" | "unsupported-pattern";
     };
+
+/**
+ * Most subschema objects one schema may have. ajv's compile time grows with the schema (about 0.05 ms per typed
+ * subschema); the largest published plugin schema has about 730, so 4,000 leaves room while bounding the compile.
+ */
+export const MAX_SCHEMA_NODES = 4000;
+
+/** Most distinct `pattern`/`patternProperties` regexes one schema may have (ajv's compile is quadratic in them). */
+export const MAX_SCHEMA_PATTERNS = 256;
 
 /**
  * How many levels of nested objects/arrays a plugin schema may have. Real schemas stay far below; deeper input
@@ -140,11 +149,22 @@ export function compileJsonSchema(schema: unknown): CompileJsonSchemaResult {
   if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
     return { ok: false, error: "must be a JSON Schema object" };
   }
-  if (exceedsDepth(schema, MAX_SCHEMA_DEPTH)) {
+  const size = measureSchema(schema);
+  if (size.tooDeep) {
     return {
       ok: false,
       reason: "too-deep",
       error: `the schema is nested deeper than ${MAX_SCHEMA_DEPTH} levels (or refers to itself as an object); flatten it, or reuse parts with "$ref"`,
+    };
+  }
+  if (size.nodes > MAX_SCHEMA_NODES || size.patterns > MAX_SCHEMA_PATTERNS) {
+    return {
+      ok: false,
+      reason: "too-large",
+      error:
+        size.nodes > MAX_SCHEMA_NODES
+          ? `the schema has more than ${MAX_SCHEMA_NODES} subschemas (objects); split it or reuse parts with "$ref"`
+          : `the schema has more than ${MAX_SCHEMA_PATTERNS} distinct regex patterns; share patterns or use "enum"/"format"`,
     };
   }
   let hash: string;
@@ -250,6 +270,35 @@ function findPattern(schema: Record<string, unknown>, pattern: string): string |
     }
   }
   return undefined;
+}
+
+/**
+ * One iterative walk: too deep (or cyclic), how many objects (up to just past the limit) and how many distinct
+ * `pattern` strings and `patternProperties` keys.
+ */
+function measureSchema(schema: object): { tooDeep: boolean; nodes: number; patterns: number } {
+  if (exceedsDepth(schema, MAX_SCHEMA_DEPTH)) return { tooDeep: true, nodes: 0, patterns: 0 };
+  const patterns = new Set<string>();
+  let nodes = 0;
+  const stack: unknown[] = [schema];
+  const seen = new Set<object>();
+  while (stack.length > 0 && nodes <= MAX_SCHEMA_NODES && patterns.size <= MAX_SCHEMA_PATTERNS) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    nodes++;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      const child = (node as Record<string, unknown>)[key];
+      if (key === "pattern" && typeof child === "string") patterns.add(child);
+      if (key === "patternProperties" && typeof child === "object" && child !== null) for (const p of Object.keys(child)) patterns.add(p);
+      stack.push(child);
+    }
+  }
+  return { tooDeep: false, nodes, patterns: patterns.size };
 }
 
 /**

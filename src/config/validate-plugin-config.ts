@@ -15,6 +15,7 @@
  */
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import { closestMatch, formatPath } from "../manifest/paths.js";
+import { withQuietPrototypes } from "../manifest/quiet-prototypes.js";
 import type { JsonSchemaObject, PluginChannelConfig, PluginManifest, PluginUiHints } from "../manifest/plugin-manifest-schema.js";
 import {
   compileJsonSchema,
@@ -307,6 +308,10 @@ function runValidator(options: {
  * ```
  */
 export function validatePluginConfig(options: ValidatePluginConfigOptions): ConfigValidationResult {
+  return withQuietPrototypes(() => validatePluginConfigUnguarded(options));
+}
+
+function validatePluginConfigUnguarded(options: ValidatePluginConfigOptions): ConfigValidationResult {
   const { manifest } = options;
   const path = options.path ?? `${formatPath(["plugins", "entries", manifest.id])}.config`;
   const { schemaInvalid: _schemaInvalid, ...result } = runValidator({
@@ -348,6 +353,10 @@ export interface ValidateChannelConfigOptions {
  * ```
  */
 export function validateChannelConfig(options: ValidateChannelConfigOptions): ConfigValidationResult {
+  return withQuietPrototypes(() => validateChannelConfigUnguarded(options));
+}
+
+function validateChannelConfigUnguarded(options: ValidateChannelConfigOptions): ConfigValidationResult {
   const channelConfig = ownValue(options.manifest.channelConfigs, options.channelId) as PluginChannelConfig | undefined;
   const path = formatPath(["channels", options.channelId]);
   if (!channelConfig) {
@@ -382,6 +391,10 @@ export function validateChannelConfig(options: ValidateChannelConfigOptions): Co
  * ```
  */
 export function validatePluginsConfig(config: unknown, options: ValidatePluginsConfigOptions): ValidatePluginsConfigResult {
+  return withQuietPrototypes(() => validatePluginsConfigUnguarded(config, options));
+}
+
+function validatePluginsConfigUnguarded(config: unknown, options: ValidatePluginsConfigOptions): ValidatePluginsConfigResult {
   if (options.moment === "write" && !options.pluginId) {
     throw new TypeError('validatePluginsConfig: moment "write" needs the pluginId the write affects.');
   }

@@ -39,8 +39,8 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
   const { report } = options;
 
   const compiled = compileJsonSchema(manifest.configSchema);
-  if (!compiled.ok && compiled.reason === "too-deep") {
-    report("error", "schema-too-deep", "configSchema", `${compiled.error}. Config for this plugin cannot be validated until it is fixed.`);
+  if (!compiled.ok && (compiled.reason === "too-deep" || compiled.reason === "too-large")) {
+    report("error", `schema-${compiled.reason}`, "configSchema", `${compiled.error}. Config for this plugin cannot be validated until it is fixed.`);
   } else if (!compiled.ok) {
     report(
       "error",
@@ -53,30 +53,35 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
       report("warning", "config-schema-strict", "configSchema", `${warning} (ignored by validation).`);
     }
   }
-  if (manifest.uiHints) checkHintPaths(manifest.uiHints, manifest.configSchema, ["uiHints"], "configSchema", report);
+  // One step budget for every hint path of the manifest (top level and every channel).
+  const budget: StepBudget = { left: HINT_PATH_STEP_BUDGET, exhausted: false };
+  if (manifest.uiHints) checkHintPaths(manifest.uiHints, manifest.configSchema, ["uiHints"], "configSchema", report, budget);
 
   const declaredChannels = new Set(manifest.channels ?? []);
+  let compiledChannels = 0;
   for (const [channelId, channelConfig] of Object.entries(manifest.channelConfigs ?? {})) {
     const base = ["channelConfigs", channelId];
-    const channelCompiled = compileJsonSchema(channelConfig.schema);
-    if (!channelCompiled.ok && channelCompiled.reason === "too-deep") {
+    if (compiledChannels++ === MAX_CHANNEL_SCHEMAS_CHECKED) {
       report(
-        "error",
-        "schema-too-deep",
-        formatPath([...base, "schema"]),
-        `${channelCompiled.error}. channels.${channelId} cannot be validated until it is fixed.`,
+        "warning",
+        "channel-config-schemas-unchecked",
+        "channelConfigs",
+        `only the first ${MAX_CHANNEL_SCHEMAS_CHECKED} channel schemas are compiled by the manifest reader; the others are checked when the gateway config that uses them is validated.`,
       );
-    } else if (!channelCompiled.ok) {
+    }
+    const schemaPath = formatPath([...base, "schema"]);
+    const channelCompiled = compiledChannels > MAX_CHANNEL_SCHEMAS_CHECKED ? undefined : compileJsonSchema(channelConfig.schema);
+    if (channelCompiled && !channelCompiled.ok && (channelCompiled.reason === "too-deep" || channelCompiled.reason === "too-large")) {
+      report("error", `schema-${channelCompiled.reason}`, schemaPath, `${channelCompiled.error}. channels.${channelId} cannot be validated until it is fixed.`);
+    } else if (channelCompiled && !channelCompiled.ok) {
       report(
         "error",
         "channel-config-schema-invalid",
-        formatPath([...base, "schema"]),
+        schemaPath,
         `is not a valid JSON Schema: ${channelCompiled.error}. channels.${channelId} cannot be validated until it is fixed.`,
       );
-    } else {
-      for (const warning of channelCompiled.warnings) {
-        report("warning", "config-schema-strict", formatPath([...base, "schema"]), `${warning} (ignored by validation).`);
-      }
+    } else if (channelCompiled) {
+      for (const warning of channelCompiled.warnings) report("warning", "config-schema-strict", schemaPath, `${warning} (ignored by validation).`);
     }
     if (!declaredChannels.has(channelId)) {
       report(
@@ -87,7 +92,7 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
       );
     }
     if (channelConfig.uiHints) {
-      checkHintPaths(channelConfig.uiHints, channelConfig.schema, [...base, "uiHints"], formatPath([...base, "schema"]), report);
+      checkHintPaths(channelConfig.uiHints, channelConfig.schema, [...base, "uiHints"], schemaPath, report, budget);
     }
   }
 
@@ -145,7 +150,19 @@ function reportDuplicates(list: readonly string[] | undefined, path: PropertyKey
  * Work allowed for checking every `uiHints` path of one manifest against its schemas (schema nodes visited, regex
  * tests). Ordinary manifests need a few hundred steps; a hostile one stops here with a warning instead of running on.
  */
-export const HINT_PATH_STEP_BUDGET = 400_000;
+export const HINT_PATH_STEP_BUDGET = 200_000;
+
+/**
+ * How many channel schemas the reader compiles (each distinct schema is an ajv compile, ~0.3 ms). Real plugins
+ * publish a handful; past this the rest are compiled, and reported, when the gateway config is validated.
+ */
+export const MAX_CHANNEL_SCHEMAS_CHECKED = 32;
+
+/** Steps left for hint-path checks; `exhausted` once a check ran out (reported once per manifest). */
+interface StepBudget {
+  left: number;
+  exhausted: boolean;
+}
 
 function checkHintPaths(
   hints: PluginUiHints,
@@ -153,11 +170,14 @@ function checkHintPaths(
   hintsPath: PropertyKey[],
   schemaName: string,
   report: Report,
+  budget: StepBudget,
 ): void {
-  const checker = createSchemaPathChecker(schema, HINT_PATH_STEP_BUDGET);
+  if (budget.exhausted) return;
+  const checker = createSchemaPathChecker(schema, budget);
   for (const hintPath of Object.keys(hints)) {
     const declared = checker.declares(hintPath);
     if (declared === "budget") {
+      budget.exhausted = true;
       report(
         "warning",
         "ui-hint-check-budget",
@@ -195,9 +215,8 @@ interface SchemaPathChecker {
 
 const UNKNOWN = "unknown" as const;
 
-function createSchemaPathChecker(root: SchemaNode, budget: number): SchemaPathChecker {
-  let steps = 0;
-  const spend = (amount: number): boolean => (steps += amount) > budget;
+function createSchemaPathChecker(root: SchemaNode, budget: StepBudget): SchemaPathChecker {
+  const spend = (amount: number): boolean => (budget.left -= amount) < 0;
   // Every schema node reachable from a node through $ref / allOf / anyOf / oneOf / if / then / else, itself
   // included, each once (memoised per node, so a $ref fan-out is expanded once, not once per path to it).
   const variants = new Map<SchemaNode, SchemaNode[] | typeof UNKNOWN>();
@@ -259,7 +278,8 @@ function createSchemaPathChecker(root: SchemaNode, budget: number): SchemaPathCh
             const child = patternProperties[pattern];
             if (!isSchemaNode(child)) continue;
             // Linear-time engine; a pattern it cannot run counts as matching (the hint is not wrongly reported).
-            if (spend(1 + Math.ceil((pattern.length + segment.length) / 64))) return "budget";
+            // A regex test costs about one step per input character (re2js), plus the pattern's size.
+            if (spend(4 + segment.length + (pattern.length >> 3))) return "budget";
             if (wildcard || safeRegExpTest(pattern, segment) !== false) next.add(child);
           }
         }
@@ -314,7 +334,7 @@ function createSchemaPathChecker(root: SchemaNode, budget: number): SchemaPathCh
  * ```
  */
 export function schemaDeclaresPath(root: SchemaNode, path: string): boolean {
-  return createSchemaPathChecker(root, HINT_PATH_STEP_BUDGET).declares(path) !== false;
+  return createSchemaPathChecker(root, { left: HINT_PATH_STEP_BUDGET, exhausted: false }).declares(path) !== false;
 }
 
 function resolveLocalRef(root: SchemaNode, ref: string): SchemaNode | undefined {

@@ -13,6 +13,7 @@ import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
 import { checkManifestSemantics } from "./manifest-semantics.js";
+import { withQuietPrototypes } from "./quiet-prototypes.js";
 import { closestMatch, describeValue, formatPath } from "./paths.js";
 import {
   GATEWAY_OWNED_MANIFEST_KEYS,
@@ -199,6 +200,22 @@ function sizeOf(file: string): number | undefined {
   }
 }
 
+/**
+ * At most this many diagnostics of one code are listed per manifest; the rest are counted in one
+ * `diagnostics-truncated` diagnostic (a hostile manifest can hold tens of thousands of findings).
+ */
+const MAX_DIAGNOSTICS_PER_CODE = 100;
+
+function truncatedDiagnostic(code: string, level: PluginDiagnostic["level"], more: number, file: string): PluginDiagnostic {
+  return {
+    level,
+    code: "diagnostics-truncated",
+    path: "",
+    message: `${more} more ${code} finding${more === 1 ? "" : "s"} not listed (only the first ${MAX_DIAGNOSTICS_PER_CODE} of each kind are); fix the ones listed and check again.`,
+    file,
+  };
+}
+
 function tooLargeMessage(size: number): string {
   return `the manifest is ${Math.ceil(size / 1024)} KiB; the gateway reads at most ${MAX_PLUGIN_MANIFEST_BYTES / 1024} KiB. Move large data (schemas, catalogs) out of ${PLUGIN_MANIFEST_FILENAME}.`;
 }
@@ -246,7 +263,7 @@ export function parsePluginManifest(text: string, options: ParsePluginManifestOp
   } catch {
     duplicates = []; // the duplicate-key scan is advice; it never costs the manifest
   }
-  const duplicateDiagnostics: PluginDiagnostic[] = duplicates.map(({ path, lines }) => {
+  const duplicateDiagnostics: PluginDiagnostic[] = duplicates.slice(0, MAX_DIAGNOSTICS_PER_CODE).map(({ path, lines }) => {
     const where = formatPath(path);
     return {
       level: "warning",
@@ -257,6 +274,9 @@ export function parsePluginManifest(text: string, options: ParsePluginManifestOp
       line: lines[0]!,
     };
   });
+  if (duplicates.length > MAX_DIAGNOSTICS_PER_CODE) {
+    duplicateDiagnostics.push(truncatedDiagnostic("duplicate-key", "warning", duplicates.length - MAX_DIAGNOSTICS_PER_CODE, file));
+  }
   return duplicateDiagnostics.length > 0 ? { ...result, diagnostics: [...duplicateDiagnostics, ...result.diagnostics] } : result;
 }
 
@@ -290,7 +310,7 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
     };
   }
   try {
-    return checkManifestData(data, file, options);
+    return withQuietPrototypes(() => checkManifestData(data, file, options));
   } catch {
     // A bug guard, not a code path: every check above is written not to throw. The manifest is not trusted then.
     return {
@@ -393,9 +413,13 @@ function restoreProtoKeys(output: Record<string, unknown>, working: Record<strin
     const source = own(workingParent, key);
     if (!isRecord(out) || !isRecord(source)) return;
     if (Object.getPrototypeOf(out) !== Object.prototype && Object.getPrototypeOf(out) !== null) Object.setPrototypeOf(out, Object.prototype);
-    if (Object.hasOwn(source, "__proto__")) {
-      Object.defineProperty(out, "__proto__", { value: source["__proto__"], enumerable: true, writable: true, configurable: true });
-    }
+    if (!Object.hasOwn(source, "__proto__")) return;
+    // Rebuild in the source's key order, with `__proto__` as an own data property.
+    const entries = Object.keys(source)
+      .filter((name) => name === "__proto__" || Object.hasOwn(out, name))
+      .map((name) => [name, name === "__proto__" ? source[name] : out[name]] as const);
+    for (const name of Object.keys(out)) delete out[name];
+    for (const [name, item] of entries) Object.defineProperty(out, name, { value: item, enumerable: true, writable: true, configurable: true });
   };
   for (const key of ["uiHints", "configSchema", "channelConfigs"]) fix(output, working, key);
   const channelConfigs = own(output, "channelConfigs");
@@ -410,14 +434,22 @@ function restoreProtoKeys(output: Record<string, unknown>, working: Record<strin
 function checkManifestData(raw: unknown, file: string, options: ParsePluginManifestOptions): PluginManifestReadResult {
   const diagnostics: PluginDiagnostic[] = [];
   const seen = new Set<string>();
+  const perCode = new Map<string, { level: PluginDiagnostic["level"]; count: number }>();
   const report = (level: PluginDiagnostic["level"], code: string, path: string, message: string): void => {
     const key = `${code}\0${path}`;
     if (seen.has(key)) return;
     seen.add(key);
+    const tally = perCode.get(code) ?? { level, count: 0 };
+    perCode.set(code, tally);
+    if (++tally.count > MAX_DIAGNOSTICS_PER_CODE) return;
     diagnostics.push({ level, code, path, message: path ? `${path}: ${message}` : message, file });
   };
-  const result = (manifest?: PluginManifest): PluginManifestReadResult =>
-    manifest ? { file, manifest, diagnostics } : { file, diagnostics };
+  const result = (manifest?: PluginManifest): PluginManifestReadResult => {
+    for (const [code, { level, count }] of perCode) {
+      if (count > MAX_DIAGNOSTICS_PER_CODE) diagnostics.push(truncatedDiagnostic(code, level, count - MAX_DIAGNOSTICS_PER_CODE, file));
+    }
+    return manifest ? { file, manifest, diagnostics } : { file, diagnostics };
+  };
 
   if (!isRecord(raw)) {
     report("error", "manifest-not-object", "", `${file} must contain a JSON object; got ${describeValue(raw)}.`);
