@@ -150,7 +150,7 @@ function reportDuplicates(list: readonly string[] | undefined, path: PropertyKey
  * Work allowed for checking every `uiHints` path of one manifest against its schemas (schema nodes visited, regex
  * tests). Ordinary manifests need a few hundred steps; a hostile one stops here with a warning instead of running on.
  */
-export const HINT_PATH_STEP_BUDGET = 200_000;
+export const HINT_PATH_STEP_BUDGET = 100_000;
 
 /**
  * How many channel schemas the reader compiles (each distinct schema is an ajv compile, ~0.3 ms). Real plugins
