@@ -35,9 +35,9 @@ export type CompileJsonSchemaResult =
 
 /**
  * Most subschema objects one schema may have. ajv's compile time grows with the schema (about 0.05 ms per typed
- * subschema); the largest published plugin schema has about 730, so 4,000 leaves room while bounding the compile.
+ * subschema); the largest published plugin schema has about 730, so 2,500 leaves room while bounding the compile.
  */
-export const MAX_SCHEMA_NODES = 4000;
+export const MAX_SCHEMA_NODES = 2500;
 
 /** Most distinct `pattern`/`patternProperties` regexes one schema may have (ajv's compile is quadratic in them). */
 export const MAX_SCHEMA_PATTERNS = 256;
