@@ -75,6 +75,20 @@ describe("reading the file", () => {
     ]);
   });
 
+  it("reads a plugin root or manifest given by a relative path", async () => {
+    const dir = pool.create();
+    dir.write({ "openclaw.plugin.json": { id: "relative", configSchema: {} } });
+    const cwd = process.cwd();
+    process.chdir(join(dir.path, ".."));
+    try {
+      const name = dir.path.split("/").at(-1)!;
+      expect((await readPluginManifest(name)).manifest?.id).toBe("relative");
+      expect((await readPluginManifest(`${name}/openclaw.plugin.json`)).manifest?.id).toBe("relative");
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("reads a manifest file given by a path that does not end in .json", async () => {
     const dir = pool.create();
     const file = dir.write({ "manifest.txt": { id: "named", configSchema: {} } })[0]!;

@@ -8,7 +8,7 @@
  */
 import { statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
@@ -137,7 +137,8 @@ function readPluginManifestSync(rootDirOrFile: string): PluginManifestReadResult
     file,
     diagnostics: [{ level: "error", code, path: "", message, file }],
   });
-  const read = readRegularFileSync(file, { maxBytes: MAX_PLUGIN_MANIFEST_BYTES, rootDir, label: "plugin manifest" });
+  // Absolute paths: the contained reader resolves a relative file against the root, not against the cwd.
+  const read = readRegularFileSync(resolve(file), { maxBytes: MAX_PLUGIN_MANIFEST_BYTES, rootDir: resolve(rootDir), label: "plugin manifest" });
   if (!read.ok) {
     switch (read.code) {
       case "not-found":
