@@ -1,7 +1,8 @@
 /**
  * Turns ajv errors into {@link PluginDiagnostic}s with config paths (`plugins.entries.my-plugin.config.apiKey`),
- * ajv's reason, and — only for values that are not sensitive — the offending value. Values under a `uiHints` path
- * marked `sensitive: true` are never printed, nor are objects or arrays (which could contain such values).
+ * ajv's reason, and — only for values that are not sensitive — the offending value. Nothing under a `uiHints` path
+ * marked `sensitive: true` is printed: not its value, not the keys of a sensitive object, not the path below the
+ * sensitive field (errors inside are reported at the field). Objects and arrays are never printed either.
  */
 import type { ErrorObject } from "ajv";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
@@ -155,37 +156,39 @@ export function ajvErrorsToDiagnostics(
     const params = error.params as Record<string, unknown>;
     if (sensitive && coveredAt < segments.length) {
       message = "a value inside is invalid (details hidden: sensitive)";
-    } else switch (error.keyword) {
-      case "additionalProperties": {
-        if (sensitive) {
-          message = "must NOT have additional properties (property name hidden: sensitive)";
+    } else {
+      switch (error.keyword) {
+        case "additionalProperties": {
+          if (sensitive) {
+            message = "must NOT have additional properties (property name hidden: sensitive)";
+            break;
+          }
+          const property = String(params.additionalProperty);
+          const match = closestMatch(property, schemaPropertyNames(options.schema, error.schemaPath));
+          message = `must NOT have additional properties: '${property}' is not allowed${match ? ` (did you mean '${match}'?)` : ""}`;
           break;
         }
-        const property = String(params.additionalProperty);
-        const match = closestMatch(property, schemaPropertyNames(options.schema, error.schemaPath));
-        message = `must NOT have additional properties: '${property}' is not allowed${match ? ` (did you mean '${match}'?)` : ""}`;
-        break;
+        case "enum":
+          message += sensitive
+            ? shownValue(value, true)
+            : `: ${(params.allowedValues as unknown[]).map((entry) => describeValue(entry)).join(", ")}${shownValue(value, false)}`;
+          break;
+        case "const":
+          message += sensitive ? shownValue(value, true) : ` ${describeValue(params.allowedValue)}${shownValue(value, false)}`;
+          break;
+        case "required":
+        case "dependencies":
+        case "dependentRequired":
+        case "propertyNames":
+        case "minProperties":
+        case "maxProperties":
+        case "anyOf":
+        case "oneOf":
+        case "not":
+          break;
+        default:
+          message += shownValue(value, sensitive);
       }
-      case "enum":
-        message += sensitive
-          ? shownValue(value, true)
-          : `: ${(params.allowedValues as unknown[]).map((entry) => describeValue(entry)).join(", ")}${shownValue(value, false)}`;
-        break;
-      case "const":
-        message += sensitive ? shownValue(value, true) : ` ${describeValue(params.allowedValue)}${shownValue(value, false)}`;
-        break;
-      case "required":
-      case "dependencies":
-      case "dependentRequired":
-      case "propertyNames":
-      case "minProperties":
-      case "maxProperties":
-      case "anyOf":
-      case "oneOf":
-      case "not":
-        break;
-      default:
-        message += shownValue(value, sensitive);
     }
     const text = `${path}: ${message}`;
     if (seen.has(text)) continue;
