@@ -3,12 +3,26 @@
  * not data (a function, a symbol, a bigint, a class instance that cannot be cloned).
  */
 
-/** Own property of a plain or null-prototype object, never an inherited one (`constructor`, `toString`, …). */
+/**
+ * Own property of a plain or null-prototype object, never an inherited one (`constructor`, `toString`, …).
+ *
+ * @example
+ * ```ts
+ * ownValue({}, "constructor"); // undefined (not Object)
+ * ```
+ */
 export function ownValue(node: unknown, key: string): unknown {
   return typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
 }
 
-/** Sets an own data property, also for the key `__proto__` (plain assignment would change the prototype). */
+/**
+ * Sets an own data property, also for the key `__proto__` (plain assignment would change the prototype).
+ *
+ * @example
+ * ```ts
+ * setOwnValue(channels, "__proto__", validated); // an own key, the prototype is untouched
+ * ```
+ */
 export function setOwnValue(node: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__") Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
   else node[key] = value;

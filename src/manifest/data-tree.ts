@@ -12,6 +12,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * see own keys only: an enumerable `Object.prototype.pwned` set by earlier code is not a manifest key, and keys such
  * as `__proto__`, `constructor` or `toString` are ordinary keys. Shared and cyclic references are preserved (the
  * schema checks bound depth and cycles themselves).
+ *
+ * @example
+ * ```ts
+ * Object.getPrototypeOf(toDataTree({ a: {} }) as object); // null
+ * ```
  */
 export function toDataTree(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
@@ -43,6 +48,11 @@ export function toDataTree(value: unknown): unknown {
 /**
  * The checked manifest as ordinary objects for callers (the checks ran on null-prototype copies). Own `__proto__`
  * keys stay own data properties; built without recursion, shared references preserved.
+ *
+ * @example
+ * ```ts
+ * Object.getPrototypeOf(toPlainTree(Object.create(null)) as object) === Object.prototype; // true
+ * ```
  */
 export function toPlainTree(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;

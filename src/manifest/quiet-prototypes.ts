@@ -4,6 +4,11 @@
  * duration of the call, and restored exactly afterwards. Libraries the checks use (zod, ajv) walk their own objects
  * with `for … in`, and a polluted key would otherwise show up as a schema member or an unknown manifest key.
  * Nothing else runs during the window (the call is synchronous); a clean prototype costs one key scan.
+ *
+ * @example
+ * ```ts
+ * const result = withQuietPrototypes(() => schema.safeParse(value));
+ * ```
  */
 export function withQuietPrototypes<T>(fn: () => T): T {
   const hidden: Array<[object, PropertyKey]> = [];
