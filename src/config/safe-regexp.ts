@@ -47,6 +47,41 @@ const cache = new Map<string, SafeRegExp | UnsupportedPatternError>();
 const MAX_CACHED = 2000;
 
 /**
+ * Rewrites the ECMAScript escapes RE2 spells differently: `\uXXXX` and `\u{X…}` become `\x{X…}` (JSON Schema
+ * patterns are ECMA-262 regexes, and `\u00e9` is a common way to write one). Everything else is passed through;
+ * escapes are walked pairwise so an escaped backslash is never mistaken for the start of one.
+ */
+function toRe2Syntax(pattern: string): string {
+  if (!pattern.includes("\\u")) return pattern;
+  let out = "";
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char !== "\\" || index + 1 >= pattern.length) {
+      out += char;
+      continue;
+    }
+    const next = pattern[index + 1]!;
+    if (next === "u") {
+      const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(pattern.slice(index + 2, index + 10));
+      const plain = /^[0-9a-fA-F]{4}/.exec(pattern.slice(index + 2, index + 6));
+      if (braced) {
+        out += `\\x{${braced[1]}}`;
+        index += 2 + braced[0].length - 1;
+        continue;
+      }
+      if (plain) {
+        out += `\\x{${plain[0]}}`;
+        index += 5;
+        continue;
+      }
+    }
+    out += char + next;
+    index++;
+  }
+  return out;
+}
+
+/**
  * Compiles an untrusted pattern with RE2 semantics (search anywhere, like JSON Schema `pattern`). Throws
  * {@link UnsupportedPatternError} for a pattern RE2 cannot compile; never backtracks when matching.
  *
@@ -59,7 +94,7 @@ export function compileSafeRegExp(pattern: string): SafeRegExp {
   let entry = cache.get(pattern);
   if (entry === undefined) {
     try {
-      const compiled = loadRe2().compile(pattern);
+      const compiled = loadRe2().compile(toRe2Syntax(pattern));
       const text = `/${pattern}/re2`;
       entry = { test: (input: string) => compiled.matcher(input).find(), toString: () => text };
     } catch (error) {
