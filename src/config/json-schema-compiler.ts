@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { AnySchema, ErrorObject, Options, ValidateFunction } from "ajv";
+import { safeRegExpEngine, UnsupportedPatternError } from "./safe-regexp.js";
 
 /** A JSON Schema draft this compiler understands. */
 export type JsonSchemaDraft = "draft-07" | "2019-09" | "2020-12";
@@ -21,7 +22,31 @@ export type CompileJsonSchemaResult =
       warnings: string[];
       draft: JsonSchemaDraft;
     }
-  | { ok: false; error: string; draft?: JsonSchemaDraft };
+  | {
+      ok: false;
+      error: string;
+      draft?: JsonSchemaDraft;
+      /**
+       * Why, when it is not ajv's own verdict: `too-deep` (nested past {@link MAX_SCHEMA_DEPTH} levels, or cyclic),
+       * `unsupported-pattern` (a `pattern`/`patternProperties` regex the linear-time engine cannot run).
+       */
+      reason?: "too-deep" | "too-large" | "unsupported-pattern";
+    };
+
+/**
+ * Most subschema objects one schema may have. ajv's compile time grows with the schema (about 0.05 ms per typed
+ * subschema); the largest published plugin schema has about 730, so 2,500 leaves room while bounding the compile.
+ */
+export const MAX_SCHEMA_NODES = 2500;
+
+/** Most distinct `pattern`/`patternProperties` regexes one schema may have (ajv's compile is quadratic in them). */
+export const MAX_SCHEMA_PATTERNS = 256;
+
+/**
+ * How many levels of nested objects/arrays a plugin schema may have. Real schemas stay far below; deeper input
+ * (or a cyclic object) is refused with a diagnostic instead of overflowing the stack in the compiler.
+ */
+export const MAX_SCHEMA_DEPTH = 128;
 
 /** The part of an ajv instance this module uses (ajv is loaded lazily, so only its types are imported). */
 interface AjvCore {
@@ -49,7 +74,11 @@ const BASE_OPTIONS: Options = {
   // ajv's optimizer pass (dead-name removal, constant folding) changes the generated code's speed, never its result,
   // and costs about as much as generating the code: plugin schemas are small and each is compiled once per hash, so
   // the pass does not pay for itself (200 cold compiles of the host benchmark's schemas: ~0.75 → ~0.4 ms each).
-  code: { optimize: false },
+  // Untrusted patterns: every `pattern`/`patternProperties` regex runs on RE2 (linear time, no backtracking).
+  code: { optimize: false, regExp: safeRegExpEngine },
+  // `properties`/`required`/defaults look at own properties only: a schema property named `toString` or
+  // `constructor` is an ordinary key, never the inherited function.
+  ownProperties: true,
 };
 
 const instances = new Map<string, { ajv: AjvCore; compiles: number }>();
@@ -101,9 +130,9 @@ function instanceFor(draft: JsonSchemaDraft, strict: boolean): AjvCore {
 export function draftOf(schema: Record<string, unknown>): JsonSchemaDraft | { unsupported: string } {
   const declared = schema.$schema;
   if (declared === undefined) return "draft-07";
-  if (typeof declared !== "string") return { unsupported: String(declared) };
-  const draft = DRAFT_BY_SCHEMA_URI[declared.replace(/#$/, "")];
-  return draft ?? { unsupported: declared };
+  if (typeof declared !== "string") return { unsupported: `a ${declared === null ? "null" : Array.isArray(declared) ? "array" : typeof declared}` };
+  const uri = declared.replace(/#$/, "");
+  return Object.hasOwn(DRAFT_BY_SCHEMA_URI, uri) ? DRAFT_BY_SCHEMA_URI[uri]! : { unsupported: declared };
 }
 
 /**
@@ -120,7 +149,31 @@ export function compileJsonSchema(schema: unknown): CompileJsonSchemaResult {
   if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
     return { ok: false, error: "must be a JSON Schema object" };
   }
-  const hash = schemaHash(schema);
+  const size = measureSchema(schema);
+  if (size.tooDeep) {
+    return {
+      ok: false,
+      reason: "too-deep",
+      error: `the schema is nested deeper than ${MAX_SCHEMA_DEPTH} levels (or refers to itself as an object); flatten it, or reuse parts with "$ref"`,
+    };
+  }
+  if (size.nodes > MAX_SCHEMA_NODES || size.patterns > MAX_SCHEMA_PATTERNS) {
+    return {
+      ok: false,
+      reason: "too-large",
+      error:
+        size.nodes > MAX_SCHEMA_NODES
+          ? `the schema has more than ${MAX_SCHEMA_NODES} subschemas (objects); split it or reuse parts with "$ref"`
+          : `the schema has more than ${MAX_SCHEMA_PATTERNS} distinct regex patterns; share patterns or use "enum"/"format"`,
+    };
+  }
+  let hash: string;
+  try {
+    hash = schemaHash(schema);
+  } catch (error) {
+    // Only reachable with in-memory schemas (a throwing getter, a revoked Proxy), never with parsed JSON.
+    return { ok: false, error: `the schema cannot be read (${errorMessage(error)})` };
+  }
   const cached = compiled.get(hash);
   if (cached) {
     // Refresh its position: the map's insertion order is the eviction order.
@@ -172,16 +225,105 @@ function compileUncached(schema: Record<string, unknown>): CompileJsonSchemaResu
   try {
     return { ok: true, validate: compileWith(instanceFor(draft, true), schema), warnings: [], draft };
   } catch (strictError) {
-    const message = (strictError as Error).message;
+    const message = errorMessage(strictError);
     const strictOnly = message.startsWith("strict mode:") || message.startsWith("unknown format");
-    if (!strictOnly) return { ok: false, error: message, draft };
+    if (!strictOnly) return compileFailure(strictError, schema, draft);
     try {
       const validate = compileWith(instanceFor(draft, false), schema);
       return { ok: true, validate, warnings: [message.replace(/^strict mode: /, "")], draft };
     } catch (error) {
-      return { ok: false, error: (error as Error).message, draft };
+      return compileFailure(error, schema, draft);
     }
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : "the schema could not be compiled";
+}
+
+function compileFailure(error: unknown, schema: Record<string, unknown>, draft: JsonSchemaDraft): CompileJsonSchemaResult {
+  if (error instanceof UnsupportedPatternError) {
+    const where = findPattern(schema, error.pattern);
+    return { ok: false, reason: "unsupported-pattern", draft, error: `${where ? `at ${where}: ` : ""}${error.message}` };
+  }
+  if (error instanceof RangeError) {
+    return { ok: false, reason: "too-deep", draft, error: "the schema is too deeply nested or too large to compile; flatten it" };
+  }
+  return { ok: false, error: errorMessage(error), draft };
+}
+
+/** JSON pointer (`#/properties/name/pattern`) of the first `pattern` or `patternProperties` key equal to `pattern`. */
+function findPattern(schema: Record<string, unknown>, pattern: string): string | undefined {
+  const stack: Array<{ node: unknown; pointer: string }> = [{ node: schema, pointer: "#" }];
+  let steps = 0;
+  while (stack.length > 0 && steps++ < 1_000_000) {
+    const { node, pointer } = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    for (const key of Object.keys(node)) {
+      const child = (node as Record<string, unknown>)[key];
+      const childPointer = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (key === "pattern" && child === pattern) return childPointer;
+      if (key === "patternProperties" && typeof child === "object" && child !== null && Object.hasOwn(child, pattern)) {
+        return `${childPointer}/${pattern.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      }
+      stack.push({ node: child, pointer: childPointer });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * One iterative walk: too deep (or cyclic), how many objects (up to just past the limit) and how many distinct
+ * `pattern` strings and `patternProperties` keys.
+ */
+function measureSchema(schema: object): { tooDeep: boolean; nodes: number; patterns: number } {
+  if (exceedsDepth(schema, MAX_SCHEMA_DEPTH)) return { tooDeep: true, nodes: 0, patterns: 0 };
+  const patterns = new Set<string>();
+  let nodes = 0;
+  const stack: unknown[] = [schema];
+  const seen = new Set<object>();
+  while (stack.length > 0 && nodes <= MAX_SCHEMA_NODES && patterns.size <= MAX_SCHEMA_PATTERNS) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    nodes++;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      const child = (node as Record<string, unknown>)[key];
+      if (key === "pattern" && typeof child === "string") patterns.add(child);
+      if (key === "patternProperties" && typeof child === "object" && child !== null) for (const p of Object.keys(child)) patterns.add(p);
+      stack.push(child);
+    }
+  }
+  return { tooDeep: false, nodes, patterns: patterns.size };
+}
+
+/**
+ * True when `value` nests objects/arrays more than `limit` levels deep (a cycle counts as too deep). Iterative, so
+ * it never overflows the stack; a node reached again at a depth not greater than before is not walked again.
+ *
+ * @example
+ * ```ts
+ * exceedsDepth({ a: { b: {} } }, 2); // true
+ * ```
+ */
+export function exceedsDepth(value: unknown, limit: number): boolean {
+  const deepest = new Map<object, number>();
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= limit) return true;
+    const seen = deepest.get(node);
+    if (seen !== undefined && seen >= depth) continue;
+    deepest.set(node, depth);
+    const children = Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) if (typeof child === "object" && child !== null) stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 /**
@@ -193,15 +335,62 @@ function compileUncached(schema: Record<string, unknown>): CompileJsonSchemaResu
  * ```
  */
 export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => stableStringify(item ?? null)).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(",")}}`;
+  // Iterative (an explicit stack), so no input depth can overflow the call stack; a cycle renders as "[circular]".
+  const out: string[] = [];
+  const open = new Set<object>();
+  type Frame = { node: object; keys: string[] | undefined; index: number; first: boolean };
+  const stack: Frame[] = [];
+  const emit = (item: unknown): void => {
+    if (typeof item === "object" && item !== null) {
+      if (open.has(item)) {
+        out.push('"[circular]"');
+        return;
+      }
+      open.add(item);
+      const isArray = Array.isArray(item);
+      out.push(isArray ? "[" : "{");
+      stack.push({ node: item, keys: isArray ? undefined : Object.keys(item).sort(), index: 0, first: true });
+      return;
+    }
+    out.push(JSON.stringify(item) ?? "null");
+  };
+  emit(value);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.keys === undefined) {
+      const array = frame.node as unknown[];
+      if (frame.index >= array.length) {
+        out.push("]");
+        open.delete(frame.node);
+        stack.pop();
+        continue;
+      }
+      if (!frame.first) out.push(",");
+      frame.first = false;
+      emit(array[frame.index++] ?? null);
+      continue;
+    }
+    const record = frame.node as Record<string, unknown>;
+    let key: string | undefined;
+    while (frame.index < frame.keys.length) {
+      const candidate = frame.keys[frame.index++]!;
+      if (record[candidate] !== undefined) {
+        key = candidate;
+        break;
+      }
+    }
+    if (key === undefined) {
+      out.push("}");
+      open.delete(frame.node);
+      stack.pop();
+      continue;
+    }
+    if (!frame.first) out.push(",");
+    frame.first = false;
+    out.push(`${JSON.stringify(key)}:`);
+    emit(record[key]);
   }
-  return JSON.stringify(value) ?? "null";
+  return out.join("");
 }
 
 const hashes = new WeakMap<object, string>();
@@ -215,6 +404,7 @@ const hashes = new WeakMap<object, string>();
  * ```
  */
 export function schemaHash(schema: object): string {
+  if (typeof schema !== "object" || schema === null) return createHash("sha256").update(stableStringify(schema)).digest("hex");
   let hash = hashes.get(schema);
   if (!hash) {
     hash = createHash("sha256").update(stableStringify(schema)).digest("hex");

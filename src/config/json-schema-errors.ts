@@ -1,7 +1,8 @@
 /**
  * Turns ajv errors into {@link PluginDiagnostic}s with config paths (`plugins.entries.my-plugin.config.apiKey`),
- * ajv's reason, and — only for values that are not sensitive — the offending value. Values under a `uiHints` path
- * marked `sensitive: true` are never printed, nor are objects or arrays (which could contain such values).
+ * ajv's reason, and — only for values that are not sensitive — the offending value. Nothing under a `uiHints` path
+ * marked `sensitive: true` is printed: not its value, not the keys of a sensitive object, not the path below the
+ * sensitive field (errors inside are reported at the field). Objects and arrays are never printed either.
  */
 import type { ErrorObject } from "ajv";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
@@ -12,10 +13,21 @@ import type { PluginUiHints } from "../manifest/plugin-manifest-schema.js";
 export interface SensitivePaths {
   /** True when the value at `segments` is, or is inside, a sensitive field. */
   covers(segments: readonly string[]): boolean;
+  /**
+   * How many leading segments of `segments` name the outermost sensitive field covering it (so a message can name
+   * that field but nothing inside it: keys of a sensitive object are secret too); `undefined` when not covered.
+   */
+  coveredAt(segments: readonly string[]): number | undefined;
+}
+
+interface TrieNode {
+  end: boolean;
+  children: Map<string, TrieNode>;
 }
 
 /**
- * Collects the `sensitive: true` hint paths. `*`, `[]` and numeric segments match any key or index.
+ * Collects the `sensitive: true` hint paths. `*`, `[]` and numeric segments match any key or index. Matching walks a
+ * trie of the hint paths, so it costs the path length (times the wildcard branches), not the number of hints.
  *
  * @example
  * ```ts
@@ -23,22 +35,44 @@ export interface SensitivePaths {
  * ```
  */
 export function sensitivePathsOf(...hintSets: Array<PluginUiHints | undefined>): SensitivePaths {
-  const patterns: string[][] = [];
+  const root: TrieNode = { end: false, children: new Map() };
   for (const hints of hintSets) {
-    for (const [path, hint] of Object.entries(hints ?? {})) {
+    if (!hints) continue;
+    for (const path of Object.keys(hints)) {
+      const hint = hints[path];
       // Fail safe: any truthy `sensitive` (even a malformed one) hides the value.
-      if (hint && Boolean((hint as { sensitive?: unknown }).sensitive)) patterns.push(splitHintPath(path));
+      if (!hint || typeof hint !== "object" || !Object.hasOwn(hint, "sensitive") || !(hint as { sensitive?: unknown }).sensitive) continue;
+      let node = root;
+      for (const raw of splitHintPath(path)) {
+        const part = raw === "*" || /^\d+$/.test(raw) ? "*" : raw;
+        let child = node.children.get(part);
+        if (!child) {
+          child = { end: false, children: new Map() };
+          node.children.set(part, child);
+        }
+        node = child;
+      }
+      node.end = true;
     }
   }
-  return {
-    covers(segments) {
-      return patterns.some(
-        (pattern) =>
-          pattern.length <= segments.length &&
-          pattern.every((part, index) => part === "*" || /^\d+$/.test(part) || part === segments[index]),
-      );
-    },
+  const coveredAt = (segments: readonly string[]): number | undefined => {
+    if (root.end) return 0;
+    // Breadth-first over the segments: the set of trie nodes a prefix can be in (exact key and wildcard).
+    let current: TrieNode[] = [root];
+    for (let index = 0; index < segments.length && current.length > 0; index++) {
+      const next: TrieNode[] = [];
+      for (const node of current) {
+        const exact = node.children.get(segments[index]!);
+        const any = node.children.get("*");
+        if (exact) next.push(exact);
+        if (any) next.push(any);
+      }
+      if (next.some((node) => node.end)) return index + 1;
+      current = next;
+    }
+    return undefined;
   };
+  return { covers: (segments) => coveredAt(segments) !== undefined, coveredAt };
 }
 
 function decodePointer(pointer: string): string[] {
@@ -52,7 +86,7 @@ function decodePointer(pointer: string): string[] {
 function valueAt(root: unknown, segments: readonly string[]): unknown {
   let node = root;
   for (const segment of segments) {
-    if (node === null || typeof node !== "object") return undefined;
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
@@ -70,7 +104,7 @@ function schemaPropertyNames(schema: unknown, schemaPath: string): string[] {
   // schemaPath looks like "#/properties/twilio/additionalProperties"; the parent schema holds `properties`.
   const segments = decodePointer(schemaPath.replace(/^#/, "")).slice(0, -1);
   const parent = valueAt(schema, segments);
-  const properties = parent && typeof parent === "object" ? (parent as Record<string, unknown>).properties : undefined;
+  const properties = parent && typeof parent === "object" && Object.hasOwn(parent, "properties") ? (parent as Record<string, unknown>).properties : undefined;
   return properties && typeof properties === "object" ? Object.keys(properties) : [];
 }
 
@@ -113,38 +147,48 @@ export function ajvErrorsToDiagnostics(
     // `if` only says "must match then/else"; the inner errors carry the reason.
     if (error.keyword === "if") continue;
     const segments = decodePointer(error.instancePath);
-    const path = joinPath(options.basePath, formatPath(segments));
-    const sensitive = options.sensitive?.covers(segments) ?? false;
+    const coveredAt = options.sensitive?.coveredAt(segments);
+    const sensitive = coveredAt !== undefined;
+    // Inside a sensitive field, the message names the field and nothing below it (keys there are secret too).
+    const path = joinPath(options.basePath, formatPath(sensitive ? segments.slice(0, coveredAt) : segments));
     const value = valueAt(options.data, segments);
     let message = error.message ?? `fails ${error.keyword}`;
     const params = error.params as Record<string, unknown>;
-    switch (error.keyword) {
-      case "additionalProperties": {
-        const property = String(params.additionalProperty);
-        const match = closestMatch(property, schemaPropertyNames(options.schema, error.schemaPath));
-        message = `must NOT have additional properties: '${property}' is not allowed${match ? ` (did you mean '${match}'?)` : ""}`;
-        break;
+    if (sensitive && coveredAt < segments.length) {
+      message = "a value inside is invalid (details hidden: sensitive)";
+    } else {
+      switch (error.keyword) {
+        case "additionalProperties": {
+          if (sensitive) {
+            message = "must NOT have additional properties (property name hidden: sensitive)";
+            break;
+          }
+          const property = String(params.additionalProperty);
+          const match = closestMatch(property, schemaPropertyNames(options.schema, error.schemaPath));
+          message = `must NOT have additional properties: '${property}' is not allowed${match ? ` (did you mean '${match}'?)` : ""}`;
+          break;
+        }
+        case "enum":
+          message += sensitive
+            ? shownValue(value, true)
+            : `: ${(params.allowedValues as unknown[]).map((entry) => describeValue(entry)).join(", ")}${shownValue(value, false)}`;
+          break;
+        case "const":
+          message += sensitive ? shownValue(value, true) : ` ${describeValue(params.allowedValue)}${shownValue(value, false)}`;
+          break;
+        case "required":
+        case "dependencies":
+        case "dependentRequired":
+        case "propertyNames":
+        case "minProperties":
+        case "maxProperties":
+        case "anyOf":
+        case "oneOf":
+        case "not":
+          break;
+        default:
+          message += shownValue(value, sensitive);
       }
-      case "enum":
-        message += sensitive
-          ? shownValue(value, true)
-          : `: ${(params.allowedValues as unknown[]).map((entry) => describeValue(entry)).join(", ")}${shownValue(value, false)}`;
-        break;
-      case "const":
-        message += sensitive ? shownValue(value, true) : ` ${describeValue(params.allowedValue)}${shownValue(value, false)}`;
-        break;
-      case "required":
-      case "dependencies":
-      case "dependentRequired":
-      case "propertyNames":
-      case "minProperties":
-      case "maxProperties":
-      case "anyOf":
-      case "oneOf":
-      case "not":
-        break;
-      default:
-        message += shownValue(value, sensitive);
     }
     const text = `${path}: ${message}`;
     if (seen.has(text)) continue;

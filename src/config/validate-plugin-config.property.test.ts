@@ -119,3 +119,77 @@ describe("validatePluginsConfig never throws on bad config", () => {
     );
   });
 });
+
+describe("hostile configs (issue 10)", () => {
+  const MARKER = "SECRET-MARKER-";
+  const idName = fc.constantFrom("demo", "constructor", "toString", "__proto__", "valueOf", "hasOwnProperty");
+  const fieldName = fc.constantFrom("a", "b", "toString", "constructor", "__proto__");
+  const evilPattern = fc.constantFrom("^(a+)+$", "^(a|a)*$", "(a*)*b", "^[a-z]+$");
+  const leaf = fc.oneof(
+    fc.constant({ type: "string" }),
+    fc.record({ type: fc.constant("string"), pattern: evilPattern }),
+    fc.record({ type: fc.constant("object"), additionalProperties: fc.constant(false) }),
+    fc.record({ type: fc.constant("object"), patternProperties: fc.dictionary(evilPattern, fc.constant({ type: "number" }), { maxKeys: 2 }) }),
+    fc.constant({ type: "number" }),
+  );
+  const schema = fc.record({ type: fc.constant("object"), properties: fc.dictionary(fieldName, leaf, { maxKeys: 4 }), required: fc.subarray(["a", "toString", "constructor"]) });
+  /** A value under a sensitive field: the marker in values, in keys, in a symbol description or a function name. */
+  const secretValue = fc.integer({ min: 0, max: 999 }).chain((n) =>
+    fc.constantFrom<unknown>(
+      `${MARKER}${n}`,
+      { [`${MARKER}${n}`]: 1 },
+      { nested: { [`${MARKER}${n}`]: `${MARKER}${n}` } },
+      [`${MARKER}${n}`],
+      Symbol(`${MARKER}${n}`),
+      { [`${MARKER}${n}`]: () => `${MARKER}${n}` },
+      `${"a".repeat(28)}!${MARKER}${n}`,
+    ),
+  );
+  const plainValue = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(`${"a".repeat(28)}!`), fc.constant({ [`${"a".repeat(28)}!`]: "x" }));
+  const policyValue = fc.oneof(fc.constant(undefined), fc.constant(["demo"]), fc.constant("demo"), fc.constant(5), fc.constant({ demo: true }), fc.constant([1]));
+
+  it("never throws, stays bounded, prints no sensitive value, leaves Object.prototype untouched", () => {
+    const protoKeys = Object.getOwnPropertyNames(Object.prototype).join(",");
+    fc.assert(
+      fc.property(
+        idName,
+        schema,
+        fc.dictionary(fieldName, fc.boolean(), { maxKeys: 3 }),
+        fc.dictionary(fieldName, fc.tuple(plainValue, secretValue), { maxKeys: 4 }),
+        fc.record({ deny: policyValue, allow: policyValue, enabled: fc.constantFrom(undefined, true, false, "false", 0) }, { requiredKeys: [] }),
+        (id, configSchema, sensitiveFlags, values, policy) => {
+          const uiHints: Record<string, { sensitive: boolean }> = Object.create(null);
+          for (const [field, sensitive] of Object.entries(sensitiveFlags)) Object.defineProperty(uiHints, field, { value: { sensitive }, enumerable: true });
+          const manifest = { id, configSchema, uiHints, channels: [id], channelConfigs: { [id]: { schema: configSchema, uiHints } } } as PluginManifest;
+          const config: Record<string, unknown> = {};
+          for (const [field, [plain, secret]] of Object.entries(values)) {
+            Object.defineProperty(config, field, { value: uiHints[field]?.sensitive ? secret : plain, enumerable: true });
+          }
+          const gateway = JSON.parse(JSON.stringify({ plugins: { ...policy, entries: {} }, channels: {} })) as { plugins: { entries: Record<string, unknown> }; channels: Record<string, unknown> };
+          Object.defineProperty(gateway.plugins.entries, id, { value: { config }, enumerable: true });
+          Object.defineProperty(gateway.channels, id, { value: config, enumerable: true });
+          const start = performance.now();
+          const atStart = validatePluginsConfig(gateway, { manifests: [manifest], moment: "start" });
+          const outputs = [
+            atStart,
+            validatePluginsConfig(gateway, { manifests: [manifest], moment: "write", pluginId: id }),
+            validatePluginConfig({ manifest, config }),
+          ];
+          expect(performance.now() - start).toBeLessThan(3000);
+          for (const output of outputs) {
+            const text = JSON.stringify(output.diagnostics);
+            expect(text).not.toContain(MARKER);
+            for (const d of output.diagnostics) expect(typeof d.message).toBe("string");
+          }
+          // A malformed policy field never leaves the plugin enabled.
+          const malformed = [policy.deny, policy.allow].some((v) => v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === "string"))) ||
+            (policy.enabled !== undefined && typeof policy.enabled !== "boolean");
+          if (malformed) expect(atStart.plugins.every((p) => !p.enabled)).toBe(true);
+          expect(Object.getOwnPropertyNames(Object.prototype).join(",")).toBe(protoKeys);
+          expect(Object.keys(Object.prototype)).toEqual([]);
+        },
+      ),
+      { seed: 1011, numRuns: 150 },
+    );
+  });
+});

@@ -266,8 +266,14 @@ describe("JSON Schema features and defaults", () => {
       "error plugins.entries.my-plugin.enabled",
       "error plugins.entries.my-plugin.hooks.allowPromptInjection",
       "warning plugins.entries.my-plugin.hooks.allowConversation",
+      // Fail closed: a malformed allow list disables every plugin instead of being read as "no list".
+      "warning plugins.entries.my-plugin.config",
       "error plugins.entries.matrix",
     ]);
+    expect(result.diagnostics[0]?.message).toBe(
+      'plugins.allow: must be an array of plugin id strings, e.g. ["my-plugin"]; got a string. No plugin is enabled until it is fixed (the list cannot be applied).',
+    );
+    expect(result.plugins.find((p) => p.id === "my-plugin")).toMatchObject({ status: "disabled", enabled: false });
     expect(validatePluginsConfig("nope", { manifests: [], moment: "read" }).diagnostics[0]?.code).toBe("config-not-object");
   });
 });
@@ -411,8 +417,8 @@ describe("plugin entry keys", () => {
       { manifests: [voiceCall], moment: "read" },
     );
     expect(result.diagnostics.map((d) => `${d.level} ${d.message}`)).toEqual([
-      'warning plugins.entries.voice-call.confg: unknown plugin entry setting; the gateway reads enabled, config and hooks. Did you mean "config"?',
-      "warning plugins.entries.voice-call.provider: unknown plugin entry setting; the gateway reads enabled, config and hooks. Plugin settings belong under config.",
+      'warning plugins.entries.voice-call.confg: unknown plugin entry setting; the gateway reads enabled, config, hooks and registerTimeoutMs. Did you mean "config"?',
+      "warning plugins.entries.voice-call.provider: unknown plugin entry setting; the gateway reads enabled, config, hooks and registerTimeoutMs. Plugin settings belong under config.",
     ]);
   });
 });

@@ -14,15 +14,26 @@
  * Compiled validators are cached per plugin (or channel) and schema hash.
  */
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
-import { closestMatch, describeValue, formatPath } from "../manifest/paths.js";
-import type { JsonSchemaObject, PluginManifest, PluginUiHints } from "../manifest/plugin-manifest-schema.js";
+import { closestMatch, formatPath } from "../manifest/paths.js";
+import { withQuietPrototypes } from "../manifest/quiet-prototypes.js";
+import type { PluginChannelConfig, PluginManifest } from "../manifest/plugin-manifest-schema.js";
+import { cloneConfigData, ownValue, setOwnValue, typeDescription } from "./config-data.js";
+import { sensitivePathsOf, type SensitivePaths } from "./json-schema-errors.js";
 import {
-  compileJsonSchema,
-  resetJsonSchemaCompiler,
-  schemaHash,
-  type JsonSchemaValidateFunction,
-} from "./json-schema-compiler.js";
-import { ajvErrorsToDiagnostics, sensitivePathsOf } from "./json-schema-errors.js";
+  clearPluginConfigValidatorCache,
+  notDataDiagnostic,
+  pluginConfigValidatorCacheStats,
+  runValidator,
+  type ConfigValidationResult,
+} from "./run-validator.js";
+import { checkEntryShape, disabledByPolicy, readPluginsPolicy } from "./plugins-policy.js";
+
+export { clearPluginConfigValidatorCache, pluginConfigValidatorCacheStats };
+export type { ConfigValidationResult };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /**
  * When config is validated: `read` (config get, doctor), `write` (config set; only the affected plugin) or `start`
@@ -114,84 +125,6 @@ export interface ValidatePluginsConfigResult {
   plugins: PluginConfigOutcome[];
 }
 
-interface CachedValidator {
-  hash: string;
-  compiled: ReturnType<typeof compileJsonSchema>;
-}
-
-const validatorCache = new Map<string, CachedValidator>();
-const cacheStats = { compiles: 0, hits: 0 };
-
-/**
- * Cached compiled validator for `scope` (`plugin:<id>` or `channel:<id>`) and the schema's hash. A new hash for the
- * same scope replaces the old validator (plugins updated in place do not leak compiled code).
- */
-function validatorFor(scope: string, schema: JsonSchemaObject): CachedValidator["compiled"] {
-  const hash = schemaHash(schema);
-  const cached = validatorCache.get(scope);
-  if (cached && cached.hash === hash) {
-    cacheStats.hits++;
-    return cached.compiled;
-  }
-  cacheStats.compiles++;
-  const compiled = compileJsonSchema(schema);
-  validatorCache.set(scope, { hash, compiled });
-  return compiled;
-}
-
-/**
- * Empties the validator cache and the compiled-schema cache behind it (tests and benchmarks measure compile cost
- * with it).
- *
- * @example
- * ```ts
- * clearPluginConfigValidatorCache();
- * ```
- */
-export function clearPluginConfigValidatorCache(): void {
-  validatorCache.clear();
-  resetJsonSchemaCompiler();
-  cacheStats.compiles = 0;
-  cacheStats.hits = 0;
-}
-
-/**
- * Counters of the validator cache since the last clear.
- *
- * @example
- * ```ts
- * const { compiles, hits, size } = pluginConfigValidatorCacheStats();
- * ```
- */
-export function pluginConfigValidatorCacheStats(): { compiles: number; hits: number; size: number } {
-  return { ...cacheStats, size: validatorCache.size };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * A deep copy of config data (defaults are applied to the copy, never to the caller's object). Values that are not
- * data (functions, symbols, bigints, cycles through class instances) make it fail with a message instead of throwing.
- */
-function cloneData(value: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: structuredClone(value) };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
-}
-
-function notDataDiagnostic(path: string, error: string): PluginDiagnostic {
-  return {
-    level: "error",
-    code: "config-not-data",
-    path,
-    message: `${path || "config"}: must be plain JSON-like data (objects, arrays, strings, numbers, booleans, null); ${error}`,
-  };
-}
-
 /**
  * Arguments of {@link validatePluginConfig}.
  *
@@ -210,80 +143,6 @@ export interface ValidatePluginConfigOptions {
 }
 
 /**
- * Result of {@link validatePluginConfig} and {@link validateChannelConfig}.
- *
- * @example
- * ```ts
- * const { ok, value, diagnostics } = validatePluginConfig({ manifest, config });
- * ```
- */
-export interface ConfigValidationResult {
-  ok: boolean;
-  /** The config with schema defaults applied (a copy; the input is never mutated). */
-  value: Record<string, unknown>;
-  diagnostics: PluginDiagnostic[];
-}
-
-function runValidator(options: {
-  scope: string;
-  schema: JsonSchemaObject;
-  data: unknown;
-  path: string;
-  code: string;
-  hints: PluginUiHints | undefined;
-  schemaName: string;
-  file?: string | undefined;
-}): ConfigValidationResult & { schemaInvalid: boolean } {
-  const withFile = (diagnostic: PluginDiagnostic): PluginDiagnostic =>
-    options.file ? { ...diagnostic, file: options.file } : diagnostic;
-  const copy = options.data === undefined ? { ok: true as const, value: {} } : cloneData(options.data);
-  if (!copy.ok) {
-    return { ok: false, schemaInvalid: false, value: {}, diagnostics: [withFile(notDataDiagnostic(options.path, copy.error))] };
-  }
-  const value = copy.value;
-  const compiled = validatorFor(options.scope, options.schema);
-  if (!compiled.ok) {
-    return {
-      ok: false,
-      schemaInvalid: true,
-      value: value as Record<string, unknown>,
-      diagnostics: [
-        withFile({
-          level: "error",
-          code: "config-schema-invalid",
-          path: options.path,
-          message: `${options.path}: cannot be validated: ${options.schemaName} is not a valid JSON Schema (${compiled.error}). Fix the plugin's manifest.`,
-        }),
-      ],
-    };
-  }
-  const validate: JsonSchemaValidateFunction = compiled.validate;
-  let valid: boolean;
-  try {
-    valid = validate(value) as boolean;
-  } catch (error) {
-    // Only reachable with pathological data (e.g. a cyclic value under a recursive schema).
-    return {
-      ok: false,
-      schemaInvalid: false,
-      value: value as Record<string, unknown>,
-      diagnostics: [withFile(notDataDiagnostic(options.path, (error as Error).message))],
-    };
-  }
-  const diagnostics = valid
-    ? []
-    : ajvErrorsToDiagnostics(validate.errors ?? [], {
-        basePath: options.path,
-        code: options.code,
-        data: value,
-        schema: options.schema,
-        sensitive: sensitivePathsOf(options.hints),
-        ...(options.file ? { file: options.file } : {}),
-      });
-  return { ok: valid, schemaInvalid: false, value: value as Record<string, unknown>, diagnostics };
-}
-
-/**
  * Validates one plugin's config against its manifest `configSchema` (the loader calls this before `register`).
  * Applies schema defaults to a copy; `undefined` config counts as `{}`. Never prints sensitive values.
  *
@@ -295,6 +154,10 @@ function runValidator(options: {
  * ```
  */
 export function validatePluginConfig(options: ValidatePluginConfigOptions): ConfigValidationResult {
+  return withQuietPrototypes(() => validatePluginConfigUnguarded(options));
+}
+
+function validatePluginConfigUnguarded(options: ValidatePluginConfigOptions): ConfigValidationResult {
   const { manifest } = options;
   const path = options.path ?? `${formatPath(["plugins", "entries", manifest.id])}.config`;
   const { schemaInvalid: _schemaInvalid, ...result } = runValidator({
@@ -336,11 +199,15 @@ export interface ValidateChannelConfigOptions {
  * ```
  */
 export function validateChannelConfig(options: ValidateChannelConfigOptions): ConfigValidationResult {
-  const channelConfig = options.manifest.channelConfigs?.[options.channelId];
+  return withQuietPrototypes(() => validateChannelConfigUnguarded(options));
+}
+
+function validateChannelConfigUnguarded(options: ValidateChannelConfigOptions): ConfigValidationResult {
+  const channelConfig = ownValue(options.manifest.channelConfigs, options.channelId) as PluginChannelConfig | undefined;
   const path = formatPath(["channels", options.channelId]);
   if (!channelConfig) {
-    const copy = options.config === undefined ? { ok: true as const, value: {} } : cloneData(options.config);
-    if (!copy.ok) return { ok: false, value: {}, diagnostics: [notDataDiagnostic(path, copy.error)] };
+    const copy = options.config === undefined ? { ok: true as const, value: {} } : cloneConfigData(options.config);
+    if (!copy.ok) return { ok: false, value: {}, diagnostics: [notDataDiagnostic(path, copy)] };
     return { ok: true, value: copy.value as Record<string, unknown>, diagnostics: [] };
   }
   const { schemaInvalid: _schemaInvalid, ...result } = runValidator({
@@ -354,27 +221,6 @@ export function validateChannelConfig(options: ValidateChannelConfigOptions): Co
     file: options.file,
   });
   return result;
-}
-
-function stringList(
-  value: unknown,
-  path: string,
-  report: (d: Omit<PluginDiagnostic, "file">) => void,
-): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    report({ level: "error", code: "plugins-config-invalid", path, message: `${path}: must be an array of plugin ids; got ${describeValue(value)}` });
-    return [];
-  }
-  const out: string[] = [];
-  value.forEach((entry, index) => {
-    if (typeof entry === "string") out.push(entry);
-    else {
-      const where = `${path}[${index}]`;
-      report({ level: "error", code: "plugins-config-invalid", path: where, message: `${where}: must be a plugin id string; got ${describeValue(entry)}` });
-    }
-  });
-  return out;
 }
 
 /**
@@ -391,6 +237,10 @@ function stringList(
  * ```
  */
 export function validatePluginsConfig(config: unknown, options: ValidatePluginsConfigOptions): ValidatePluginsConfigResult {
+  return withQuietPrototypes(() => validatePluginsConfigUnguarded(config, options));
+}
+
+function validatePluginsConfigUnguarded(config: unknown, options: ValidatePluginsConfigOptions): ValidatePluginsConfigResult {
   if (options.moment === "write" && !options.pluginId) {
     throw new TypeError('validatePluginsConfig: moment "write" needs the pluginId the write affects.');
   }
@@ -412,47 +262,46 @@ export function validatePluginsConfig(config: unknown, options: ValidatePluginsC
 
   if (config === undefined || config === null) config = {};
   if (!isRecord(config)) {
-    report({ level: "error", code: "config-not-object", path: "", message: `the gateway config must be an object; got ${describeValue(config)}` });
+    report({ level: "error", code: "config-not-object", path: "", message: `the gateway config must be an object; got ${typeDescription(config)}` });
     return finish(config);
   }
-  const copy = cloneData(config);
+  const copy = cloneConfigData(config);
   if (!copy.ok) {
-    report(notDataDiagnostic("", copy.error));
+    report(notDataDiagnostic("", copy, (segments) => sensitiveInGatewayConfig(segments, manifests)));
     return finish(config);
   }
   const output = copy.value as Record<string, unknown>;
-  const pluginsSection = output.plugins;
+  const pluginsSection = ownValue(output, "plugins");
   if (pluginsSection !== undefined && !isRecord(pluginsSection)) {
-    report({ level: "error", code: "plugins-config-invalid", path: "plugins", message: `plugins: must be an object; got ${describeValue(pluginsSection)}` });
+    report({
+      level: "error",
+      code: "plugins-config-invalid",
+      path: "plugins",
+      message: `plugins: must be an object like { "entries": { … } }; got ${typeDescription(pluginsSection)}. No plugin is enabled until it is fixed.`,
+    });
   }
   const plugins = isRecord(pluginsSection) ? pluginsSection : {};
-  if (plugins.enabled !== undefined && typeof plugins.enabled !== "boolean") {
-    report({ level: "error", code: "plugins-config-invalid", path: "plugins.enabled", message: `plugins.enabled: must be true or false; got ${describeValue(plugins.enabled)}` });
-  }
-  const allow = stringList(plugins.allow, "plugins.allow", report);
-  const deny = stringList(plugins.deny, "plugins.deny", report);
-  let entries: Record<string, unknown> = {};
-  if (plugins.entries !== undefined) {
-    if (isRecord(plugins.entries)) entries = plugins.entries;
-    else report({ level: "error", code: "plugins-config-invalid", path: "plugins.entries", message: `plugins.entries: must be an object keyed by plugin id; got ${describeValue(plugins.entries)}` });
+  const policy = readPluginsPolicy(plugins, report);
+  if (pluginsSection !== undefined && !isRecord(pluginsSection)) policy.invalidReason = "plugins is malformed; fix it first";
+  let entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const rawEntries = ownValue(plugins, "entries");
+  if (rawEntries !== undefined) {
+    if (isRecord(rawEntries)) entries = rawEntries;
+    else report({ level: "error", code: "plugins-config-invalid", path: "plugins.entries", message: `plugins.entries: must be an object keyed by plugin id; got ${typeDescription(rawEntries)}` });
   }
 
   const installed = (id: string): boolean => manifests.has(id) || (options.isInstalled?.(id) ?? false);
   const disabledReason = (id: string): string | undefined => {
     if (options.isEnabled) return options.isEnabled(id) ? undefined : "disabled by the plugin policy";
-    if (plugins.enabled === false) return "plugins.enabled is false";
-    if (deny.includes(id)) return "listed in plugins.deny";
-    if (allow.length > 0 && !allow.includes(id)) return "not listed in plugins.allow";
-    const entry = entries[id];
-    if (isRecord(entry) && entry.enabled === false) return `plugins.entries.${id}.enabled is false`;
-    return undefined;
+    return disabledByPolicy(policy, entries, id);
   };
   const inScope = (id: string): boolean => options.moment !== "write" || id === options.pluginId;
   const installedIds = [...manifests.keys()];
 
   // Policy lists naming plugins that are not installed: stale, harmless, worth a warning.
   if (options.moment !== "write") {
-    for (const [listName, list] of [["allow", allow], ["deny", deny]] as const) {
+    for (const [listName, list] of [["allow", policy.allow], ["deny", policy.deny]] as const) {
+      if (list === "invalid") continue;
       list.forEach((id, index) => {
         if (!installed(id)) {
           const path = `plugins.${listName}[${index}]`;
@@ -467,10 +316,10 @@ export function validatePluginsConfig(config: unknown, options: ValidatePluginsC
   for (const id of ids) {
     if (!inScope(id)) continue;
     const entryPath = formatPath(["plugins", "entries", id]);
-    const rawEntry = entries[id];
+    const rawEntry = ownValue(entries, id);
     const configured = rawEntry !== undefined;
     if (configured && !isRecord(rawEntry)) {
-      report({ level: "error", code: "plugin-entry-invalid", path: entryPath, message: `${entryPath}: must be an object like { "enabled": true, "config": { … } }; got ${describeValue(rawEntry)}` });
+      report({ level: "error", code: "plugin-entry-invalid", path: entryPath, message: `${entryPath}: must be an object like { "enabled": true, "config": { … } }; got ${typeDescription(rawEntry)}` });
       continue;
     }
     const entry = (rawEntry ?? {}) as Record<string, unknown>;
@@ -481,9 +330,10 @@ export function validatePluginsConfig(config: unknown, options: ValidatePluginsC
     checkEntryShape(entry, entryPath, report);
     const reason = disabledReason(id);
     const manifest = manifests.get(id);
+    const entryConfig = ownValue(entry, "config");
     if (reason) {
       outcomes.push({ id, status: "disabled", enabled: false });
-      if (entry.config !== undefined) {
+      if (entryConfig !== undefined) {
         report({ level: "warning", code: "plugin-disabled-config-kept", path: `${entryPath}.config`, message: `${entryPath}.config: plugin "${id}" is disabled (${reason}); its config is kept but not validated.` });
       }
       continue;
@@ -493,15 +343,15 @@ export function validatePluginsConfig(config: unknown, options: ValidatePluginsC
       report({ level: "warning", code: "plugin-manifest-unavailable", path: entryPath, message: `${entryPath}: plugin "${id}" is installed but its manifest could not be read; its config is not validated. Run openclaw plugins doctor.` });
       continue;
     }
-    if (entry.config !== undefined && !isRecord(entry.config)) {
-      report({ level: "error", code: "plugin-config-mismatch", path: `${entryPath}.config`, message: `${entryPath}.config: must be an object; got ${Array.isArray(entry.config) ? "an array" : typeof entry.config}` });
+    if (entryConfig !== undefined && !isRecord(entryConfig)) {
+      report({ level: "error", code: "plugin-config-mismatch", path: `${entryPath}.config`, message: `${entryPath}.config: must be an object; got ${typeDescription(entryConfig)}` });
       outcomes.push({ id, status: "invalid", enabled: true });
       continue;
     }
     const result = runValidator({
       scope: `plugin:${id}`,
       schema: manifest.configSchema,
-      data: entry.config,
+      data: entryConfig,
       path: `${entryPath}.config`,
       code: "plugin-config-mismatch",
       hints: manifest.uiHints,
@@ -514,51 +364,40 @@ export function validatePluginsConfig(config: unknown, options: ValidatePluginsC
         ? { id, status: "valid", enabled: true, config: result.value }
         : { id, status: result.schemaInvalid ? "schema-invalid" : "invalid", enabled: true },
     );
-    if (result.ok && entry.config !== undefined) {
-      const outEntries = (output.plugins as Record<string, unknown>).entries as Record<string, Record<string, unknown>>;
-      outEntries[id]!.config = result.value;
-    }
+    if (result.ok && entryConfig !== undefined) setOwnValue(entry, "config", result.value);
   }
 
   checkChannels(output, { ...options, manifests, disabledReason, inScope, report });
   return finish(output);
 }
 
+/**
+ * Sensitive-path matcher over the whole gateway config: `plugins.entries.<id>.config.…` uses the plugin's
+ * `uiHints`, `channels.<id>.…` the `uiHints` of every plugin publishing a schema for that channel. Returns how many
+ * leading segments to show (see {@link SensitivePaths.coveredAt}).
+ */
+function sensitiveInGatewayConfig(segments: readonly string[], manifests: ReadonlyMap<string, PluginManifest>): number | undefined {
+  if (segments[0] === "plugins" && segments[1] === "entries" && segments.length > 4 && segments[3] === "config") {
+    const manifest = manifests.get(segments[2]!);
+    const at = manifest ? sensitivePathsOf(manifest.uiHints).coveredAt(segments.slice(4)) : undefined;
+    return at === undefined ? undefined : at + 4;
+  }
+  if (segments[0] === "channels" && segments.length > 2) {
+    let shortest: number | undefined;
+    for (const manifest of manifests.values()) {
+      const channelConfig = ownValue(manifest.channelConfigs, segments[1]!) as PluginChannelConfig | undefined;
+      if (!channelConfig) continue;
+      const at = sensitivePathsOf(channelConfig.uiHints).coveredAt(segments.slice(2));
+      if (at !== undefined && (shortest === undefined || at + 2 < shortest)) shortest = at + 2;
+    }
+    return shortest;
+  }
+  return undefined;
+}
+
 function didYouMean(input: string, candidates: readonly string[]): string {
   const match = closestMatch(input, candidates);
   return match ? ` Did you mean "${match}"?` : "";
-}
-
-const ENTRY_KEYS = ["enabled", "config", "hooks"];
-
-function checkEntryShape(entry: Record<string, unknown>, entryPath: string, report: (d: Omit<PluginDiagnostic, "file">) => void): void {
-  for (const key of Object.keys(entry)) {
-    if (ENTRY_KEYS.includes(key)) continue;
-    const path = `${entryPath}.${key}`;
-    report({
-      level: "warning",
-      code: "plugin-entry-unknown-key",
-      path,
-      message: `${path}: unknown plugin entry setting; the gateway reads enabled, config and hooks.${didYouMean(key, ENTRY_KEYS) || " Plugin settings belong under config."}`,
-    });
-  }
-  if (entry.enabled !== undefined && typeof entry.enabled !== "boolean") {
-    report({ level: "error", code: "plugin-entry-invalid", path: `${entryPath}.enabled`, message: `${entryPath}.enabled: must be true or false; got ${describeValue(entry.enabled)}` });
-  }
-  if (entry.hooks !== undefined) {
-    if (!isRecord(entry.hooks)) {
-      report({ level: "error", code: "plugin-entry-invalid", path: `${entryPath}.hooks`, message: `${entryPath}.hooks: must be an object like { "allowPromptInjection": false }; got ${describeValue(entry.hooks)}` });
-    } else {
-      for (const [key, value] of Object.entries(entry.hooks)) {
-        const path = `${entryPath}.hooks.${key}`;
-        if (key !== "allowPromptInjection" && key !== "allowConversationAccess") {
-          report({ level: "warning", code: "plugin-entry-unknown-key", path, message: `${path}: unknown hook setting; known settings are allowPromptInjection and allowConversationAccess.${didYouMean(key, ["allowPromptInjection", "allowConversationAccess"])}` });
-        } else if (typeof value !== "boolean") {
-          report({ level: "error", code: "plugin-entry-invalid", path, message: `${path}: must be true or false; got ${describeValue(value)}` });
-        }
-      }
-    }
-  }
 }
 
 function checkChannels(
@@ -570,10 +409,10 @@ function checkChannels(
     report(diagnostic: Omit<PluginDiagnostic, "file">): void;
   },
 ): void {
-  const channels = output.channels;
+  const channels = ownValue(output, "channels");
   if (channels === undefined) return;
   if (!isRecord(channels)) {
-    context.report({ level: "error", code: "channels-config-invalid", path: "channels", message: `channels: must be an object keyed by channel id; got ${describeValue(channels)}` });
+    context.report({ level: "error", code: "channels-config-invalid", path: "channels", message: `channels: must be an object keyed by channel id; got ${typeDescription(channels)}` });
     return;
   }
   const owners = new Map<string, PluginManifest[]>();
@@ -583,7 +422,8 @@ function checkChannels(
     }
   }
   const core = new Set(context.coreChannelIds ?? []);
-  for (const [channelId, channelConfig] of Object.entries(channels)) {
+  for (const channelId of Object.keys(channels)) {
+    const channelConfig = channels[channelId];
     const path = formatPath(["channels", channelId]);
     if (core.has(channelId)) continue;
     const channelOwners = owners.get(channelId) ?? [];
@@ -606,11 +446,13 @@ function checkChannels(
     if (enabledOwners.length > 1) {
       context.report({ level: "warning", code: "channel-multiple-owners", path, message: `${path}: channel "${channelId}" is declared by several enabled plugins (${enabledOwners.map((o) => o.id).join(", ")}); the gateway uses one of them.` });
     }
-    const owner = enabledOwners.find((candidate) => candidate.channelConfigs?.[channelId]) ?? enabledOwners[0]!;
-    const published = owner.channelConfigs?.[channelId];
+    const publishedBy = (candidate: PluginManifest): PluginChannelConfig | undefined =>
+      ownValue(candidate.channelConfigs, channelId) as PluginChannelConfig | undefined;
+    const owner = enabledOwners.find((candidate) => publishedBy(candidate)) ?? enabledOwners[0]!;
+    const published = publishedBy(owner);
     if (!published) continue;
     if (!isRecord(channelConfig)) {
-      context.report({ level: "error", code: "channel-config-mismatch", path, message: `${path}: must be an object; got ${describeValue(channelConfig)}` });
+      context.report({ level: "error", code: "channel-config-mismatch", path, message: `${path}: must be an object; got ${typeDescription(channelConfig)}` });
       continue;
     }
     const result = runValidator({
@@ -624,6 +466,6 @@ function checkChannels(
       file: context.file,
     });
     for (const diagnostic of result.diagnostics) context.report(diagnostic);
-    if (result.ok) channels[channelId] = result.value;
+    if (result.ok) setOwnValue(channels, channelId, result.value);
   }
 }

@@ -20,6 +20,8 @@ interface Frame {
   expectKey: boolean;
 }
 
+const LINE_END = /[\n\r\u2028\u2029]/g;
+
 const PUNCTUATION = new Set(["{", "}", "[", "]", ",", ":"]);
 
 /**
@@ -46,8 +48,10 @@ export function findDuplicateKeys(text: string, decodeString: (literal: string) 
   while (index < text.length) {
     const char = text[index]!;
     if (char === "/" && text[index + 1] === "/") {
-      const end = text.slice(index).search(/[\n\r\u2028\u2029]/);
-      advance(end === -1 ? text.length : index + end);
+      // A sticky search from here: slicing the rest of the text for every comment would be quadratic.
+      LINE_END.lastIndex = index;
+      const found = LINE_END.exec(text);
+      advance(found ? found.index : text.length);
       continue;
     }
     if (char === "/" && text[index + 1] === "*") {

@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { isAbsolute, join, normalize, sep } from "node:path";
 import { compileJsonSchema } from "../config/json-schema-compiler.js";
+import { safeRegExpTest } from "../config/safe-regexp.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { formatPath, splitHintPath } from "./paths.js";
 import type { PluginManifest, PluginUiHints } from "./plugin-manifest-schema.js";
@@ -38,7 +39,9 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
   const { report } = options;
 
   const compiled = compileJsonSchema(manifest.configSchema);
-  if (!compiled.ok) {
+  if (!compiled.ok && (compiled.reason === "too-deep" || compiled.reason === "too-large")) {
+    report("error", `schema-${compiled.reason}`, "configSchema", `${compiled.error}. Config for this plugin cannot be validated until it is fixed.`);
+  } else if (!compiled.ok) {
     report(
       "error",
       "config-schema-invalid",
@@ -50,23 +53,35 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
       report("warning", "config-schema-strict", "configSchema", `${warning} (ignored by validation).`);
     }
   }
-  if (manifest.uiHints) checkHintPaths(manifest.uiHints, manifest.configSchema, ["uiHints"], "configSchema", report);
+  // One step budget for every hint path of the manifest (top level and every channel).
+  const budget: StepBudget = { left: HINT_PATH_STEP_BUDGET, exhausted: false };
+  if (manifest.uiHints) checkHintPaths(manifest.uiHints, manifest.configSchema, ["uiHints"], "configSchema", report, budget);
 
   const declaredChannels = new Set(manifest.channels ?? []);
+  let compiledChannels = 0;
   for (const [channelId, channelConfig] of Object.entries(manifest.channelConfigs ?? {})) {
     const base = ["channelConfigs", channelId];
-    const channelCompiled = compileJsonSchema(channelConfig.schema);
-    if (!channelCompiled.ok) {
+    if (compiledChannels++ === MAX_CHANNEL_SCHEMAS_CHECKED) {
+      report(
+        "warning",
+        "channel-config-schemas-unchecked",
+        "channelConfigs",
+        `only the first ${MAX_CHANNEL_SCHEMAS_CHECKED} channel schemas are compiled by the manifest reader; the others are checked when the gateway config that uses them is validated.`,
+      );
+    }
+    const schemaPath = formatPath([...base, "schema"]);
+    const channelCompiled = compiledChannels > MAX_CHANNEL_SCHEMAS_CHECKED ? undefined : compileJsonSchema(channelConfig.schema);
+    if (channelCompiled && !channelCompiled.ok && (channelCompiled.reason === "too-deep" || channelCompiled.reason === "too-large")) {
+      report("error", `schema-${channelCompiled.reason}`, schemaPath, `${channelCompiled.error}. channels.${channelId} cannot be validated until it is fixed.`);
+    } else if (channelCompiled && !channelCompiled.ok) {
       report(
         "error",
         "channel-config-schema-invalid",
-        formatPath([...base, "schema"]),
+        schemaPath,
         `is not a valid JSON Schema: ${channelCompiled.error}. channels.${channelId} cannot be validated until it is fixed.`,
       );
-    } else {
-      for (const warning of channelCompiled.warnings) {
-        report("warning", "config-schema-strict", formatPath([...base, "schema"]), `${warning} (ignored by validation).`);
-      }
+    } else if (channelCompiled) {
+      for (const warning of channelCompiled.warnings) report("warning", "config-schema-strict", schemaPath, `${warning} (ignored by validation).`);
     }
     if (!declaredChannels.has(channelId)) {
       report(
@@ -77,7 +92,7 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
       );
     }
     if (channelConfig.uiHints) {
-      checkHintPaths(channelConfig.uiHints, channelConfig.schema, [...base, "uiHints"], formatPath([...base, "schema"]), report);
+      checkHintPaths(channelConfig.uiHints, channelConfig.schema, [...base, "uiHints"], schemaPath, report, budget);
     }
   }
 
@@ -131,15 +146,47 @@ function reportDuplicates(list: readonly string[] | undefined, path: PropertyKey
   });
 }
 
+/**
+ * Work allowed for checking every `uiHints` path of one manifest against its schemas (schema nodes visited, regex
+ * tests). Ordinary manifests need a few hundred steps; a hostile one stops here with a warning instead of running on.
+ */
+export const HINT_PATH_STEP_BUDGET = 100_000;
+
+/**
+ * How many channel schemas the reader compiles (each distinct schema is an ajv compile, ~0.3 ms). Real plugins
+ * publish a handful; past this the rest are compiled, and reported, when the gateway config is validated.
+ */
+export const MAX_CHANNEL_SCHEMAS_CHECKED = 32;
+
+/** Steps left for hint-path checks; `exhausted` once a check ran out (reported once per manifest). */
+interface StepBudget {
+  left: number;
+  exhausted: boolean;
+}
+
 function checkHintPaths(
   hints: PluginUiHints,
   schema: Record<string, unknown>,
   hintsPath: PropertyKey[],
   schemaName: string,
   report: Report,
+  budget: StepBudget,
 ): void {
+  if (budget.exhausted) return;
+  const checker = createSchemaPathChecker(schema, budget);
   for (const hintPath of Object.keys(hints)) {
-    if (!schemaDeclaresPath(schema, hintPath)) {
+    const declared = checker.declares(hintPath);
+    if (declared === "budget") {
+      budget.exhausted = true;
+      report(
+        "warning",
+        "ui-hint-check-budget",
+        formatPath(hintsPath),
+        `not every hint path was checked against ${schemaName}: the schema and hints are too large or too intertwined ($ref/allOf fan-out) to check within the reader's budget. Simplify the schema or drop unused hints.`,
+      );
+      return;
+    }
+    if (!declared) {
       report(
         "warning",
         "ui-hint-unknown-path",
@@ -156,79 +203,138 @@ function isSchemaNode(value: unknown): value is SchemaNode {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/**
- * Whether a dotted config path names something the schema declares: a `properties` entry, a matching
- * `patternProperties`, an object `additionalProperties`, or `items` (for `*`, `[]` and numeric segments), looking
- * through `allOf`/`anyOf`/`oneOf`/`if`/`then`/`else` and local `$ref`s. Unresolvable `$ref`s count as declared.
- */
-export function schemaDeclaresPath(root: SchemaNode, path: string): boolean {
-  const segments = splitHintPath(path);
-  // "" (no segment) is the config object itself.
-  if (segments.length === 0) return path === "";
-  const resolve = (node: SchemaNode, depth: number): SchemaNode[] | "unknown" => {
-    if (depth > 32) return "unknown";
-    const out: SchemaNode[] = [node];
-    if (typeof node.$ref === "string") {
-      const target = resolveLocalRef(root, node.$ref);
-      if (!target) return "unknown";
-      const expanded = resolve(target, depth + 1);
-      if (expanded === "unknown") return "unknown";
-      out.push(...expanded);
-    }
-    for (const key of ["allOf", "anyOf", "oneOf"]) {
-      const list = node[key];
-      if (!Array.isArray(list)) continue;
-      for (const item of list) {
-        if (!isSchemaNode(item)) continue;
-        const expanded = resolve(item, depth + 1);
-        if (expanded === "unknown") return "unknown";
-        out.push(...expanded);
-      }
-    }
-    for (const key of ["if", "then", "else"]) {
-      const item = node[key];
-      if (!isSchemaNode(item)) continue;
-      const expanded = resolve(item, depth + 1);
-      if (expanded === "unknown") return "unknown";
-      out.push(...expanded);
-    }
-    return out;
-  };
-  let current: SchemaNode[] = [root];
-  for (const segment of segments) {
-    const next: SchemaNode[] = [];
-    for (const node of current) {
-      const variants = resolve(node, 0);
-      if (variants === "unknown") return true;
-      for (const variant of variants) {
-        const wildcard = segment === "*" || /^\d+$/.test(segment);
-        const properties = isSchemaNode(variant.properties) ? variant.properties : undefined;
-        if (properties) {
-          if (wildcard) next.push(...Object.values(properties).filter(isSchemaNode));
-          else if (Object.hasOwn(properties, segment) && isSchemaNode(properties[segment])) next.push(properties[segment]);
+function own(node: SchemaNode, key: string): unknown {
+  return Object.hasOwn(node, key) ? node[key] : undefined;
+}
+
+/** Checks hint paths against one schema; shares `$ref`/composition expansions and path prefixes between calls. */
+interface SchemaPathChecker {
+  /** True/false as {@link schemaDeclaresPath}; `"budget"` once the step budget is spent. */
+  declares(path: string): boolean | "budget";
+}
+
+const UNKNOWN = "unknown" as const;
+
+function createSchemaPathChecker(root: SchemaNode, budget: StepBudget): SchemaPathChecker {
+  const spend = (amount: number): boolean => (budget.left -= amount) < 0;
+  // Every schema node reachable from a node through $ref / allOf / anyOf / oneOf / if / then / else, itself
+  // included, each once (memoised per node, so a $ref fan-out is expanded once, not once per path to it).
+  const variants = new Map<SchemaNode, SchemaNode[] | typeof UNKNOWN>();
+  const variantsOf = (start: SchemaNode): SchemaNode[] | typeof UNKNOWN | "budget" => {
+    const known = variants.get(start);
+    if (known !== undefined) return known;
+    const seen = new Set<SchemaNode>([start]);
+    const queue: SchemaNode[] = [start];
+    for (let index = 0; index < queue.length; index++) {
+      if (spend(1)) return "budget";
+      const node = queue[index]!;
+      const add = (item: unknown): void => {
+        if (isSchemaNode(item) && !seen.has(item)) {
+          seen.add(item);
+          queue.push(item);
         }
-        if (isSchemaNode(variant.patternProperties)) {
-          for (const [pattern, child] of Object.entries(variant.patternProperties)) {
-            if (!isSchemaNode(child)) continue;
-            let matches = wildcard;
-            try {
-              matches ||= new RegExp(pattern, "u").test(segment);
-            } catch {
-              matches = true;
-            }
-            if (matches) next.push(child);
+      };
+      const ref = own(node, "$ref");
+      if (typeof ref === "string") {
+        const target = resolveLocalRef(root, ref);
+        if (!target) {
+          variants.set(start, UNKNOWN);
+          return UNKNOWN;
+        }
+        add(target);
+      }
+      for (const key of ["allOf", "anyOf", "oneOf"]) {
+        const list = own(node, key);
+        if (Array.isArray(list)) for (const item of list) add(item);
+      }
+      for (const key of ["if", "then", "else"]) add(own(node, key));
+    }
+    variants.set(start, queue);
+    return queue;
+  };
+  // Frontier (schema nodes a path prefix can be in) per prefix: hints sharing a prefix share the work.
+  const frontiers = new Map<string, SchemaNode[] | typeof UNKNOWN>();
+  const step = (current: SchemaNode[], segment: string): SchemaNode[] | typeof UNKNOWN | "budget" => {
+    const next = new Set<SchemaNode>();
+    const wildcard = segment === "*" || /^\d+$/.test(segment);
+    for (const node of current) {
+      const expanded = variantsOf(node);
+      if (expanded === "budget" || expanded === UNKNOWN) return expanded;
+      for (const variant of expanded) {
+        if (spend(1)) return "budget";
+        const properties = own(variant, "properties");
+        if (isSchemaNode(properties)) {
+          if (wildcard) {
+            for (const child of Object.values(properties)) if (isSchemaNode(child)) next.add(child);
+            if (spend(Object.keys(properties).length)) return "budget";
+          } else {
+            const child = own(properties, segment);
+            if (isSchemaNode(child)) next.add(child);
           }
         }
-        if (isSchemaNode(variant.additionalProperties)) next.push(variant.additionalProperties);
-        if (wildcard && isSchemaNode(variant.items)) next.push(variant.items);
-        if (wildcard && Array.isArray(variant.prefixItems)) next.push(...variant.prefixItems.filter(isSchemaNode));
-        if (wildcard && Array.isArray(variant.items)) next.push(...variant.items.filter(isSchemaNode));
+        const patternProperties = own(variant, "patternProperties");
+        if (isSchemaNode(patternProperties)) {
+          for (const pattern of Object.keys(patternProperties)) {
+            const child = patternProperties[pattern];
+            if (!isSchemaNode(child)) continue;
+            // Linear-time engine; a pattern it cannot run counts as matching (the hint is not wrongly reported).
+            // A regex test costs about one step per input character (re2js), plus the pattern's size.
+            if (spend(4 + segment.length + (pattern.length >> 3))) return "budget";
+            if (wildcard || safeRegExpTest(pattern, segment) !== false) next.add(child);
+          }
+        }
+        const additional = own(variant, "additionalProperties");
+        if (isSchemaNode(additional)) next.add(additional);
+        if (wildcard) {
+          const items = own(variant, "items");
+          if (isSchemaNode(items)) next.add(items);
+          for (const key of ["prefixItems", "items"]) {
+            const list = own(variant, key);
+            if (Array.isArray(list)) for (const item of list) if (isSchemaNode(item)) next.add(item);
+          }
+        }
       }
     }
-    if (next.length === 0) return false;
-    current = next;
-  }
-  return true;
+    return [...next];
+  };
+  return {
+    declares(path) {
+      const segments = splitHintPath(path);
+      // "" (no segment) is the config object itself.
+      if (segments.length === 0) return path === "";
+      let current: SchemaNode[] = [root];
+      let key = "";
+      for (const segment of segments) {
+        key += `\u0000${segment}`;
+        let next = frontiers.get(key);
+        if (next === undefined) {
+          const computed = step(current, segment);
+          if (computed === "budget") return "budget";
+          next = computed;
+          frontiers.set(key, next);
+        }
+        if (next === UNKNOWN) return true;
+        if (next.length === 0) return false;
+        current = next;
+      }
+      return true;
+    },
+  };
+}
+
+/**
+ * Whether a dotted config path names something the schema declares: a `properties` entry, a matching
+ * `patternProperties` (run on a linear-time engine), an object `additionalProperties`, or `items` (for `*`, `[]`
+ * and numeric segments), looking through `allOf`/`anyOf`/`oneOf`/`if`/`then`/`else` and local `$ref`s.
+ * Unresolvable `$ref`s count as declared; so does a path whose check would exceed the step budget.
+ *
+ * @example
+ * ```ts
+ * schemaDeclaresPath({ type: "object", properties: { a: { type: "string" } } }, "a"); // true
+ * ```
+ */
+export function schemaDeclaresPath(root: SchemaNode, path: string): boolean {
+  return createSchemaPathChecker(root, { left: HINT_PATH_STEP_BUDGET, exhausted: false }).declares(path) !== false;
 }
 
 function resolveLocalRef(root: SchemaNode, ref: string): SchemaNode | undefined {
@@ -236,8 +342,13 @@ function resolveLocalRef(root: SchemaNode, ref: string): SchemaNode | undefined 
   if (!ref.startsWith("#/")) return undefined;
   let node: unknown = root;
   for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isSchemaNode(node)) return undefined;
+    let key: string;
+    try {
+      key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch {
+      return undefined; // malformed percent-escape: unresolvable, like any other broken $ref
+    }
+    if (!isSchemaNode(node) || !Object.hasOwn(node, key)) return undefined;
     node = node[key];
   }
   return isSchemaNode(node) ? node : undefined;

@@ -31,9 +31,19 @@ const FATAL = new Set([
   "id-reserved",
   "config-schema-missing",
   "config-schema-not-object",
+  "entry-escapes-root",
+  "manifest-not-data",
+  "manifest-check-failed",
 ]);
 // Problems a clean re-check may still report: they are about meaning, not structure, and are never "fixed" by dropping.
-const SEMANTIC = new Set(["id-invalid", "config-schema-invalid", "channel-config-schema-invalid", "skill-path-invalid"]);
+const SEMANTIC = new Set([
+  "id-invalid",
+  "config-schema-invalid",
+  "channel-config-schema-invalid",
+  "skill-path-invalid",
+  "schema-too-deep",
+  "schema-too-large",
+]);
 
 function assertStructured(result: PluginManifestReadResult): void {
   expect(typeof result.file).toBe("string");
@@ -192,6 +202,68 @@ describe("manifest reader properties", () => {
         expect(findDuplicateKeys(injected, decode)).toEqual([{ path: ["dup"], lines: [1, 1] }]);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("hostile manifests (issue 10)", () => {
+  const key = fc.constantFrom("a", "b", "__proto__", "constructor", "toString", "valueOf", "hasOwnProperty", "*", "0");
+  const evilPattern = fc.constantFrom("^(a+)+$", "^(a|a)*$", "(a*)*b", "^(a|aa)+$", "(a)\\1", "(?=a)", "[", "^x-");
+  /** Schemas with prototype-name keys, evil patterns, local/malformed $refs, allOf fan-out. */
+  const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constant({}),
+      fc.record({ type: fc.constantFrom("object", "string") }),
+      fc.record({ type: fc.constant("string"), pattern: evilPattern }),
+      fc.record({ type: fc.constant("object"), properties: fc.dictionary(key, tie("node"), { maxKeys: 3 }) }),
+      fc.record({ patternProperties: fc.dictionary(evilPattern, tie("node"), { maxKeys: 2 }) }),
+      fc.record({ additionalProperties: tie("node") }),
+      fc.record({ allOf: fc.array(fc.record({ $ref: fc.constantFrom("#", "#/definitions/d", "#/%", "#/definitions/%E0%A4%A", "#/properties/__proto__") }), { maxLength: 5 }) }),
+      fc.record({ $ref: fc.constantFrom("#/definitions/d", "#/%") }),
+    ),
+  })).node;
+  /** Nested `{"a": …}` as deep as `depth` (past the schema depth limit at the top of the range), built in the property. */
+  const deepSchema = (depth: number): Record<string, unknown> => {
+    let node: Record<string, unknown> = {};
+    for (let i = 0; i < depth; i++) node = { type: "object", properties: { a: node } };
+    return node;
+  };
+  const hintPath = fc.array(fc.oneof(key, fc.constant("a".repeat(34) + "!")), { minLength: 1, maxLength: 7 }).map((parts) => parts.join("."));
+  const manifest = fc.record({
+    id: fc.constantFrom("demo", "constructor", "__proto__", "toString"),
+    configSchema: fc.oneof(
+      fc.record({ type: fc.constant("object"), definitions: fc.record({ d: schema }), properties: fc.dictionary(key, schema, { maxKeys: 4 }) }),
+      fc.integer({ min: 0, max: 3000 }),
+    ),
+    uiHints: fc.dictionary(hintPath, fc.record({ label: fc.constant("l"), sensitive: fc.boolean(), lable: fc.constant("x") }, { requiredKeys: [] }), { maxKeys: 6 }),
+    contracts: fc.dictionary(key, fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.integer()), { maxLength: 3 }), { maxKeys: 4 }),
+    channels: fc.array(key, { maxLength: 3 }),
+    channelConfigs: fc.dictionary(key, fc.record({ schema }), { maxKeys: 2 }),
+  });
+
+  it("never throws, stays fast, and leaves Object.prototype untouched", () => {
+    const protoKeys = Object.getOwnPropertyNames(Object.prototype).join(",");
+    fc.assert(
+      fc.property(manifest, (generated) => {
+        const depth = typeof generated.configSchema === "number" ? generated.configSchema : undefined;
+        const value = depth === undefined ? generated : { ...generated, configSchema: deepSchema(depth) };
+        // Deep text is built by hand: JSON.stringify itself recurses and would overflow inside the test runner.
+        const text =
+          depth === undefined
+            ? JSON.stringify(value)
+            : JSON.stringify({ ...generated, configSchema: "@@" }).replace('"@@"', `${'{"type":"object","properties":{"a":'.repeat(depth)}{}${"}}".repeat(depth)}`);
+        const start = performance.now();
+        const parsed = parsePluginManifest(text);
+        const checked = checkPluginManifest(value);
+        expect(performance.now() - start).toBeLessThan(3000);
+        assertStructured(parsed);
+        expect(checked.diagnostics.map((d) => d.code)).toEqual(parsed.diagnostics.filter((d) => d.code !== "duplicate-key").map((d) => d.code));
+        expect(parsed.diagnostics.some((d) => d.code === "manifest-check-failed" || d.code === "manifest-invalid")).toBe(false);
+        expect(Object.getOwnPropertyNames(Object.prototype).join(",")).toBe(protoKeys);
+        expect(Object.keys(Object.prototype)).toEqual([]);
+      }),
+      { seed: 1010, numRuns: 120 },
     );
   });
 });

@@ -109,9 +109,13 @@ function editDistance(a: string, b: string): number {
  */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
+  const limit = Math.max(1, Math.min(2, Math.floor(needle.length / 3)));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    // The distance is at least the length difference: skip candidates that cannot be within the limit (this also
+    // keeps a hostile 100 KB key from costing a quadratic comparison).
+    if (Math.abs(candidate.length - needle.length) > limit) continue;
     const distance = editDistance(needle, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -119,6 +123,5 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.min(2, Math.floor(needle.length / 3)));
   return bestDistance <= limit ? best : undefined;
 }
