@@ -12,6 +12,13 @@ import type { ReplyPayload } from "./hook-types.js";
 import type { PluginRuntime, RuntimeEnv } from "./runtime.js";
 import type { AnyAgentTool } from "./tools.js";
 import type { PluginConfigUiHint, PluginConfigSafeParseResult } from "./config-schema.js";
+import type {
+  ChannelConversationBindingSupport,
+  ChannelMessageActionContext,
+  ChannelMessageActionName,
+  ChannelSetupWizardAdapter,
+  ChatType,
+} from "./channel-messaging.js";
 
 /**
  * Channel id (e.g. `telegram`, `my-channel`).
@@ -52,7 +59,8 @@ export interface ChannelMeta {
  * ```
  */
 export interface ChannelCapabilities {
-  chatTypes: Array<"direct" | "group" | "channel" | "thread">;
+  /** Conversation kinds; a readonly tuple (`as const`) or a plain `string[]` both fit. */
+  chatTypes: ReadonlyArray<ChatType | (string & {})>;
   media?: boolean;
   reactions?: boolean;
   threads?: boolean;
@@ -150,11 +158,11 @@ export interface ChannelSetupInput {
  * };
  * ```
  */
-export interface ChannelSetupAdapter {
-  resolveAccountId?(params: { cfg: OpenClawConfig; accountId?: string; input?: ChannelSetupInput }): string;
+export interface ChannelSetupAdapter<Input = ChannelSetupInput> {
+  resolveAccountId?(params: { cfg: OpenClawConfig; accountId?: string; input?: Input }): string;
   applyAccountName?(params: { cfg: OpenClawConfig; accountId: string; name?: string }): OpenClawConfig;
-  validateInput?(params: { cfg: OpenClawConfig; accountId: string; input: ChannelSetupInput }): string | null;
-  applyAccountConfig(params: { cfg: OpenClawConfig; accountId: string; input: ChannelSetupInput }): OpenClawConfig;
+  validateInput?(params: { cfg: OpenClawConfig; accountId: string; input: Input }): string | null;
+  applyAccountConfig(params: { cfg: OpenClawConfig; accountId: string; input: Input }): OpenClawConfig;
 }
 
 /**
@@ -201,6 +209,37 @@ export interface ChannelSetupDmPolicy {
 }
 
 /**
+ * The status block of a setup wizard: labels, hints, ordering scores and how "configured" is decided.
+ *
+ * @example
+ * ```ts
+ * const status: ChannelSetupWizardStatus = { configuredLabel: "configured", unconfiguredLabel: "needs token", configuredScore: 2, resolveConfigured: () => false };
+ * ```
+ */
+export interface ChannelSetupWizardStatus {
+  configuredLabel: string;
+  unconfiguredLabel: string;
+  configuredHint?: string;
+  unconfiguredHint?: string;
+  /** Ordering weight in the channel picker when configured (higher first). */
+  configuredScore?: number;
+  unconfiguredScore?: number;
+  resolveConfigured(params: { cfg: OpenClawConfig; accountId?: string }): boolean | Promise<boolean>;
+  resolveStatusLines?(params: { cfg: OpenClawConfig; accountId?: string; configured: boolean }): string[] | Promise<string[]>;
+  resolveSelectionHint?(params: {
+    cfg: OpenClawConfig;
+    accountId?: string;
+    configured: boolean;
+  }): string | undefined | Promise<string | undefined>;
+  resolveQuickstartScore?(params: {
+    cfg: OpenClawConfig;
+    accountId?: string;
+    configured: boolean;
+  }): number | undefined | Promise<number | undefined>;
+  [key: string]: unknown;
+}
+
+/**
  * Interactive setup wizard of a channel (`openclaw onboard`, `openclaw channels add`).
  *
  * @example
@@ -214,12 +253,7 @@ export interface ChannelSetupDmPolicy {
  */
 export interface ChannelSetupWizard {
   channel: ChannelId;
-  status: {
-    configuredLabel: string;
-    unconfiguredLabel: string;
-    resolveConfigured(params: { cfg: OpenClawConfig; accountId?: string }): boolean | Promise<boolean>;
-    [key: string]: unknown;
-  };
+  status: ChannelSetupWizardStatus;
   credentials: Array<Record<string, unknown>>;
   dmPolicy?: ChannelSetupDmPolicy;
   prepare?(params: { cfg: OpenClawConfig; accountId: string; prompter: WizardPrompter }): Promise<OpenClawConfig | void>;
@@ -356,14 +390,13 @@ export interface ChannelGatewayAdapter<ResolvedAccount> {
  * ```
  */
 export interface ChannelMessageActionAdapter {
-  listActions(params: { cfg: OpenClawConfig }): string[];
-  supportsAction?(params: { action: string }): boolean;
-  handleAction?(params: {
-    action: string;
-    params: Record<string, unknown>;
-    cfg: OpenClawConfig;
-    accountId?: string | null;
-  }): Promise<{ content: Array<{ type: "text"; text: string }>; details?: unknown }>;
+  listActions?(params: { cfg: OpenClawConfig; [key: string]: unknown }): ChannelMessageActionName[] | readonly ChannelMessageActionName[];
+  supportsAction?(params: { action: ChannelMessageActionName }): boolean;
+  handleAction?(params: ChannelMessageActionContext): Promise<{
+    content: Array<{ type: string; text?: string; [key: string]: unknown }>;
+    details?: unknown;
+  }>;
+  [key: string]: unknown;
 }
 
 /**
@@ -434,7 +467,7 @@ export interface ChannelPlugin<ResolvedAccount = any, Probe = unknown, Audit = u
   config: ChannelConfigAdapter<ResolvedAccount>;
   configSchema?: ChannelConfigSchema;
   setup?: ChannelSetupAdapter;
-  setupWizard?: ChannelSetupWizard;
+  setupWizard?: ChannelSetupWizard | ChannelSetupWizardAdapter;
   pairing?: ChannelPairingAdapter;
   security?: ChannelSecurityAdapter<ResolvedAccount>;
   outbound?: ChannelOutboundAdapter;
@@ -452,6 +485,7 @@ export interface ChannelPlugin<ResolvedAccount = any, Probe = unknown, Audit = u
   allowlist?: ChannelOpenAdapter;
   doctor?: ChannelOpenAdapter;
   bindings?: ChannelOpenAdapter;
+  conversationBindings?: ChannelConversationBindingSupport;
   streaming?: ChannelOpenAdapter;
   threading?: ChannelOpenAdapter;
   messaging?: ChannelOpenAdapter;

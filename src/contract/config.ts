@@ -117,6 +117,33 @@ export interface ChannelConfigSection {
 }
 
 /**
+ * Direct-message policy of a channel: `pairing` (unknown senders get a pairing code), `allowlist`, `open`,
+ * `disabled`.
+ *
+ * @example
+ * ```ts
+ * const policy: DmPolicy = "pairing";
+ * ```
+ */
+export type DmPolicy = "pairing" | "allowlist" | "open" | "disabled";
+
+/**
+ * Session settings under `session` (store location, DM grouping); other keys stay open.
+ *
+ * @example
+ * ```ts
+ * const session: SessionConfig = { store: "~/.openclaw/sessions", dmScope: "per-channel-peer" };
+ * ```
+ */
+export interface SessionConfig {
+  /** Session store path (may contain `{agentId}`). */
+  store?: string;
+  /** How direct messages are grouped into sessions. Default `main`. */
+  dmScope?: "main" | "per-peer" | "per-channel-peer" | "per-account-channel-peer";
+  [key: string]: unknown;
+}
+
+/**
  * The gateway configuration snapshot (`api.config`).
  *
  * @example
@@ -130,6 +157,7 @@ export interface OpenClawConfig {
   plugins?: PluginsConfig;
   channels?: Record<string, ChannelConfigSection | undefined>;
   agents?: AgentsConfig;
+  session?: SessionConfig;
   gateway?: { port?: number; [key: string]: unknown };
   [key: string]: unknown;
 }
