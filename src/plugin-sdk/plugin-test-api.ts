@@ -144,6 +144,11 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  PluginDiagnosticEvent,
+  PluginInternalDiagnostics,
+  PluginTrustedToolPolicyRegistration,
+  ContextEngineInfo,
+  PluginConfigOf,
 } from "../contract/plugin-api.js";
 export type {
   PluginRegistrationMode,
@@ -157,6 +162,19 @@ export type {
   PluginRuntime,
   RuntimeAvailableRegistrationMode,
   RuntimeUnavailableRegistrationMode,
+  RuntimeLogLevel,
+  RuntimeCommandOptions,
+  SystemEventOptions,
+  HeartbeatRequestOptions,
+  SessionEntrySummary,
+  AgentEventPayload,
+  SessionTranscriptUpdate,
+  ChannelRuntimeContextKey,
+  ChannelRuntimeContextEvent,
+  ChannelRuntimeContextRegistry,
+  RuntimeReplaceConfigFileParams,
+  RuntimeMutateConfigFileParams,
+  RuntimeConfigWriteResult,
 } from "../contract/runtime.js";
 export type {
   PluginEntryHooksConfig,
@@ -166,6 +184,8 @@ export type {
   AgentsConfig,
   ChannelConfigSection,
   OpenClawConfig,
+  DmPolicy,
+  SessionConfig,
 } from "../contract/config.js";
 export type {
   ChannelId,
@@ -190,7 +210,26 @@ export type {
   ChannelPairingAdapter,
   ChannelOpenAdapter,
   ChannelPlugin,
+  ChannelSetupWizardStatus,
 } from "../contract/channel.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -301,4 +340,9 @@ export type {
   PluginHookHandler,
   PluginToolMatcher,
   PluginHookOptions,
+  PluginHookSessionEndReason,
+  PluginHookSessionEvent,
+  PluginHookSubagentSpawningEvent,
+  PluginLegacyHookName,
+  PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
