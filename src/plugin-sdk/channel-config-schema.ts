@@ -10,6 +10,8 @@
 
 export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { AllowFromListSchema, DmConfigSchema, DmPolicySchema, GroupPolicySchema, buildMultiAccountChannelSchema } from "../entry/channel-config-primitives.js";
+export { BlockStreamingCoalesceSchema, requireAllowlistAllowFrom, requireOpenAllowFrom } from "../entry/channel-config-primitives.js";
+export type { AllowFromPolicyCheck, PolicyRefinementContext } from "../entry/channel-config-primitives.js";
 export type {
   BuildChannelConfigSchemaOptions,
 } from "../entry/channel-config-schema.js";

@@ -16,6 +16,12 @@ export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelCon
 export { jsonResult, textResult, toToolResult } from "../entry/tool-result.js";
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { deleteAccountFromConfigSection, setAccountEnabledInConfigSection } from "../entry/setup-helpers.js";
+export { optionalStringEnum, readStringParam, stringEnum } from "../entry/tool-params.js";
+export type { StringEnumOptions, StringEnumSchema, StringParamOptions } from "../entry/tool-params.js";
+export { createChannelPluginBase, createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
+export type { CreateChannelPluginBaseOptions, CreatedChannelPluginBase } from "../entry/chat-channel-plugin.js";
+export { buildChannelOutboundSessionRoute, buildThreadAwareOutboundSessionRoute, recoverCurrentThreadSessionId } from "../entry/outbound-session-route.js";
+export type { ChannelOutboundSessionRouteInput, ThreadAwareOutboundSessionRouteRecoveryContext, ThreadAwareOutboundSessionRouteThreadSource } from "../entry/outbound-session-route.js";
 export { createPluginRuntimeStore } from "../entry/runtime-store.js";
 export { PLUGIN_REGISTRATION_MODES, PluginRuntimeUnavailableError, RUNTIME_UNAVAILABLE_MODES, createUnavailablePluginRuntime, isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 export { DEFAULT_PLUGIN_GATEWAY_METHOD_SCOPE, RESERVED_ADMIN_GATEWAY_NAMESPACES, isReservedAdminGatewayMethod, resolveGatewayMethodScope } from "../entry/gateway-scope.js";

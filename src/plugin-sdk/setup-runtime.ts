@@ -9,6 +9,11 @@
 
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { addWildcardAllowFrom, createPatchedAccountSetupAdapter, deleteAccountFromConfigSection, mergeAllowFromEntries, patchTopLevelChannelConfigSection, setAccountEnabledInConfigSection, setSetupChannelEnabled, splitSetupEntries } from "../entry/setup-helpers.js";
+export { applySetupAccountConfigPatch } from "../entry/setup-helpers.js";
+export type { PatchedAccountSetupAdapterOptions } from "../entry/setup-helpers.js";
+export { hasConfiguredSecretInput } from "../entry/secret-input.js";
+export type { SecretDefaults, SecretInput, SecretRef, SecretRefSource } from "../entry/secret-input.js";
+export { WizardCancelledError, createClackPrompter } from "../entry/clack-prompter.js";
 export { isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 export type {
   PluginLogger,

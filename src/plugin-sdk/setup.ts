@@ -7,6 +7,10 @@
 
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { addWildcardAllowFrom, createPatchedAccountSetupAdapter, createStandardChannelSetupStatus, deleteAccountFromConfigSection, formatCliCommand, formatDocsLink, mergeAllowFromEntries, patchTopLevelChannelConfigSection, setAccountEnabledInConfigSection, setSetupChannelEnabled, splitSetupEntries } from "../entry/setup-helpers.js";
+export { applySetupAccountConfigPatch } from "../entry/setup-helpers.js";
+export type { PatchedAccountSetupAdapterOptions } from "../entry/setup-helpers.js";
+export { hasConfiguredSecretInput } from "../entry/secret-input.js";
+export type { SecretDefaults, SecretInput, SecretRef, SecretRefSource } from "../entry/secret-input.js";
 export type {
   PluginLogger,
   ProviderAuthMethod,
