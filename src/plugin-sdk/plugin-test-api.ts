@@ -42,6 +42,8 @@ export type { PluginOrigin } from "../host/contract-gates.js";
 export type { PluginCapabilityKind, PluginShape } from "../host/shapes.js";
 export type { WorkflowOutbox } from "../host/registration-api.js";
 export type { HostRuntimeRecorder } from "../host/host-runtime.js";
+export { createHostRuntime } from "../host/host-runtime.js";
+export type { HostRuntimeOptions, RecordedSystemEvent, RuntimeLogLine } from "../host/host-runtime.js";
 export { createSessionWorkflowHost, createFileInjectionStore, createMemoryInjectionStore } from "../host/session-workflow.js";
 export type {
   SessionWorkflowHost,

@@ -59,6 +59,7 @@ export type {
   PluginServicesStopResult,
   ServicePluginSource,
   StartPluginServicesOptions,
+  EmittedPluginDiagnostic,
 } from "../host/services.js";
 export { runInternalHook } from "../host/internal-hooks.js";
 export type { InternalHookFailure, InternalHookRunResult, InternalHookSource } from "../host/internal-hooks.js";
@@ -100,6 +101,8 @@ export type { PluginOrigin } from "../host/contract-gates.js";
 export type { PluginCapabilityKind, PluginShape } from "../host/shapes.js";
 export type { WorkflowOutbox } from "../host/registration-api.js";
 export type { HostRuntimeRecorder } from "../host/host-runtime.js";
+export { createHostRuntime } from "../host/host-runtime.js";
+export type { HostRuntimeOptions, RecordedSystemEvent, RuntimeLogLine } from "../host/host-runtime.js";
 export { createSessionWorkflowHost, createFileInjectionStore, createMemoryInjectionStore } from "../host/session-workflow.js";
 export type {
   SessionWorkflowHost,
