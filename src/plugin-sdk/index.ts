@@ -82,6 +82,10 @@ export {
   /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
   splitSetupEntries,
 } from "../entry/setup-helpers.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  PatchedAccountSetupAdapterOptions,
+} from "../entry/setup-helpers.js";
 export {
   /** @deprecated Import from `openclaw/plugin-sdk/runtime-store` instead. Removal not before 2027-06-30. */
   createPluginRuntimeStore,
