@@ -46,6 +46,7 @@ describe("config schemas with optional members", () => {
       'plugin "x": configSchema.validate must be a function (got string).',
     );
     expect(() => completePluginConfigSchema({ jsonSchema: [] } as never, "s")).toThrow("s.jsonSchema must be a JSON Schema object (got an array).");
+    expect(() => completePluginConfigSchema({ jsonschema: {} } as never, "s")).toThrow('s has none of safeParse, parse, validate, jsonSchema (found "jsonschema")');
     expect(() => completePluginConfigSchema(null as never, "s")).toThrow(/must be an object with any of safeParse, parse, validate, jsonSchema/);
   });
 

@@ -46,6 +46,13 @@ export function completePluginConfigSchema<T>(schema: OpenClawPluginConfigSchema
       `${where} must be an object with any of safeParse, parse, validate, jsonSchema (got ${Array.isArray(schema) ? "an array" : typeof schema}); use buildPluginConfigSchema(zodSchema) or buildJsonPluginConfigSchema(jsonSchema).`,
     );
   }
+  const known = ["safeParse", "parse", "validate", "jsonSchema", "uiHints"];
+  const keys = Object.keys(schema);
+  if (keys.length > 0 && !keys.some((key) => known.includes(key))) {
+    throw new TypeError(
+      `${where} has none of safeParse, parse, validate, jsonSchema (found ${keys.map((k) => JSON.stringify(k)).join(", ")}); return a config schema, e.g. buildPluginConfigSchema(zodSchema) or { jsonSchema }.`,
+    );
+  }
   for (const member of ["safeParse", "parse", "validate"] as const) {
     if (schema[member] !== undefined && typeof schema[member] !== "function") {
       throw new TypeError(`${where}.${member} must be a function (got ${typeof schema[member]}).`);
