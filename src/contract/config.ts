@@ -144,6 +144,23 @@ export interface SessionConfig {
 }
 
 /**
+ * Tool policy under `tools` (which tools agents may use); other keys stay open.
+ *
+ * @example
+ * ```ts
+ * const tools: ToolsConfig = { alsoAllow: ["group:plugins"], deny: ["exec"] };
+ * ```
+ */
+export interface ToolsConfig {
+  profile?: string;
+  allow?: string[];
+  /** Added to the profile's tools (e.g. `group:plugins` or a plugin tool name). */
+  alsoAllow?: string[];
+  deny?: string[];
+  [key: string]: unknown;
+}
+
+/**
  * The gateway configuration snapshot (`api.config`).
  *
  * @example
@@ -158,6 +175,7 @@ export interface OpenClawConfig {
   channels?: Record<string, ChannelConfigSection | undefined>;
   agents?: AgentsConfig;
   session?: SessionConfig;
+  tools?: ToolsConfig;
   gateway?: { port?: number; [key: string]: unknown };
   [key: string]: unknown;
 }

@@ -5,7 +5,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { createPatchedAccountSetupAdapter } from "../entry/setup-helpers.js";
 import { definePluginEntry } from "../entry/define-plugin-entry.js";
 import { stringEnum } from "../entry/tool-params.js";
-import type { ChannelPlugin, ChannelMessageActionAdapter, ChannelSetupWizard } from "./channel.js";
+import type { ChannelMessageActionAdapter, ChannelOutboundAdapter, ChannelPlugin, ChannelSetupWizard } from "./channel.js";
 import type { ChannelMessageActionContext, ChannelThreadingToolContext } from "./channel-messaging.js";
 import type { OpenClawConfig } from "./config.js";
 import type { OpenClawPluginConfigSchema } from "./config-schema.js";
@@ -70,6 +70,14 @@ describe("runtime.config", () => {
       { send(): void } | undefined
     >();
     runtime.logging.getChildLogger({ subsystem: "chat" }, { level: "debug" }).info("x");
+  });
+  it("namespaces the SDK does not type yet compile (channel.routing, agent.resolveAgentDir, media) while typed ones stay typed", () => {
+    runtime.channel.routing.resolveAgentRoute({ channel: "chat", peer: { kind: "direct", id: "u1" } });
+    void runtime.channel.session.resolveStorePath(undefined, { agentId: "main" });
+    void runtime.agent.resolveAgentDir({}, "main");
+    void runtime.media.loadWebMedia("https://example.test/a.png");
+    expectTypeOf(runtime.channel.outbound.loadAdapter).returns.resolves.toEqualTypeOf<ChannelOutboundAdapter | undefined>();
+    expectTypeOf(runtime.version).toBeString();
   });
 });
 

@@ -168,4 +168,6 @@ export interface PluginToolMetadata {
   description?: string;
   icon?: string;
   category?: string;
+  risk?: "low" | "medium" | "high";
+  tags?: string[];
 }

@@ -156,6 +156,22 @@ describe("host runtime: events and channels", () => {
   });
 });
 
+describe("host runtime: namespaces the test host does not implement", () => {
+  it("extend adds namespaces and members one level deep", () => {
+    const { runtime } = createHostRuntime({
+      extend: {
+        channel: { routing: { resolveAgentRoute: () => ({ agentId: "main", sessionKey: "agent:main:main" }) } },
+        media: { detectMime: () => "image/png" },
+      },
+    });
+    expect(runtime.channel.routing.resolveAgentRoute({}).sessionKey).toBe("agent:main:main");
+    expect(runtime.media.detectMime(Buffer.from(""))).toBe("image/png");
+    expect(typeof runtime.channel.outbound.loadAdapter).toBe("function");
+    expect(runtime.subagent).toBeUndefined();
+    expect(() => createHostRuntime({ extend: { media: null as never } })).toThrow("createHostRuntime: extend.media must be an object of members (got null).");
+  });
+});
+
 describe("host runtime in the test harness", () => {
   it("a plugin loaded with loadPluginForTest uses the runtime you pass, and you inspect it afterwards", async () => {
     const { runtime, recorder } = createHostRuntime({ config: { channels: { chat: { enabled: true } } } });

@@ -114,6 +114,12 @@ export interface HostRuntimeOptions {
   sessions?: SessionEntry[];
   /** Outbound adapters by channel id for `runtime.channel.outbound.loadAdapter`. */
   outboundAdapters?: Record<string, ChannelOutboundAdapter>;
+  /**
+   * Namespaces (or members) the test host does not implement, merged in one level deep: `{ channel: { routing: { … } } }`
+   * adds `runtime.channel.routing` next to the built-in `outbound` and `runtimeContexts`; `{ media: { … } }` adds
+   * `runtime.media`. A member given here replaces the built-in one of the same name.
+   */
+  extend?: Record<string, Record<string, unknown>>;
 }
 
 const LEVEL_ORDER: Record<RuntimeLogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5, silent: 6 };
@@ -307,5 +313,12 @@ export function createHostRuntime(options: HostRuntimeOptions = {}): { runtime: 
       runtimeContexts: createRuntimeContextRegistry(),
     },
   };
+  for (const [namespace, members] of Object.entries(options.extend ?? {})) {
+    if (typeof members !== "object" || members === null) {
+      throw new TypeError(`createHostRuntime: extend.${namespace} must be an object of members (got ${members === null ? "null" : typeof members}).`);
+    }
+    const existing = runtime[namespace];
+    runtime[namespace] = typeof existing === "object" && existing !== null ? { ...existing, ...members } : { ...members };
+  }
   return { runtime, recorder };
 }

@@ -161,6 +161,8 @@ export type {
   DmPolicy,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   SessionConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */

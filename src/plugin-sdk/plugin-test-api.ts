@@ -188,6 +188,7 @@ export type {
   OpenClawConfig,
   DmPolicy,
   SessionConfig,
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   ChannelId,

@@ -247,6 +247,7 @@ export type {
   OpenClawConfig,
   DmPolicy,
   SessionConfig,
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   ChannelId,

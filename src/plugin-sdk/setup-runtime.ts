@@ -135,6 +135,7 @@ export type {
   OpenClawConfig,
   DmPolicy,
   SessionConfig,
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   PluginConfigIssue,
