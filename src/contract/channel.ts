@@ -240,6 +240,38 @@ export interface ChannelSetupWizardStatus {
 }
 
 /**
+ * What a setup wizard's `prepare` / `finalize` step receives: the config so far, the account, the credential
+ * values entered, the prompter and the CLI runtime/options.
+ *
+ * @example
+ * ```ts
+ * const finalize = async ({ cfg, credentialValues }: ChannelSetupWizardStepParams) => ({ cfg: { ...cfg, token: credentialValues.token } });
+ * ```
+ */
+export type ChannelSetupWizardStepParams = {
+  cfg: OpenClawConfig;
+  accountId: string;
+  credentialValues: Partial<Record<string, string>>;
+  prompter: WizardPrompter;
+  runtime?: unknown;
+  options?: unknown;
+};
+
+/**
+ * What a setup wizard step returns: a changed config and/or credential values, a bare config (older form), or
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * const result: ChannelSetupWizardStepResult = { cfg: {}, credentialValues: { token: "t" } };
+ * ```
+ */
+export type ChannelSetupWizardStepResult =
+  | { cfg?: OpenClawConfig; credentialValues?: Partial<Record<string, string>> }
+  | OpenClawConfig
+  | void;
+
+/**
  * Interactive setup wizard of a channel (`openclaw onboard`, `openclaw channels add`).
  *
  * @example
@@ -256,8 +288,12 @@ export interface ChannelSetupWizard {
   status: ChannelSetupWizardStatus;
   credentials: Array<Record<string, unknown>>;
   dmPolicy?: ChannelSetupDmPolicy;
-  prepare?(params: { cfg: OpenClawConfig; accountId: string; prompter: WizardPrompter }): Promise<OpenClawConfig | void>;
-  finalize?(params: { cfg: OpenClawConfig; accountId: string; prompter: WizardPrompter }): Promise<OpenClawConfig | void>;
+  /** Runs before the credential prompts; may adjust the config or pre-fill credential values. */
+  prepare?(params: ChannelSetupWizardStepParams): ChannelSetupWizardStepResult | Promise<ChannelSetupWizardStepResult>;
+  /** Runs after the prompts (final validation, writes, extra prompts). */
+  finalize?(
+    params: ChannelSetupWizardStepParams & { forceAllowFrom: boolean },
+  ): ChannelSetupWizardStepResult | Promise<ChannelSetupWizardStepResult>;
   [key: string]: unknown;
 }
 

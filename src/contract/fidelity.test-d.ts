@@ -48,6 +48,17 @@ describe("setup adapters", () => {
       credentials: [],
     };
     expectTypeOf(wizard.status.configuredScore).toEqualTypeOf<number | undefined>();
+    const finalize = async (params: {
+      cfg: OpenClawConfig;
+      prompter: unknown;
+      credentialValues: Partial<Record<string, string>>;
+      accountId: string;
+      runtime?: unknown;
+      options?: unknown;
+      forceAllowFrom: boolean;
+    }) => ({ cfg: { ...params.cfg, token: params.credentialValues.password } });
+    const withSteps: ChannelSetupWizard = { ...wizard, finalize: (params) => finalize(params), prepare: async ({ cfg }) => ({ cfg }) };
+    void withSteps;
   });
 });
 

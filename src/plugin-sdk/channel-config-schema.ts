@@ -173,6 +173,8 @@ export type {
   ChannelOpenAdapter,
   ChannelPlugin,
   ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
 export type {
   ChatType,

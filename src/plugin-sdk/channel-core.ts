@@ -192,6 +192,8 @@ export type {
   ChannelOpenAdapter,
   ChannelPlugin,
   ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
 export type {
   ChatType,

@@ -309,6 +309,10 @@ export type {
   ChannelPlugin,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ChannelSetupWizardStatus,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardStepParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */

@@ -181,6 +181,8 @@ export type {
   ChannelOpenAdapter,
   ChannelPlugin,
   ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
 export type {
   ChatType,

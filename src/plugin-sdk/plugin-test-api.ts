@@ -214,6 +214,8 @@ export type {
   ChannelOpenAdapter,
   ChannelPlugin,
   ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
 export type {
   ChatType,

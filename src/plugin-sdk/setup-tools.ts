@@ -160,6 +160,8 @@ export type {
   ChannelOpenAdapter,
   ChannelPlugin,
   ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
 export type {
   ChatType,
