@@ -5,7 +5,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { createPatchedAccountSetupAdapter } from "../entry/setup-helpers.js";
 import { definePluginEntry } from "../entry/define-plugin-entry.js";
 import { stringEnum } from "../entry/tool-params.js";
-import type { ChannelMessageActionAdapter, ChannelOutboundAdapter, ChannelPlugin, ChannelSetupWizard } from "./channel.js";
+import type { ChannelMessageActionAdapter, ChannelOutboundAdapter, ChannelOutboundContext, ChannelPlugin, ChannelSetupWizard } from "./channel.js";
 import type { ChannelMessageActionContext, ChannelThreadingToolContext } from "./channel-messaging.js";
 import type { OpenClawConfig } from "./config.js";
 import type { OpenClawPluginConfigSchema } from "./config-schema.js";
@@ -59,6 +59,12 @@ describe("setup adapters", () => {
     }) => ({ cfg: { ...params.cfg, token: params.credentialValues.password } });
     const withSteps: ChannelSetupWizard = { ...wizard, finalize: (params) => finalize(params), prepare: async ({ cfg }) => ({ cfg }) };
     void withSteps;
+    const credential = withSteps.credentials[0];
+    if (credential) {
+      const state = credential.inspect({ cfg: {}, accountId: "default" });
+      expectTypeOf(state.envValue).toEqualTypeOf<string | undefined>();
+    }
+    for (const input of withSteps.textInputs ?? []) void input.validate?.({ value: "v", cfg: {}, accountId: "default", credentialValues: {} });
   });
 });
 
@@ -105,6 +111,10 @@ describe("tool context", () => {
 });
 
 describe("casts to Record<string, unknown>", () => {
+  it("channel contexts are castable", () => {
+    const ctx = {} as ChannelOutboundContext;
+    void (ctx as Record<string, unknown>);
+  });
   it("hook events, contexts and the api object are castable", () => {
     api.on("before_tool_call", (event, ctx) => {
       const e = event as Record<string, unknown>;
@@ -175,6 +185,9 @@ describe("config schemas, services, policies, api generics", () => {
     const validateOnly: OpenClawPluginConfigSchema = { validate: () => ({ ok: false, errors: ["bad"] }) };
     definePluginEntry({ id: "a", name: "a", description: "a", configSchema: () => jsonOnly, register() {} });
     definePluginEntry({ id: "b", name: "b", description: "b", configSchema: validateOnly, register() {} });
+  });
+  it("gateway method handlers may read context", () => {
+    api.registerGatewayMethod("x.status", ({ respond, params, context }) => respond(true, { params, hasContext: context !== undefined }));
   });
   it("service context has internalDiagnostics", () => {
     const service: OpenClawPluginService = {

@@ -396,6 +396,11 @@ export type OperatorScope =
  */
 export type GatewayRequestHandlerOptions = {
   params: Record<string, unknown>;
+  /** Gateway request context (connection, broadcast helpers, …); open until typed. */
+  context?: Record<string, unknown>;
+  /** The raw request frame, when the transport has one. */
+  req?: Record<string, unknown>;
+  isWebchatConnect?: (params: unknown) => boolean;
   respond(ok: boolean, payload?: unknown, error?: { code: string; message: string }): void;
   client?: { id?: string; scopes?: OperatorScope[] };
 };

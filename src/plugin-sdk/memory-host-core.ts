@@ -350,6 +350,20 @@ export type {
 } from "../contract/channel-messaging.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialValues,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialState,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredential,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardInputParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardTextInput,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ToolParametersSchema,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   AgentToolContent,

@@ -203,6 +203,14 @@ export type {
   ChannelSetupWizardAdapter,
 } from "../contract/channel-messaging.js";
 export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+export type {
   ToolParametersSchema,
   AgentToolContent,
   AgentToolResult,
