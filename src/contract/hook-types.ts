@@ -467,10 +467,10 @@ export type PluginHookLlmInputEvent = {
   historyMessages: unknown[];
   imagesCount?: number;
 };
-/** Event of `llm_output` (conversation access). @example `const e: PluginHookLlmOutputEvent = { provider: "p", model: "m", assistantTexts: ["ok"] };` */
+/** Event of `llm_output` (conversation access). @example `const e: PluginHookLlmOutputEvent = { runId: "r1", sessionId: "s1", provider: "p", model: "m", assistantTexts: ["ok"] };` */
 export type PluginHookLlmOutputEvent = {
-  runId?: string;
-  sessionId?: string;
+  runId: string;
+  sessionId: string;
   provider: string;
   model: string;
   assistantTexts: string[];

@@ -396,13 +396,28 @@ export type OperatorScope =
  */
 export type GatewayRequestHandlerOptions = {
   params: Record<string, unknown>;
-  /** Gateway request context (connection, broadcast helpers, …); open until typed. */
-  context?: Record<string, unknown>;
+  /** Gateway request context (connection, broadcast helpers, …). */
+  context?: GatewayRequestContext;
   /** The raw request frame, when the transport has one. */
   req?: Record<string, unknown>;
   isWebchatConnect?: (params: unknown) => boolean;
   respond(ok: boolean, payload?: unknown, error?: { code: string; message: string }): void;
   client?: { id?: string; scopes?: OperatorScope[] };
+};
+
+/**
+ * The gateway's request context given to gateway method handlers. Only `cronStorePath` is typed; the rest is open
+ * (`any`) until typed, so handlers written against the gateway compile.
+ *
+ * @example
+ * ```ts
+ * const h: GatewayRequestHandler = ({ respond, context }) => respond(true, { store: context?.cronStorePath });
+ * ```
+ */
+export type GatewayRequestContext = {
+  cronStorePath?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- open until typed
+  [key: string]: any;
 };
 
 /**

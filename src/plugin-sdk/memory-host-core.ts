@@ -72,6 +72,8 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   GatewayRequestHandlerOptions,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  GatewayRequestContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   GatewayRequestHandler,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   GatewayMethodOptions,
