@@ -12,6 +12,19 @@ import type { ReplyPayload } from "./hook-types.js";
 import type { PluginRuntime, RuntimeEnv } from "./runtime.js";
 import type { AnyAgentTool } from "./tools.js";
 import type { PluginConfigUiHint, PluginConfigSafeParseResult } from "./config-schema.js";
+import type {
+  ChannelConversationBindingSupport,
+  ChannelMessageActionContext,
+  ChannelMessageActionName,
+  ChannelSetupWizardAdapter,
+  ChatType,
+} from "./channel-messaging.js";
+import type {
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardNote,
+  ChannelSetupWizardTextInput,
+} from "./channel-setup-wizard.js";
 
 /**
  * Channel id (e.g. `telegram`, `my-channel`).
@@ -31,7 +44,7 @@ export type ChannelId = string;
  * const meta: ChannelMeta = { id: "my-channel", label: "My Channel", selectionLabel: "My Channel (API)", docsPath: "/channels/my-channel", blurb: "Chat over My Channel." };
  * ```
  */
-export interface ChannelMeta {
+export type ChannelMeta = {
   id: ChannelId;
   label: string;
   selectionLabel?: string;
@@ -41,7 +54,7 @@ export interface ChannelMeta {
   order?: number;
   aliases?: string[];
   [key: string]: unknown;
-}
+};
 
 /**
  * What a channel supports.
@@ -51,8 +64,9 @@ export interface ChannelMeta {
  * const caps: ChannelCapabilities = { chatTypes: ["direct", "group"], media: true };
  * ```
  */
-export interface ChannelCapabilities {
-  chatTypes: Array<"direct" | "group" | "channel" | "thread">;
+export type ChannelCapabilities = {
+  /** Conversation kinds; a readonly tuple (`as const`) or a plain `string[]` both fit. */
+  chatTypes: ReadonlyArray<ChatType | (string & {})>;
   media?: boolean;
   reactions?: boolean;
   threads?: boolean;
@@ -63,7 +77,7 @@ export interface ChannelCapabilities {
   nativeCommands?: boolean;
   blockStreaming?: boolean;
   [key: string]: unknown;
-}
+};
 
 /**
  * A channel's config schema (`{ schema, uiHints?, runtime? }`; differs from the plugin config schema shape —
@@ -74,13 +88,13 @@ export interface ChannelCapabilities {
  * const s: ChannelConfigSchema = { schema: { type: "object", properties: {} } };
  * ```
  */
-export interface ChannelConfigSchema {
+export type ChannelConfigSchema = {
   /** JSON Schema (draft-07) of `channels.<id>`. */
   schema: Record<string, unknown>;
   uiHints?: Record<string, PluginConfigUiHint>;
   /** Runtime validator of the channel section. */
   runtime?: { safeParse(value: unknown): PluginConfigSafeParseResult<unknown> };
-}
+};
 
 /**
  * Snapshot of one channel account for status displays.
@@ -90,7 +104,7 @@ export interface ChannelConfigSchema {
  * const snap: ChannelAccountSnapshot = { accountId: "default", enabled: true, configured: true, running: false };
  * ```
  */
-export interface ChannelAccountSnapshot {
+export type ChannelAccountSnapshot = {
   accountId: string;
   name?: string;
   enabled?: boolean;
@@ -101,7 +115,7 @@ export interface ChannelAccountSnapshot {
   lastInboundAt?: number | null;
   lastOutboundAt?: number | null;
   [key: string]: unknown;
-}
+};
 
 /**
  * How a channel reads accounts from config.
@@ -114,7 +128,7 @@ export interface ChannelAccountSnapshot {
  * };
  * ```
  */
-export interface ChannelConfigAdapter<ResolvedAccount> {
+export type ChannelConfigAdapter<ResolvedAccount> = {
   listAccountIds(cfg: OpenClawConfig): string[];
   resolveAccount(cfg: OpenClawConfig, accountId?: string | null): ResolvedAccount;
   defaultAccountId?(cfg: OpenClawConfig): string;
@@ -124,7 +138,7 @@ export interface ChannelConfigAdapter<ResolvedAccount> {
   setAccountEnabled?(params: { cfg: OpenClawConfig; accountId: string; enabled: boolean }): OpenClawConfig;
   deleteAccount?(params: { cfg: OpenClawConfig; accountId: string }): OpenClawConfig;
   resolveAllowFrom?(params: { cfg: OpenClawConfig; accountId?: string | null }): Array<string | number> | undefined;
-}
+};
 
 /**
  * Input collected by `openclaw channels add` / setup flows.
@@ -134,11 +148,11 @@ export interface ChannelConfigAdapter<ResolvedAccount> {
  * const input: ChannelSetupInput = { token: "…", name: "Work" };
  * ```
  */
-export interface ChannelSetupInput {
+export type ChannelSetupInput = {
   name?: string;
   token?: string;
   [key: string]: unknown;
-}
+};
 
 /**
  * Applies setup input to config (non-interactive setup).
@@ -150,12 +164,12 @@ export interface ChannelSetupInput {
  * };
  * ```
  */
-export interface ChannelSetupAdapter {
-  resolveAccountId?(params: { cfg: OpenClawConfig; accountId?: string; input?: ChannelSetupInput }): string;
+export type ChannelSetupAdapter<Input = ChannelSetupInput> = {
+  resolveAccountId?(params: { cfg: OpenClawConfig; accountId?: string; input?: Input }): string;
   applyAccountName?(params: { cfg: OpenClawConfig; accountId: string; name?: string }): OpenClawConfig;
-  validateInput?(params: { cfg: OpenClawConfig; accountId: string; input: ChannelSetupInput }): string | null;
-  applyAccountConfig(params: { cfg: OpenClawConfig; accountId: string; input: ChannelSetupInput }): OpenClawConfig;
-}
+  validateInput?(params: { cfg: OpenClawConfig; accountId: string; input: Input }): string | null;
+  applyAccountConfig(params: { cfg: OpenClawConfig; accountId: string; input: Input }): OpenClawConfig;
+};
 
 /**
  * The prompter interactive setup wizards use.
@@ -166,7 +180,7 @@ export interface ChannelSetupAdapter {
  * const token = await prompter.text({ message: "Bot token" });
  * ```
  */
-export interface WizardPrompter {
+export type WizardPrompter = {
   intro(title: string): Promise<void>;
   outro(message: string): Promise<void>;
   note(message: string, title?: string): Promise<void>;
@@ -180,7 +194,7 @@ export interface WizardPrompter {
   select<T>(params: { message: string; options: Array<{ value: T; label: string; hint?: string }>; initialValue?: T }): Promise<T>;
   multiselect<T>(params: { message: string; options: Array<{ value: T; label: string; hint?: string }>; initialValues?: T[] }): Promise<T[]>;
   progress(label: string): { update(message: string): void; stop(message?: string): void };
-}
+};
 
 /**
  * DM policy step of a setup wizard.
@@ -190,7 +204,7 @@ export interface WizardPrompter {
  * const dm: ChannelSetupDmPolicy = { label: "My Channel", channel: "my-channel", policyKey: "channels.my-channel.dmPolicy", allowFromKey: "channels.my-channel.allowFrom", getCurrent: () => "pairing", setPolicy: (cfg) => cfg };
  * ```
  */
-export interface ChannelSetupDmPolicy {
+export type ChannelSetupDmPolicy = {
   label: string;
   channel: ChannelId;
   policyKey: string;
@@ -198,7 +212,70 @@ export interface ChannelSetupDmPolicy {
   getCurrent(cfg: OpenClawConfig): "pairing" | "allowlist" | "open" | "disabled";
   setPolicy(cfg: OpenClawConfig, policy: "pairing" | "allowlist" | "open" | "disabled"): OpenClawConfig;
   promptAllowFrom?(params: { cfg: OpenClawConfig; prompter: WizardPrompter; accountId?: string }): Promise<OpenClawConfig>;
-}
+};
+
+/**
+ * The status block of a setup wizard: labels, hints, ordering scores and how "configured" is decided.
+ *
+ * @example
+ * ```ts
+ * const status: ChannelSetupWizardStatus = { configuredLabel: "configured", unconfiguredLabel: "needs token", configuredScore: 2, resolveConfigured: () => false };
+ * ```
+ */
+export type ChannelSetupWizardStatus = {
+  configuredLabel: string;
+  unconfiguredLabel: string;
+  configuredHint?: string;
+  unconfiguredHint?: string;
+  /** Ordering weight in the channel picker when configured (higher first). */
+  configuredScore?: number;
+  unconfiguredScore?: number;
+  resolveConfigured(params: { cfg: OpenClawConfig; accountId?: string }): boolean | Promise<boolean>;
+  resolveStatusLines?(params: { cfg: OpenClawConfig; accountId?: string; configured: boolean }): string[] | Promise<string[]>;
+  resolveSelectionHint?(params: {
+    cfg: OpenClawConfig;
+    accountId?: string;
+    configured: boolean;
+  }): string | undefined | Promise<string | undefined>;
+  resolveQuickstartScore?(params: {
+    cfg: OpenClawConfig;
+    accountId?: string;
+    configured: boolean;
+  }): number | undefined | Promise<number | undefined>;
+  [key: string]: unknown;
+};
+
+/**
+ * What a setup wizard's `prepare` / `finalize` step receives: the config so far, the account, the credential
+ * values entered, the prompter and the CLI runtime/options.
+ *
+ * @example
+ * ```ts
+ * const finalize = async ({ cfg, credentialValues }: ChannelSetupWizardStepParams) => ({ cfg: { ...cfg, token: credentialValues.token } });
+ * ```
+ */
+export type ChannelSetupWizardStepParams = {
+  cfg: OpenClawConfig;
+  accountId: string;
+  credentialValues: ChannelSetupWizardCredentialValues;
+  prompter: WizardPrompter;
+  runtime?: unknown;
+  options?: unknown;
+};
+
+/**
+ * What a setup wizard step returns: a changed config and/or credential values, a bare config (older form), or
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * const result: ChannelSetupWizardStepResult = { cfg: {}, credentialValues: { token: "t" } };
+ * ```
+ */
+export type ChannelSetupWizardStepResult =
+  | { cfg?: OpenClawConfig; credentialValues?: ChannelSetupWizardCredentialValues }
+  | OpenClawConfig
+  | void;
 
 /**
  * Interactive setup wizard of a channel (`openclaw onboard`, `openclaw channels add`).
@@ -212,20 +289,23 @@ export interface ChannelSetupDmPolicy {
  * };
  * ```
  */
-export interface ChannelSetupWizard {
+export type ChannelSetupWizard = {
   channel: ChannelId;
-  status: {
-    configuredLabel: string;
-    unconfiguredLabel: string;
-    resolveConfigured(params: { cfg: OpenClawConfig; accountId?: string }): boolean | Promise<boolean>;
-    [key: string]: unknown;
-  };
-  credentials: Array<Record<string, unknown>>;
+  status: ChannelSetupWizardStatus;
+  credentials: ChannelSetupWizardCredential[];
+  textInputs?: ChannelSetupWizardTextInput[];
+  introNote?: ChannelSetupWizardNote;
+  completionNote?: ChannelSetupWizardNote;
+  stepOrder?: "credentials-first" | "text-first";
   dmPolicy?: ChannelSetupDmPolicy;
-  prepare?(params: { cfg: OpenClawConfig; accountId: string; prompter: WizardPrompter }): Promise<OpenClawConfig | void>;
-  finalize?(params: { cfg: OpenClawConfig; accountId: string; prompter: WizardPrompter }): Promise<OpenClawConfig | void>;
+  /** Runs before the credential prompts; may adjust the config or pre-fill credential values. */
+  prepare?(params: ChannelSetupWizardStepParams): ChannelSetupWizardStepResult | Promise<ChannelSetupWizardStepResult>;
+  /** Runs after the prompts (final validation, writes, extra prompts). */
+  finalize?(
+    params: ChannelSetupWizardStepParams & { forceAllowFrom: boolean },
+  ): ChannelSetupWizardStepResult | Promise<ChannelSetupWizardStepResult>;
   [key: string]: unknown;
-}
+};
 
 /**
  * Context passed to outbound send functions.
@@ -235,7 +315,7 @@ export interface ChannelSetupWizard {
  * const ctx: ChannelOutboundContext = { cfg: {}, to: "chat-1", text: "hi" };
  * ```
  */
-export interface ChannelOutboundContext {
+export type ChannelOutboundContext = {
   cfg: OpenClawConfig;
   to: string;
   text: string;
@@ -245,7 +325,7 @@ export interface ChannelOutboundContext {
   threadId?: string | number | null;
   silent?: boolean;
   payload?: ReplyPayload;
-}
+};
 
 /**
  * Result of an outbound delivery.
@@ -255,12 +335,12 @@ export interface ChannelOutboundContext {
  * const r: ChannelOutboundResult = { channel: "my-channel", messageId: "m1" };
  * ```
  */
-export interface ChannelOutboundResult {
+export type ChannelOutboundResult = {
   channel: ChannelId;
   messageId: string;
   chatId?: string;
   [key: string]: unknown;
-}
+};
 
 /**
  * How a channel sends messages.
@@ -273,7 +353,7 @@ export interface ChannelOutboundResult {
  * };
  * ```
  */
-export interface ChannelOutboundAdapter {
+export type ChannelOutboundAdapter = {
   deliveryMode: "direct" | "gateway" | "hybrid";
   textChunkLimit?: number;
   chunker?: ((text: string, limit: number) => string[]) | null;
@@ -281,7 +361,7 @@ export interface ChannelOutboundAdapter {
   sendText?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
   sendMedia?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
   sendPayload?(ctx: ChannelOutboundContext & { payload: ReplyPayload }): Promise<ChannelOutboundResult>;
-}
+};
 
 /**
  * Status / probe adapter of a channel.
@@ -293,7 +373,7 @@ export interface ChannelOutboundAdapter {
  * };
  * ```
  */
-export interface ChannelStatusAdapter<ResolvedAccount, Probe = unknown, Audit = unknown> {
+export type ChannelStatusAdapter<ResolvedAccount, Probe = unknown, Audit = unknown> = {
   defaultRuntime?: ChannelAccountSnapshot;
   probeAccount?(params: { account: ResolvedAccount; timeoutMs: number; cfg: OpenClawConfig }): Promise<Probe>;
   auditAccount?(params: { account: ResolvedAccount; timeoutMs: number; cfg: OpenClawConfig; probe?: Probe }): Promise<Audit>;
@@ -304,7 +384,7 @@ export interface ChannelStatusAdapter<ResolvedAccount, Probe = unknown, Audit = 
     probe?: Probe;
     audit?: Audit;
   }): ChannelAccountSnapshot | Promise<ChannelAccountSnapshot>;
-}
+};
 
 /**
  * Context handed to `gateway.startAccount`.
@@ -315,7 +395,7 @@ export interface ChannelStatusAdapter<ResolvedAccount, Probe = unknown, Audit = 
  * ctx.log?.info("starting");
  * ```
  */
-export interface ChannelGatewayContext<ResolvedAccount> {
+export type ChannelGatewayContext<ResolvedAccount> = {
   cfg: OpenClawConfig;
   accountId: string;
   account: ResolvedAccount;
@@ -326,7 +406,7 @@ export interface ChannelGatewayContext<ResolvedAccount> {
   setStatus(next: Partial<ChannelAccountSnapshot>): void;
   /** The plugin runtime (present in full mode). */
   channelRuntime?: PluginRuntime;
-}
+};
 
 /**
  * Long-running account monitor of a channel.
@@ -338,11 +418,11 @@ export interface ChannelGatewayContext<ResolvedAccount> {
  * };
  * ```
  */
-export interface ChannelGatewayAdapter<ResolvedAccount> {
+export type ChannelGatewayAdapter<ResolvedAccount> = {
   startAccount?(ctx: ChannelGatewayContext<ResolvedAccount>): Promise<unknown>;
   stopAccount?(ctx: ChannelGatewayContext<ResolvedAccount>): Promise<void>;
   logoutAccount?(params: { cfg: OpenClawConfig; accountId: string; account: ResolvedAccount }): Promise<{ cleared: boolean }>;
-}
+};
 
 /**
  * Message actions a channel supports (react, edit, delete, …) for the `message` tool.
@@ -355,16 +435,15 @@ export interface ChannelGatewayAdapter<ResolvedAccount> {
  * };
  * ```
  */
-export interface ChannelMessageActionAdapter {
-  listActions(params: { cfg: OpenClawConfig }): string[];
-  supportsAction?(params: { action: string }): boolean;
-  handleAction?(params: {
-    action: string;
-    params: Record<string, unknown>;
-    cfg: OpenClawConfig;
-    accountId?: string | null;
-  }): Promise<{ content: Array<{ type: "text"; text: string }>; details?: unknown }>;
-}
+export type ChannelMessageActionAdapter = {
+  listActions?(params: { cfg: OpenClawConfig; [key: string]: unknown }): ChannelMessageActionName[] | readonly ChannelMessageActionName[];
+  supportsAction?(params: { action: ChannelMessageActionName }): boolean;
+  handleAction?(params: ChannelMessageActionContext): Promise<{
+    content: Array<{ type: string; text?: string; [key: string]: unknown }>;
+    details?: unknown;
+  }>;
+  [key: string]: unknown;
+};
 
 /**
  * DM security policy resolution of a channel.
@@ -376,7 +455,7 @@ export interface ChannelMessageActionAdapter {
  * };
  * ```
  */
-export interface ChannelSecurityAdapter<ResolvedAccount> {
+export type ChannelSecurityAdapter<ResolvedAccount> = {
   resolveDmPolicy?(params: { cfg: OpenClawConfig; accountId?: string | null; account: ResolvedAccount }): {
     policy: string;
     allowFrom?: Array<string | number>;
@@ -384,7 +463,7 @@ export interface ChannelSecurityAdapter<ResolvedAccount> {
     allowFromPath?: string;
   } | null;
   collectWarnings?(params: { cfg: OpenClawConfig; accountId?: string | null; account: ResolvedAccount }): string[] | Promise<string[]>;
-}
+};
 
 /**
  * Pairing (sender approval) adapter of a channel.
@@ -394,11 +473,11 @@ export interface ChannelSecurityAdapter<ResolvedAccount> {
  * const pairing: ChannelPairingAdapter = { idLabel: "userId" };
  * ```
  */
-export interface ChannelPairingAdapter {
+export type ChannelPairingAdapter = {
   idLabel: string;
   normalizeAllowEntry?(entry: string): string;
   notifyApproval?(params: { cfg: OpenClawConfig; id: string; runtime?: RuntimeEnv }): Promise<void>;
-}
+};
 
 /**
  * An adapter the contract keeps open (typed by the host that consumes it).
@@ -434,7 +513,7 @@ export interface ChannelPlugin<ResolvedAccount = any, Probe = unknown, Audit = u
   config: ChannelConfigAdapter<ResolvedAccount>;
   configSchema?: ChannelConfigSchema;
   setup?: ChannelSetupAdapter;
-  setupWizard?: ChannelSetupWizard;
+  setupWizard?: ChannelSetupWizard | ChannelSetupWizardAdapter;
   pairing?: ChannelPairingAdapter;
   security?: ChannelSecurityAdapter<ResolvedAccount>;
   outbound?: ChannelOutboundAdapter;
@@ -452,6 +531,7 @@ export interface ChannelPlugin<ResolvedAccount = any, Probe = unknown, Audit = u
   allowlist?: ChannelOpenAdapter;
   doctor?: ChannelOpenAdapter;
   bindings?: ChannelOpenAdapter;
+  conversationBindings?: ChannelConversationBindingSupport;
   streaming?: ChannelOpenAdapter;
   threading?: ChannelOpenAdapter;
   messaging?: ChannelOpenAdapter;

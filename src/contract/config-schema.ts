@@ -47,7 +47,21 @@ export interface PluginConfigUiHint {
 }
 
 /**
- * A plugin config schema: a validator plus its JSON Schema (draft-07) for manifests and UIs.
+ * Result of `configSchema.validate(value)`: `{ ok: true, value? }` (the value to use, e.g. with defaults) or
+ * `{ ok: false, errors }`.
+ *
+ * @example
+ * ```ts
+ * const bad: PluginConfigValidation = { ok: false, errors: ["apiKey: required"] };
+ * ```
+ */
+export type PluginConfigValidation = { ok: true; value?: unknown } | { ok: false; errors: string[] };
+
+/**
+ * A plugin config schema. Every member is optional, as in the established contract: give a zod-like `safeParse`
+ * (or `parse`), a lightweight `validate`, a JSON Schema (draft-07) — or any mix. `definePluginEntry` fills in the
+ * rest (a `safeParse` derived from `validate`, `parse` or `jsonSchema`, in that order; no member at all accepts
+ * any object).
  *
  * `T` is the parsed config type; `definePluginEntry` uses it to type `api.pluginConfig`.
  *
@@ -57,10 +71,27 @@ export interface PluginConfigUiHint {
  *   safeParse: (v) => ({ success: true, data: v as { enabled: boolean } }),
  *   jsonSchema: { type: "object", properties: { enabled: { type: "boolean" } } },
  * };
+ * const validateOnly: OpenClawPluginConfigSchema = { validate: (v) => (typeof v === "object" ? { ok: true } : { ok: false, errors: ["must be an object"] }) };
  * ```
  */
 export interface OpenClawPluginConfigSchema<T = Record<string, unknown>> {
+  safeParse?(value: unknown): PluginConfigSafeParseResult<T>;
+  parse?(value: unknown): unknown;
+  validate?(value: unknown): PluginConfigValidation;
+  jsonSchema?: Record<string, unknown>;
+  uiHints?: Record<string, PluginConfigUiHint>;
+}
+
+/**
+ * A config schema after `definePluginEntry` completed it: `safeParse` and `jsonSchema` are always present.
+ *
+ * @example
+ * ```ts
+ * declare const entry: { configSchema: ResolvedPluginConfigSchema };
+ * entry.configSchema.safeParse({}).success;
+ * ```
+ */
+export interface ResolvedPluginConfigSchema<T = Record<string, unknown>> extends OpenClawPluginConfigSchema<T> {
   safeParse(value: unknown): PluginConfigSafeParseResult<T>;
   jsonSchema: Record<string, unknown>;
-  uiHints?: Record<string, PluginConfigUiHint>;
 }

@@ -117,6 +117,50 @@ export interface ChannelConfigSection {
 }
 
 /**
+ * Direct-message policy of a channel: `pairing` (unknown senders get a pairing code), `allowlist`, `open`,
+ * `disabled`.
+ *
+ * @example
+ * ```ts
+ * const policy: DmPolicy = "pairing";
+ * ```
+ */
+export type DmPolicy = "pairing" | "allowlist" | "open" | "disabled";
+
+/**
+ * Session settings under `session` (store location, DM grouping); other keys stay open.
+ *
+ * @example
+ * ```ts
+ * const session: SessionConfig = { store: "~/.openclaw/sessions", dmScope: "per-channel-peer" };
+ * ```
+ */
+export interface SessionConfig {
+  /** Session store path (may contain `{agentId}`). */
+  store?: string;
+  /** How direct messages are grouped into sessions. Default `main`. */
+  dmScope?: "main" | "per-peer" | "per-channel-peer" | "per-account-channel-peer";
+  [key: string]: unknown;
+}
+
+/**
+ * Tool policy under `tools` (which tools agents may use); other keys stay open.
+ *
+ * @example
+ * ```ts
+ * const tools: ToolsConfig = { alsoAllow: ["group:plugins"], deny: ["exec"] };
+ * ```
+ */
+export interface ToolsConfig {
+  profile?: string;
+  allow?: string[];
+  /** Added to the profile's tools (e.g. `group:plugins` or a plugin tool name). */
+  alsoAllow?: string[];
+  deny?: string[];
+  [key: string]: unknown;
+}
+
+/**
  * The gateway configuration snapshot (`api.config`).
  *
  * @example
@@ -130,6 +174,8 @@ export interface OpenClawConfig {
   plugins?: PluginsConfig;
   channels?: Record<string, ChannelConfigSection | undefined>;
   agents?: AgentsConfig;
+  session?: SessionConfig;
+  tools?: ToolsConfig;
   gateway?: { port?: number; [key: string]: unknown };
   [key: string]: unknown;
 }

@@ -36,7 +36,7 @@ export type PluginJsonValue =
  * const reply: ReplyPayload = { text: "done" };
  * ```
  */
-export interface ReplyPayload {
+export type ReplyPayload = {
   text?: string;
   mediaUrl?: string;
   mediaUrls?: string[];
@@ -44,7 +44,7 @@ export interface ReplyPayload {
   audioAsVoice?: boolean;
   isError?: boolean;
   channelData?: Record<string, unknown>;
-}
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Contexts
@@ -58,7 +58,7 @@ export interface ReplyPayload {
  * const ctx: PluginHookAgentContext = { agentId: "main", sessionKey: "agent:main:main" };
  * ```
  */
-export interface PluginHookAgentContext {
+export type PluginHookAgentContext = {
   runId?: string;
   agentId?: string;
   sessionKey?: string;
@@ -77,7 +77,7 @@ export interface PluginHookAgentContext {
   trigger?: PluginHookAgentTrigger | (string & {});
   /** Resolved context-token budget for the run. */
   contextTokenBudget?: number;
-}
+};
 
 /**
  * What started an agent turn.
@@ -97,7 +97,7 @@ export type PluginHookAgentTrigger = "user" | "heartbeat" | "cron" | "memory" | 
  * const ctx: PluginHookToolContext = { toolName: "exec", sessionKey: "agent:main:main" };
  * ```
  */
-export interface PluginHookToolContext {
+export type PluginHookToolContext = {
   agentId?: string;
   sessionKey?: string;
   sessionId?: string;
@@ -111,7 +111,7 @@ export interface PluginHookToolContext {
   getSessionExtension?: (namespace: string) => PluginJsonValue | undefined;
   /** Message requester for this turn, when the host can prove it. */
   requester?: PluginHookToolRequesterContext;
-}
+};
 
 /**
  * The requester of a tool call (channel identity), when known.
@@ -121,13 +121,13 @@ export interface PluginHookToolContext {
  * const who: PluginHookToolRequesterContext = { channelId: "telegram", senderId: "42" };
  * ```
  */
-export interface PluginHookToolRequesterContext {
+export type PluginHookToolRequesterContext = {
   channelId?: string;
   accountId?: string;
   senderId?: string;
   conversationId?: string;
   isOwner?: boolean;
-}
+};
 
 /**
  * Context passed to message hooks.
@@ -137,7 +137,7 @@ export interface PluginHookToolRequesterContext {
  * const ctx: PluginHookMessageContext = { channelId: "telegram", conversationId: "c1" };
  * ```
  */
-export interface PluginHookMessageContext {
+export type PluginHookMessageContext = {
   channelId: string;
   accountId?: string;
   conversationId?: string;
@@ -145,7 +145,11 @@ export interface PluginHookMessageContext {
   sessionKey?: string;
   /** Per-turn run identifier, when the message belongs to an agent turn. */
   runId?: string;
-}
+  /** Platform message id of the message the hook is about, when known. */
+  messageId?: string;
+  /** Trace id correlating the message across hooks and logs. */
+  traceId?: string;
+};
 
 /**
  * Context passed to `inbound_claim`.
@@ -155,10 +159,10 @@ export interface PluginHookMessageContext {
  * const ctx: PluginHookInboundClaimContext = { channelId: "slack" };
  * ```
  */
-export interface PluginHookInboundClaimContext extends PluginHookMessageContext {
+export type PluginHookInboundClaimContext = PluginHookMessageContext & {
   senderId?: string;
   isGroup?: boolean;
-}
+};
 
 /**
  * Context passed to `channel_pairing_requested`.
@@ -168,10 +172,10 @@ export interface PluginHookInboundClaimContext extends PluginHookMessageContext 
  * const ctx: PluginHookChannelPairingContext = { channelId: "telegram" };
  * ```
  */
-export interface PluginHookChannelPairingContext {
+export type PluginHookChannelPairingContext = {
   channelId: string;
   accountId?: string;
-}
+};
 
 /**
  * Context passed to `before_dispatch`.
@@ -181,9 +185,9 @@ export interface PluginHookChannelPairingContext {
  * const ctx: PluginHookBeforeDispatchContext = { channelId: "slack", sessionKey: "s" };
  * ```
  */
-export interface PluginHookBeforeDispatchContext extends PluginHookMessageContext {
+export type PluginHookBeforeDispatchContext = PluginHookMessageContext & {
   senderId?: string;
-}
+};
 
 /**
  * Dispatch path kinds used by `reply_dispatch`.
@@ -203,9 +207,9 @@ export type PluginHookReplyDispatchKind = "tool" | "block" | "final";
  * const ctx: PluginHookReplyDispatchContext = { channelId: "slack", dispatchKind: "final" };
  * ```
  */
-export interface PluginHookReplyDispatchContext extends PluginHookMessageContext {
+export type PluginHookReplyDispatchContext = PluginHookMessageContext & {
   dispatchKind?: PluginHookReplyDispatchKind;
-}
+};
 
 /**
  * Context passed to `reply_payload_sending`.
@@ -215,9 +219,9 @@ export interface PluginHookReplyDispatchContext extends PluginHookMessageContext
  * const ctx: PluginHookReplyPayloadSendingContext = { channelId: "slack" };
  * ```
  */
-export interface PluginHookReplyPayloadSendingContext extends PluginHookMessageContext {
+export type PluginHookReplyPayloadSendingContext = PluginHookMessageContext & {
   dispatchKind?: PluginHookReplyDispatchKind;
-}
+};
 
 /**
  * Context passed to `tool_result_persist`.
@@ -227,12 +231,12 @@ export interface PluginHookReplyPayloadSendingContext extends PluginHookMessageC
  * const ctx: PluginHookToolResultPersistContext = { toolName: "read" };
  * ```
  */
-export interface PluginHookToolResultPersistContext {
+export type PluginHookToolResultPersistContext = {
   agentId?: string;
   sessionKey?: string;
   toolName?: string;
   toolCallId?: string;
-}
+};
 
 /**
  * Context passed to `before_message_write`.
@@ -242,10 +246,10 @@ export interface PluginHookToolResultPersistContext {
  * const ctx: PluginHookMessageWriteContext = { sessionKey: "s" };
  * ```
  */
-export interface PluginHookMessageWriteContext {
+export type PluginHookMessageWriteContext = {
   agentId?: string;
   sessionKey?: string;
-}
+};
 
 /**
  * Context passed to session hooks.
@@ -255,11 +259,11 @@ export interface PluginHookMessageWriteContext {
  * const ctx: PluginHookSessionContext = { sessionId: "abc" };
  * ```
  */
-export interface PluginHookSessionContext {
+export type PluginHookSessionContext = {
   agentId?: string;
   sessionId: string;
   sessionKey?: string;
-}
+};
 
 /**
  * Context passed to subagent hooks.
@@ -269,11 +273,11 @@ export interface PluginHookSessionContext {
  * const ctx: PluginHookSubagentContext = { runId: "r1" };
  * ```
  */
-export interface PluginHookSubagentContext {
+export type PluginHookSubagentContext = {
   runId?: string;
   childSessionKey?: string;
   requesterSessionKey?: string;
-}
+};
 
 /**
  * Minimal cron service handle exposed to gateway hooks.
@@ -284,10 +288,10 @@ export interface PluginHookSubagentContext {
  * const jobs = await cron.list();
  * ```
  */
-export interface PluginHookGatewayCronService {
+export type PluginHookGatewayCronService = {
   list(opts?: { includeDisabled?: boolean }): Promise<PluginHookCronJob[]>;
   wake?(opts?: { reason?: string }): Promise<void> | void;
-}
+};
 
 /**
  * A cron job as seen by hooks.
@@ -297,12 +301,12 @@ export interface PluginHookGatewayCronService {
  * const job: PluginHookCronJob = { id: "j1", enabled: true, state: { nextRunAtMs: Date.now() } };
  * ```
  */
-export interface PluginHookCronJob {
+export type PluginHookCronJob = {
   id: string;
   name?: string;
   enabled?: boolean;
   state?: { nextRunAtMs?: number; lastRunAtMs?: number; lastStatus?: string };
-}
+};
 
 /**
  * Context passed to gateway hooks (`gateway_start`, `gateway_stop`, `cron_changed`).
@@ -312,14 +316,14 @@ export interface PluginHookCronJob {
  * const ctx: PluginHookGatewayContext = { port: 18789 };
  * ```
  */
-export interface PluginHookGatewayContext {
+export type PluginHookGatewayContext = {
   port?: number;
   /** Current configuration snapshot. */
   config?: OpenClawConfig;
   workspaceDir?: string;
   /** Gateway-owned cron service, when available. */
   getCron?: () => PluginHookGatewayCronService | undefined;
-}
+};
 
 /**
  * Context passed to `cron_reconciled`.
@@ -329,7 +333,7 @@ export interface PluginHookGatewayContext {
  * const ctx: PluginHookCronReconciledContext = { port: 18789 };
  * ```
  */
-export interface PluginHookCronReconciledContext extends PluginHookGatewayContext {}
+export type PluginHookCronReconciledContext = PluginHookGatewayContext;
 
 /**
  * Context passed to skill hooks.
@@ -339,10 +343,10 @@ export interface PluginHookCronReconciledContext extends PluginHookGatewayContex
  * const ctx: PluginHookSkillContext = { agentId: "main" };
  * ```
  */
-export interface PluginHookSkillContext {
+export type PluginHookSkillContext = {
   agentId?: string;
   workspaceDir?: string;
-}
+};
 
 /**
  * Context passed to `before_install`.
@@ -352,9 +356,9 @@ export interface PluginHookSkillContext {
  * const ctx: PluginHookBeforeInstallContext = { origin: "cli" };
  * ```
  */
-export interface PluginHookBeforeInstallContext {
+export type PluginHookBeforeInstallContext = {
   origin?: string;
-}
+};
 
 /**
  * Context passed to `resolve_exec_env`.
@@ -364,49 +368,49 @@ export interface PluginHookBeforeInstallContext {
  * const ctx: PluginHookResolveExecEnvContext = { toolName: "exec", host: "gateway" };
  * ```
  */
-export interface PluginHookResolveExecEnvContext {
+export type PluginHookResolveExecEnvContext = {
   agentId?: string;
   sessionKey?: string;
   toolName: "exec";
   host: "gateway" | "sandbox" | "node";
-}
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Events and results
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Event of `before_model_resolve`. @example `const e: PluginHookBeforeModelResolveEvent = { prompt: "hi" };` */
-export interface PluginHookBeforeModelResolveEvent {
+export type PluginHookBeforeModelResolveEvent = {
   prompt: string;
   attachments?: unknown[];
-}
+};
 /** Result of `before_model_resolve`. @example `const r: PluginHookBeforeModelResolveResult = { modelOverride: "llama3.3:8b" };` */
-export interface PluginHookBeforeModelResolveResult {
+export type PluginHookBeforeModelResolveResult = {
   /** Override the model for this run, e.g. `llama3.3:8b`. */
   modelOverride?: string;
   /** Override the provider for this run. */
   providerOverride?: string;
-}
+};
 
 /** Event of `agent_turn_prepare`. @example `const e: PluginAgentTurnPrepareEvent = { prompt: "hi", messages: [] };` */
-export interface PluginAgentTurnPrepareEvent {
+export type PluginAgentTurnPrepareEvent = {
   prompt: string;
   messages: unknown[];
-}
+};
 /** Result of `agent_turn_prepare` (prompt-mutating). @example `const r: PluginAgentTurnPrepareResult = { prependContext: "note" };` */
-export interface PluginAgentTurnPrepareResult {
+export type PluginAgentTurnPrepareResult = {
   prependContext?: string;
   appendContext?: string;
-}
+};
 
 /** Event of `before_prompt_build`. @example `const e: PluginHookBeforePromptBuildEvent = { prompt: "hi", messages: [] };` */
-export interface PluginHookBeforePromptBuildEvent {
+export type PluginHookBeforePromptBuildEvent = {
   prompt: string;
   messages: unknown[];
   systemPrompt?: string;
-}
+};
 /** Result of `before_prompt_build` (prompt-mutating). @example `const r: PluginHookBeforePromptBuildResult = { appendSystemContext: "Be brief." };` */
-export interface PluginHookBeforePromptBuildResult {
+export type PluginHookBeforePromptBuildResult = {
   systemPrompt?: string;
   prependContext?: string;
   appendContext?: string;
@@ -414,46 +418,46 @@ export interface PluginHookBeforePromptBuildResult {
   toolsAllow?: string[];
   prependSystemContext?: string;
   appendSystemContext?: string;
-}
+};
 
 /** Event of `before_agent_reply`. @example `const e: PluginHookBeforeAgentReplyEvent = { prompt: "hi" };` */
-export interface PluginHookBeforeAgentReplyEvent {
+export type PluginHookBeforeAgentReplyEvent = {
   prompt: string;
   messages?: unknown[];
-}
+};
 /** Result of `before_agent_reply` (claiming: first `handled: true` wins). @example `const r: PluginHookBeforeAgentReplyResult = { handled: true, reply: { text: "hi" } };` */
-export interface PluginHookBeforeAgentReplyResult {
+export type PluginHookBeforeAgentReplyResult = {
   handled: boolean;
   reply?: ReplyPayload;
-}
+};
 
 /** Event of `model_call_started`. @example `const e: PluginHookModelCallStartedEvent = { provider: "openai", model: "gpt-5" };` */
-export interface PluginHookModelCallStartedEvent {
+export type PluginHookModelCallStartedEvent = {
   provider: string;
   model: string;
   callId?: string;
-}
+};
 /** Event of `model_call_ended`. @example `const e: PluginHookModelCallEndedEvent = { provider: "openai", model: "gpt-5", durationMs: 10 };` */
-export interface PluginHookModelCallEndedEvent {
+export type PluginHookModelCallEndedEvent = {
   provider: string;
   model: string;
   callId?: string;
   durationMs?: number;
   error?: string;
   usage?: PluginHookUsage;
-}
+};
 
 /** Token usage numbers. @example `const u: PluginHookUsage = { input: 10, output: 5 };` */
-export interface PluginHookUsage {
+export type PluginHookUsage = {
   input?: number;
   output?: number;
   cacheRead?: number;
   cacheWrite?: number;
   total?: number;
-}
+};
 
 /** Event of `llm_input` (conversation access). @example `const e: PluginHookLlmInputEvent = { provider: "p", model: "m", prompt: "hi", historyMessages: [] };` */
-export interface PluginHookLlmInputEvent {
+export type PluginHookLlmInputEvent = {
   runId?: string;
   sessionId?: string;
   provider: string;
@@ -462,62 +466,62 @@ export interface PluginHookLlmInputEvent {
   prompt: string;
   historyMessages: unknown[];
   imagesCount?: number;
-}
-/** Event of `llm_output` (conversation access). @example `const e: PluginHookLlmOutputEvent = { provider: "p", model: "m", assistantTexts: ["ok"] };` */
-export interface PluginHookLlmOutputEvent {
-  runId?: string;
-  sessionId?: string;
+};
+/** Event of `llm_output` (conversation access). @example `const e: PluginHookLlmOutputEvent = { runId: "r1", sessionId: "s1", provider: "p", model: "m", assistantTexts: ["ok"] };` */
+export type PluginHookLlmOutputEvent = {
+  runId: string;
+  sessionId: string;
   provider: string;
   model: string;
   assistantTexts: string[];
   lastAssistant?: unknown;
   usage?: PluginHookUsage;
-}
+};
 
 /** Event of `before_agent_finalize`. @example `const e: PluginHookBeforeAgentFinalizeEvent = { messages: [] };` */
-export interface PluginHookBeforeAgentFinalizeEvent {
+export type PluginHookBeforeAgentFinalizeEvent = {
   messages: unknown[];
   finalText?: string;
-}
+};
 /** Result of `before_agent_finalize`. @example `const r: PluginHookBeforeAgentFinalizeResult = { continueWith: "check again" };` */
-export interface PluginHookBeforeAgentFinalizeResult {
+export type PluginHookBeforeAgentFinalizeResult = {
   /** Ask the agent to keep going with this follow-up prompt instead of finishing. */
   continueWith?: string;
   reason?: string;
-}
+};
 
 /** Event of `agent_end` (conversation access). @example `const e: PluginHookAgentEndEvent = { messages: [], success: true };` */
-export interface PluginHookAgentEndEvent {
+export type PluginHookAgentEndEvent = {
   messages: unknown[];
   success: boolean;
   error?: string;
   durationMs?: number;
-}
+};
 
 /** Event of `before_compaction`. @example `const e: PluginHookBeforeCompactionEvent = { messageCount: 40 };` */
-export interface PluginHookBeforeCompactionEvent {
+export type PluginHookBeforeCompactionEvent = {
   messageCount: number;
   tokenCount?: number;
   messages?: unknown[];
   sessionFile?: string;
-}
+};
 /** Event of `after_compaction`. @example `const e: PluginHookAfterCompactionEvent = { messageCount: 5, compactedCount: 35 };` */
-export interface PluginHookAfterCompactionEvent {
+export type PluginHookAfterCompactionEvent = {
   messageCount: number;
   compactedCount: number;
   tokenCount?: number;
   sessionFile?: string;
-}
+};
 
 /** Event of `before_reset`. @example `const e: PluginHookBeforeResetEvent = { reason: "new" };` */
-export interface PluginHookBeforeResetEvent {
+export type PluginHookBeforeResetEvent = {
   sessionFile?: string;
   messages?: unknown[];
   reason?: string;
-}
+};
 
 /** Event of `inbound_claim`. @example `const e: PluginHookInboundClaimEvent = { content: "hi", channel: "slack" };` */
-export interface PluginHookInboundClaimEvent {
+export type PluginHookInboundClaimEvent = {
   content: string;
   channel: string;
   accountId?: string;
@@ -525,77 +529,77 @@ export interface PluginHookInboundClaimEvent {
   senderId?: string;
   threadId?: string | number;
   metadata?: Record<string, unknown>;
-}
+};
 /** Result of `inbound_claim` (claiming). @example `const r: PluginHookInboundClaimResult = { handled: true };` */
-export interface PluginHookInboundClaimResult {
+export type PluginHookInboundClaimResult = {
   handled: boolean;
   reply?: ReplyPayload;
-}
+};
 
 /** Event of `channel_pairing_requested`. @example `const e: PluginHookChannelPairingRequestedEvent = { channel: "telegram", senderId: "1", code: "ABCD" };` */
-export interface PluginHookChannelPairingRequestedEvent {
+export type PluginHookChannelPairingRequestedEvent = {
   channel: string;
   accountId?: string;
   senderId: string;
   senderName?: string;
   code: string;
-}
+};
 
 /** Event of `message_received`. @example `const e: PluginHookMessageReceivedEvent = { from: "u1", content: "hi" };` */
-export interface PluginHookMessageReceivedEvent {
+export type PluginHookMessageReceivedEvent = {
   from: string;
   content: string;
   timestamp?: number;
   /** Inbound thread/topic id; prefer it over channel-specific metadata. */
   threadId?: string | number;
   metadata?: Record<string, unknown>;
-}
+};
 
 /** Event of `message_sending`. @example `const e: PluginHookMessageSendingEvent = { to: "u1", content: "hi" };` */
-export interface PluginHookMessageSendingEvent {
+export type PluginHookMessageSendingEvent = {
   to: string;
   content: string;
   replyToId?: string | number;
   threadId?: string | number;
   metadata?: Record<string, unknown>;
-}
+};
 /** Result of `message_sending`: `cancel: true` is terminal, `cancel: false` is no decision, last `content` wins. @example `const r: PluginHookMessageSendingResult = { cancel: true, cancelReason: "spam" };` */
-export interface PluginHookMessageSendingResult {
+export type PluginHookMessageSendingResult = {
   content?: string;
   cancel?: boolean;
   cancelReason?: string;
   metadata?: Record<string, unknown>;
-}
+};
 
 /** Event of `reply_payload_sending`. @example `const e: PluginHookReplyPayloadSendingEvent = { payload: { text: "hi" } };` */
-export interface PluginHookReplyPayloadSendingEvent {
+export type PluginHookReplyPayloadSendingEvent = {
   payload: ReplyPayload;
   kind?: PluginHookReplyDispatchKind;
-}
+};
 /** Result of `reply_payload_sending`. @example `const r: PluginHookReplyPayloadSendingResult = { payload: { text: "edited" } };` */
-export interface PluginHookReplyPayloadSendingResult {
+export type PluginHookReplyPayloadSendingResult = {
   payload?: ReplyPayload;
   cancel?: boolean;
-}
+};
 
 /** Event of `message_sent`. @example `const e: PluginHookMessageSentEvent = { to: "u1", content: "hi", success: true };` */
-export interface PluginHookMessageSentEvent {
+export type PluginHookMessageSentEvent = {
   to: string;
   content: string;
   success: boolean;
   error?: string;
   messageId?: string;
-}
+};
 
 /** Event of `before_tool_call`. @example `const e: PluginHookBeforeToolCallEvent = { toolName: "exec", params: {} };` */
-export interface PluginHookBeforeToolCallEvent {
+export type PluginHookBeforeToolCallEvent = {
   toolName: string;
   params: Record<string, unknown>;
   runId?: string;
   toolCallId?: string;
   /** Best-effort destination path hints derived by the host (not authoritative). */
   derivedPaths?: readonly string[];
-}
+};
 
 /**
  * Decision a user took on an approval request.
@@ -616,7 +620,7 @@ export type PluginApprovalResolution = "allow-once" | "allow-always" | "deny" | 
  * const r: PluginHookBeforeToolCallResult = { block: true, blockReason: "not allowed" };
  * ```
  */
-export interface PluginHookBeforeToolCallResult {
+export type PluginHookBeforeToolCallResult = {
   params?: Record<string, unknown>;
   block?: boolean;
   blockReason?: string;
@@ -628,10 +632,10 @@ export interface PluginHookBeforeToolCallResult {
     allowedDecisions?: Array<"allow-once" | "allow-always" | "deny">;
     onResolution?: (decision: PluginApprovalResolution) => Promise<void> | void;
   };
-}
+};
 
 /** Event of `after_tool_call`. @example `const e: PluginHookAfterToolCallEvent = { toolName: "exec", params: {}, result: "ok" };` */
-export interface PluginHookAfterToolCallEvent {
+export type PluginHookAfterToolCallEvent = {
   toolName: string;
   params: Record<string, unknown>;
   runId?: string;
@@ -639,156 +643,216 @@ export interface PluginHookAfterToolCallEvent {
   result?: unknown;
   error?: string;
   durationMs?: number;
-}
+};
 
 /** Event of `tool_result_persist` (synchronous hook). @example `const e: PluginHookToolResultPersistEvent = { message: {} };` */
-export interface PluginHookToolResultPersistEvent {
+export type PluginHookToolResultPersistEvent = {
   toolName?: string;
   toolCallId?: string;
   message: unknown;
   isSynthetic?: boolean;
-}
+};
 /** Result of `tool_result_persist`. @example `const r: PluginHookToolResultPersistResult = { message: {} };` */
-export interface PluginHookToolResultPersistResult {
+export type PluginHookToolResultPersistResult = {
   message?: unknown;
-}
+};
 
 /** Event of `before_message_write` (synchronous hook). @example `const e: PluginHookBeforeMessageWriteEvent = { message: {} };` */
-export interface PluginHookBeforeMessageWriteEvent {
+export type PluginHookBeforeMessageWriteEvent = {
   message: unknown;
-}
+};
 /** Result of `before_message_write`. @example `const r: PluginHookBeforeMessageWriteResult = { block: true };` */
-export interface PluginHookBeforeMessageWriteResult {
+export type PluginHookBeforeMessageWriteResult = {
   block?: boolean;
   message?: unknown;
-}
+};
 
 /** Event of `session_start`. @example `const e: PluginHookSessionStartEvent = { sessionId: "s1" };` */
-export interface PluginHookSessionStartEvent {
+export type PluginHookSessionStartEvent = {
   sessionId: string;
   sessionKey?: string;
   resumedFrom?: string;
-}
+};
 /** Event of `session_end`. @example `const e: PluginHookSessionEndEvent = { sessionId: "s1", messageCount: 3 };` */
-export interface PluginHookSessionEndEvent {
+export type PluginHookSessionEndEvent = {
   sessionId: string;
   sessionKey?: string;
   messageCount: number;
   durationMs?: number;
-}
+  /** Why the session ended. */
+  reason?: PluginHookSessionEndReason;
+  sessionFile?: string;
+  transcriptArchived?: boolean;
+  /** The session that replaces this one (after `new` / `reset`). */
+  nextSessionId?: string;
+  nextSessionKey?: string;
+};
+
+/**
+ * Why a session ended (`session_end`).
+ *
+ * @example
+ * ```ts
+ * const reason: PluginHookSessionEndReason = "reset";
+ * ```
+ */
+export type PluginHookSessionEndReason =
+  | "new"
+  | "reset"
+  | "idle"
+  | "daily"
+  | "compaction"
+  | "deleted"
+  | "shutdown"
+  | "restart"
+  | "unknown";
+
+/**
+ * The fields `session_start` and `session_end` events share, for one handler typed against both.
+ *
+ * @example
+ * ```ts
+ * api.on("session_start", (event: PluginHookSessionEvent) => console.log(event.sessionKey));
+ * ```
+ */
+export type PluginHookSessionEvent = {
+  sessionId?: string;
+  sessionKey?: string;
+  agentId?: string;
+};
+
+/**
+ * Event of the removed `subagent_spawning` hook, kept so plugins that still register it compile.
+ *
+ * @deprecated The host no longer runs `subagent_spawning` (registering it logs a warning); observe
+ * `subagent_spawned` instead. Removal not before 2027-06-30.
+ * @example
+ * ```ts
+ * const e: PluginHookSubagentSpawningEvent = { parentSessionKey: "agent:main:main", subagentId: "helper" };
+ * ```
+ */
+export type PluginHookSubagentSpawningEvent = {
+  parentSessionKey?: string;
+  childSessionKey?: string;
+  subagentId?: string;
+  agentId?: string;
+  label?: string;
+  purpose?: string;
+  mode?: "run" | "session";
+};
 
 /** Event of `subagent_delivery_target`. @example `const e: PluginHookSubagentDeliveryTargetEvent = { childSessionKey: "c", requesterSessionKey: "r" };` */
-export interface PluginHookSubagentDeliveryTargetEvent {
+export type PluginHookSubagentDeliveryTargetEvent = {
   childSessionKey: string;
   requesterSessionKey: string;
   requesterOrigin?: { channel?: string; accountId?: string; to?: string; threadId?: string | number };
-}
+};
 /** Result of `subagent_delivery_target`. @example `const r: PluginHookSubagentDeliveryTargetResult = { origin: { channel: "slack", to: "c1" } };` */
-export interface PluginHookSubagentDeliveryTargetResult {
+export type PluginHookSubagentDeliveryTargetResult = {
   origin?: { channel?: string; accountId?: string; to?: string; threadId?: string | number };
-}
+};
 
 /** Event of `subagent_spawned`. @example `const e: PluginHookSubagentSpawnedEvent = { runId: "r", childSessionKey: "c", agentId: "a" };` */
-export interface PluginHookSubagentSpawnedEvent {
+export type PluginHookSubagentSpawnedEvent = {
   runId: string;
   childSessionKey: string;
   agentId: string;
   label?: string;
   mode?: "run" | "session";
-}
+};
 /** Event of `subagent_progress`. @example `const e: PluginHookSubagentProgressEvent = { runId: "r", childSessionKey: "c", text: "50%" };` */
-export interface PluginHookSubagentProgressEvent {
+export type PluginHookSubagentProgressEvent = {
   runId: string;
   childSessionKey: string;
   text?: string;
-}
+};
 /** Event of `subagent_ended`. @example `const e: PluginHookSubagentEndedEvent = { targetSessionKey: "c", outcome: "ok" };` */
-export interface PluginHookSubagentEndedEvent {
+export type PluginHookSubagentEndedEvent = {
   targetSessionKey: string;
   runId?: string;
   outcome?: "ok" | "error" | "timeout" | "killed" | "reset" | "deleted";
   reason?: string;
   error?: string;
-}
+};
 
 /** Event of `gateway_start`. @example `const e: PluginHookGatewayStartEvent = { port: 18789 };` */
-export interface PluginHookGatewayStartEvent {
+export type PluginHookGatewayStartEvent = {
   port: number;
-}
+};
 /** Event of `gateway_stop`. @example `const e: PluginHookGatewayStopEvent = { reason: "shutdown" };` */
-export interface PluginHookGatewayStopEvent {
+export type PluginHookGatewayStopEvent = {
   reason?: string;
-}
+};
 
 /** Event of `heartbeat_prompt_contribution`. @example `const e: PluginHeartbeatPromptContributionEvent = { prompt: "check" };` */
-export interface PluginHeartbeatPromptContributionEvent {
+export type PluginHeartbeatPromptContributionEvent = {
   prompt: string;
-}
+};
 /** Result of `heartbeat_prompt_contribution` (prompt-mutating). @example `const r: PluginHeartbeatPromptContributionResult = { appendContext: "x" };` */
-export interface PluginHeartbeatPromptContributionResult {
+export type PluginHeartbeatPromptContributionResult = {
   prependContext?: string;
   appendContext?: string;
-}
+};
 
 /** Event of `cron_reconciled`. @example `const e: PluginHookCronReconciledEvent = { jobs: [] };` */
-export interface PluginHookCronReconciledEvent {
+export type PluginHookCronReconciledEvent = {
   jobs: PluginHookCronJob[];
-}
+};
 /** Event of `cron_changed`. @example `const e: PluginHookCronChangedEvent = { action: "updated", jobId: "j1" };` */
-export interface PluginHookCronChangedEvent {
+export type PluginHookCronChangedEvent = {
   action: "added" | "updated" | "removed" | "started" | "finished";
   jobId: string;
   job?: PluginHookCronJob;
-}
+};
 
 /** Event of `skill_proposal_evaluate`. @example `const e: PluginHookSkillProposalEvaluateEvent = { proposalId: "p", skillName: "s" };` */
-export interface PluginHookSkillProposalEvaluateEvent {
+export type PluginHookSkillProposalEvaluateEvent = {
   proposalId: string;
   skillName: string;
   content?: string;
-}
+};
 /** Result of `skill_proposal_evaluate`. @example `const r: PluginHookSkillProposalEvaluateResult = { reject: true, reason: "dup" };` */
-export interface PluginHookSkillProposalEvaluateResult {
+export type PluginHookSkillProposalEvaluateResult = {
   reject?: boolean;
   reason?: string;
   score?: number;
-}
+};
 /** Event of `skill_proposal_changed`. @example `const e: PluginHookSkillProposalChangedEvent = { proposalId: "p", status: "accepted" };` */
-export interface PluginHookSkillProposalChangedEvent {
+export type PluginHookSkillProposalChangedEvent = {
   proposalId: string;
   status: string;
-}
+};
 /** Event of `skill_changed`. @example `const e: PluginHookSkillChangedEvent = { skillName: "s", action: "updated" };` */
-export interface PluginHookSkillChangedEvent {
+export type PluginHookSkillChangedEvent = {
   skillName: string;
   action: "added" | "updated" | "removed";
-}
+};
 
 /** Event of `before_dispatch`. @example `const e: PluginHookBeforeDispatchEvent = { content: "hi", channel: "slack" };` */
-export interface PluginHookBeforeDispatchEvent {
+export type PluginHookBeforeDispatchEvent = {
   content: string;
   channel: string;
   senderId?: string;
   isGroup?: boolean;
   threadId?: string | number;
-}
+};
 /** Result of `before_dispatch` (claiming). @example `const r: PluginHookBeforeDispatchResult = { handled: true, text: "busy" };` */
-export interface PluginHookBeforeDispatchResult {
+export type PluginHookBeforeDispatchResult = {
   handled: boolean;
   text?: string;
-}
+};
 
 /** Event of `reply_dispatch`. @example `const e: PluginHookReplyDispatchEvent = { payload: { text: "hi" }, kind: "final" };` */
-export interface PluginHookReplyDispatchEvent {
+export type PluginHookReplyDispatchEvent = {
   payload: ReplyPayload;
   kind: PluginHookReplyDispatchKind;
-}
+};
 /** Result of `reply_dispatch` (claiming). @example `const r: PluginHookReplyDispatchResult = { handled: true };` */
-export interface PluginHookReplyDispatchResult {
+export type PluginHookReplyDispatchResult = {
   handled: boolean;
   queuedFinal?: boolean;
   counts?: Partial<Record<PluginHookReplyDispatchKind, number>>;
-}
+};
 
 /**
  * One finding produced by an install scanner.
@@ -798,37 +862,37 @@ export interface PluginHookReplyDispatchResult {
  * const f: PluginInstallFinding = { ruleId: "r1", severity: "warn", file: "index.js", line: 1, message: "eval" };
  * ```
  */
-export interface PluginInstallFinding {
+export type PluginInstallFinding = {
   ruleId: string;
   severity: "info" | "warn" | "critical";
   file: string;
   line: number;
   message: string;
-}
+};
 /** Event of `before_install`. @example `const e: PluginHookBeforeInstallEvent = { targetType: "plugin", targetName: "x", sourcePath: "/tmp/x", builtinFindings: [] };` */
-export interface PluginHookBeforeInstallEvent {
+export type PluginHookBeforeInstallEvent = {
   targetType: "plugin" | "skill";
   targetName: string;
   sourcePath: string;
   origin?: string;
   /** Findings of the built-in scanner. */
   builtinFindings: PluginInstallFinding[];
-}
+};
 /** Result of `before_install`: findings accumulate in priority order, `block: true` is terminal. @example `const r: PluginHookBeforeInstallResult = { block: true, blockReason: "untrusted" };` */
-export interface PluginHookBeforeInstallResult {
+export type PluginHookBeforeInstallResult = {
   findings?: PluginInstallFinding[];
   block?: boolean;
   blockReason?: string;
-}
+};
 
 /** Event of `before_agent_run` (conversation access, fail-closed). @example `const e: PluginHookBeforeAgentRunEvent = { prompt: "hi", messages: [] };` */
-export interface PluginHookBeforeAgentRunEvent {
+export type PluginHookBeforeAgentRunEvent = {
   prompt: string;
   messages: unknown[];
   systemPrompt?: string;
   accountId?: string;
   channelId?: string;
-}
+};
 /**
  * Result of `before_agent_run` (fail-closed gate: any invalid value counts as a block).
  *
@@ -849,11 +913,11 @@ export type PluginHookBeforeAgentRunResult =
     };
 
 /** Event of `resolve_exec_env`. @example `const e: PluginHookResolveExecEnvEvent = { command: "ls", env: {} };` */
-export interface PluginHookResolveExecEnvEvent {
+export type PluginHookResolveExecEnvEvent = {
   command: string;
   cwd?: string;
   env: Readonly<Record<string, string>>;
-}
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The map
@@ -868,11 +932,11 @@ export interface PluginHookResolveExecEnvEvent {
  * type E = PluginHookSignature<{ a: 1 }, { b: 2 }, void>;
  * ```
  */
-export interface PluginHookSignature<TEvent, TContext, TResult> {
+export type PluginHookSignature<TEvent, TContext, TResult> = {
   event: TEvent;
   context: TContext;
   result: TResult;
-}
+};
 
 /**
  * The typed hook table, keyed by every `PluginHookName`: event, context and result per hook.
@@ -883,7 +947,7 @@ export interface PluginHookSignature<TEvent, TContext, TResult> {
  * type E = PluginHookHandlerMap["before_tool_call"]["event"]; // PluginHookBeforeToolCallEvent
  * ```
  */
-export interface PluginHookHandlerMap {
+export type PluginHookHandlerMap = {
   before_model_resolve: PluginHookSignature<PluginHookBeforeModelResolveEvent, PluginHookAgentContext, PluginHookBeforeModelResolveResult>;
   agent_turn_prepare: PluginHookSignature<PluginAgentTurnPrepareEvent, PluginHookAgentContext, PluginAgentTurnPrepareResult>;
   before_prompt_build: PluginHookSignature<PluginHookBeforePromptBuildEvent, PluginHookAgentContext, PluginHookBeforePromptBuildResult>;
@@ -926,7 +990,7 @@ export interface PluginHookHandlerMap {
   before_install: PluginHookSignature<PluginHookBeforeInstallEvent, PluginHookBeforeInstallContext, PluginHookBeforeInstallResult>;
   before_agent_run: PluginHookSignature<PluginHookBeforeAgentRunEvent, PluginHookAgentContext, PluginHookBeforeAgentRunResult>;
   resolve_exec_env: PluginHookSignature<PluginHookResolveExecEnvEvent, PluginHookResolveExecEnvContext, Record<string, string>>;
-}
+};
 
 /** Event type of hook `K`. @example `type E = PluginHookEvent<"message_sent">;` */
 export type PluginHookEvent<K extends PluginHookName> = PluginHookHandlerMap[K]["event"];
@@ -961,6 +1025,38 @@ export type PluginHookHandler<K extends PluginHookName> = [K] extends [PluginSyn
       event: PluginHookEvent<K>,
       ctx: PluginHookContext<K>,
     ) => PluginHookResult<K> | void | Promise<PluginHookResult<K> | void>;
+
+/**
+ * Hook names older plugins register that the host no longer runs: `before_agent_start` (use `before_prompt_build`
+ * / `before_model_resolve`), `subagent_spawning` (use `subagent_spawned`) and `commands.list` (use
+ * `api.registerCommand`). `api.on` accepts them so those plugins compile; at run time the host logs a warning
+ * and ignores the handler.
+ *
+ * @deprecated Register a current hook instead. Removal not before 2027-06-30.
+ * @example
+ * ```ts
+ * const name: PluginLegacyHookName = "before_agent_start";
+ * ```
+ */
+export type PluginLegacyHookName = "before_agent_start" | "subagent_spawning" | "commands.list";
+
+/**
+ * Handler types of the legacy hook names (see `PluginLegacyHookName`).
+ *
+ * @deprecated Register a current hook instead. Removal not before 2027-06-30.
+ * @example
+ * ```ts
+ * const h: PluginLegacyHookHandlerMap["subagent_spawning"] = (event) => void event.subagentId;
+ * ```
+ */
+export type PluginLegacyHookHandlerMap = {
+  before_agent_start: (
+    event: PluginHookBeforePromptBuildEvent & Record<string, unknown>,
+    ctx: PluginHookAgentContext,
+  ) => unknown;
+  subagent_spawning: (event: PluginHookSubagentSpawningEvent, ctx: PluginHookAgentContext) => unknown;
+  "commands.list": (event: Record<string, unknown>, ctx: Record<string, unknown>) => unknown;
+};
 
 /**
  * Tool matcher for tool hooks: one name, a list of names, or a predicate on the tool name.
@@ -1058,7 +1154,7 @@ export type PluginConversationHookName =
  * const reg: PluginHookRegistration<"agent_end"> = { pluginId: "p", hookName: "agent_end", handler: () => {}, source: "/p/index.js" };
  * ```
  */
-export interface PluginHookRegistration<K extends PluginHookName = PluginHookName> {
+export type PluginHookRegistration<K extends PluginHookName = PluginHookName> = {
   pluginId: string;
   hookName: K;
   handler: PluginHookHandler<K>;
@@ -1069,4 +1165,4 @@ export interface PluginHookRegistration<K extends PluginHookName = PluginHookNam
   eligibleTriggers?: readonly PluginHookAgentTrigger[];
   eligibleDispatchKinds?: readonly PluginHookReplyDispatchKind[];
   source: string;
-}
+};

@@ -8,10 +8,15 @@
 import type { OpenClawConfig, CliBackendConfig } from "./config.js";
 import type { ChannelPlugin } from "./channel.js";
 import type {
+  PluginHookBeforeToolCallEvent,
   PluginHookHandler,
   PluginHookName,
   PluginHookOptions,
+  PluginHookToolContext,
   PluginJsonValue,
+  PluginLegacyHookHandlerMap,
+  PluginLegacyHookName,
+  PluginToolMatcher,
   ReplyPayload,
 } from "./hook-types.js";
 import type { PluginRegistrationMode } from "./registration-mode.js";
@@ -225,7 +230,7 @@ export type AgentPromptGuidanceEntry = string | { text: string; surfaces?: reado
  * const who = ctx.senderId ?? "unknown";
  * ```
  */
-export interface PluginCommandContext {
+export type PluginCommandContext = {
   /** Text after the command name. */
   args?: string;
   commandBody: string;
@@ -236,7 +241,7 @@ export interface PluginCommandContext {
   sessionKey?: string;
   isAuthorizedSender: boolean;
   config: OpenClawConfig;
-}
+};
 
 /**
  * What a command handler returns. `continueAgent: true` lets the agent run after the command replied.
@@ -299,7 +304,7 @@ export type InternalHookEventName = string;
  * const e: InternalHookEvent = { type: "command", action: "new", sessionKey: "s", context: {}, timestamp: new Date(), messages: [] };
  * ```
  */
-export interface InternalHookEvent {
+export type InternalHookEvent = {
   type: "command" | "session" | "agent" | "gateway" | "message";
   action: string;
   sessionKey: string;
@@ -307,7 +312,7 @@ export interface InternalHookEvent {
   timestamp: Date;
   /** Push text here to reply to the user. */
   messages: string[];
-}
+};
 
 /**
  * Handler for `api.registerHook`.
@@ -389,11 +394,31 @@ export type OperatorScope =
  * o.respond(true, { ok: true });
  * ```
  */
-export interface GatewayRequestHandlerOptions {
+export type GatewayRequestHandlerOptions = {
   params: Record<string, unknown>;
+  /** Gateway request context (connection, broadcast helpers, …). */
+  context?: GatewayRequestContext;
+  /** The raw request frame, when the transport has one. */
+  req?: Record<string, unknown>;
+  isWebchatConnect?: (params: unknown) => boolean;
   respond(ok: boolean, payload?: unknown, error?: { code: string; message: string }): void;
   client?: { id?: string; scopes?: OperatorScope[] };
-}
+};
+
+/**
+ * The gateway's request context given to gateway method handlers. Only `cronStorePath` is typed; the rest is open
+ * (`any`) until typed, so handlers written against the gateway compile.
+ *
+ * @example
+ * ```ts
+ * const h: GatewayRequestHandler = ({ respond, context }) => respond(true, { store: context?.cronStorePath });
+ * ```
+ */
+export type GatewayRequestContext = {
+  cronStorePath?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- open until typed
+  [key: string]: any;
+};
 
 /**
  * A gateway RPC method handler.
@@ -473,13 +498,13 @@ export interface PluginCliProgram {
  * ctx.program.command("matrix");
  * ```
  */
-export interface PluginCliContext {
+export type PluginCliContext = {
   /** The root program, or the resolved parent command when `parentPath` was given. */
   program: PluginCliProgram;
   config: OpenClawConfig;
   workspaceDir?: string;
   logger: PluginLogger;
-}
+};
 
 /**
  * A CLI registrar.
@@ -531,12 +556,44 @@ export interface PluginCliOptions {
  * ctx.logger.info(ctx.stateDir);
  * ```
  */
-export interface OpenClawPluginServiceContext {
+export type OpenClawPluginServiceContext = {
   config: OpenClawConfig;
   workspaceDir?: string;
   stateDir: string;
   logger: PluginLogger;
-}
+  /**
+   * Host diagnostics channel, present only for services of trusted (bundled) plugins while they run; the test
+   * host gives one that records emitted events.
+   */
+  internalDiagnostics?: PluginInternalDiagnostics;
+};
+
+/**
+ * Diagnostic event a service emits through `ctx.internalDiagnostics`.
+ *
+ * @example
+ * ```ts
+ * const event: PluginDiagnosticEvent = { type: "memory.index.rebuilt", data: { files: 12 } };
+ * ```
+ */
+export type PluginDiagnosticEvent = {
+  type: string;
+  [key: string]: unknown;
+};
+
+/**
+ * `OpenClawPluginServiceContext.internalDiagnostics`: emit diagnostic events and listen to the host's.
+ *
+ * @example
+ * ```ts
+ * ctx.internalDiagnostics?.emit({ type: "my-plugin.sync.done", items: 3 });
+ * ```
+ */
+export type PluginInternalDiagnostics = {
+  getRuntimeIdentity?: () => { processInstanceId: string; buildId?: string };
+  emit: (event: PluginDiagnosticEvent, privateData?: Record<string, unknown>) => void;
+  onEvent: (listener: (event: PluginDiagnosticEvent, metadata: Record<string, unknown>) => void) => () => void;
+};
 
 /**
  * A background service, registered with `api.registerService`.
@@ -604,11 +661,33 @@ export interface AgentToolResultMiddlewareOptions {
  */
 export interface TrustedToolPolicy {
   id: string;
-  evaluate(params: { toolName: string; params: Record<string, unknown>; sessionKey?: string }):
+  description?: string;
+  /** Which tools the policy looks at (default: all). */
+  matcher?: PluginToolMatcher;
+  /**
+   * Called before each matching tool call with the `before_tool_call` event (plus the session key, for policies
+   * written against the one-argument form) and the tool context.
+   */
+  evaluate(
+    event: PluginHookBeforeToolCallEvent & { sessionKey?: string },
+    ctx: PluginHookToolContext,
+  ):
     | { block?: boolean; blockReason?: string; params?: Record<string, unknown> }
     | void
     | Promise<{ block?: boolean; blockReason?: string; params?: Record<string, unknown> } | void>;
 }
+
+/**
+ * A trusted tool policy under its established name (`description` required there).
+ *
+ * @example
+ * ```ts
+ * const p: PluginTrustedToolPolicyRegistration = {
+ *   id: "no-exec", description: "Blocks exec", evaluate: (event) => (event.toolName === "exec" ? { block: true } : undefined),
+ * };
+ * ```
+ */
+export type PluginTrustedToolPolicyRegistration = TrustedToolPolicy & { description: string };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Context engine and memory
@@ -640,11 +719,31 @@ export interface ContextEngineAssembleParams {
  * ```
  */
 export interface ContextEngine {
+  info?: ContextEngineInfo;
   assemble(params: ContextEngineAssembleParams): Promise<{ messages: unknown[]; systemPromptAddition?: string }>;
   ingest?(params: { sessionKey?: string; message: unknown }): Promise<void>;
   compact?(params: { sessionKey?: string; messages: unknown[] }): Promise<{ messages: unknown[] } | void>;
   dispose?(): Promise<void> | void;
 }
+
+/**
+ * What a context engine says about itself (`engine.info`).
+ *
+ * @example
+ * ```ts
+ * const info: ContextEngineInfo = { id: "lossless", name: "Lossless context", ownsCompaction: true };
+ * ```
+ */
+export type ContextEngineInfo = {
+  id: string;
+  name: string;
+  version?: string;
+  acceptedHostParams?: string[];
+  /** `true` when the engine runs compaction itself. */
+  ownsCompaction?: boolean;
+  turnMaintenanceMode?: "foreground" | "background";
+  [key: string]: unknown;
+};
 
 /**
  * Factory of a context engine.
@@ -958,13 +1057,13 @@ export interface PluginRuntimeLifecycle {
  * const e: ConversationBindingResolvedEvent = { channel: "discord", conversationId: "c", sessionKey: "s", status: "bound" };
  * ```
  */
-export interface ConversationBindingResolvedEvent {
+export type ConversationBindingResolvedEvent = {
   channel: string;
   accountId?: string;
   conversationId: string;
   sessionKey?: string;
   status: "bound" | "rejected" | "expired";
-}
+};
 
 /**
  * `api.session`: grouped session host hooks.
@@ -1059,7 +1158,7 @@ export interface OpenClawPluginChannelRegistration {
  * function logId(api: OpenClawPluginApiBase) { api.logger.info(api.id); }
  * ```
  */
-export interface OpenClawPluginApiBase<TConfig = Record<string, unknown>> {
+export type OpenClawPluginApiBase<TConfig = Record<string, unknown>> = {
   readonly id: string;
   readonly name: string;
   readonly version?: string;
@@ -1070,7 +1169,7 @@ export interface OpenClawPluginApiBase<TConfig = Record<string, unknown>> {
   /** Current config snapshot. */
   readonly config: OpenClawConfig;
   /** `plugins.entries.<id>.config`, validated (and defaulted) by the plugin's config schema. */
-  readonly pluginConfig: TConfig;
+  readonly pluginConfig: PluginConfigOf<TConfig>;
   readonly logger: PluginLogger;
   /**
    * Resolves a path relative to the plugin root (`~` expands to the home directory). Throws when the path, after
@@ -1128,6 +1227,13 @@ export interface OpenClawPluginApiBase<TConfig = Record<string, unknown>> {
   // events
   /** Registers a typed lifecycle hook. Unknown names are warned about and ignored by the host. */
   on<K extends PluginHookName>(hookName: K, handler: PluginHookHandler<K>, opts?: PluginHookOptions<K>): void;
+  /**
+   * Legacy hook names the host no longer runs (see `PluginLegacyHookName`): accepted so older plugins compile;
+   * the host logs a warning and ignores the handler.
+   *
+   * @deprecated Register a current hook instead. Removal not before 2027-06-30.
+   */
+  on<K extends PluginLegacyHookName>(hookName: K, handler: PluginLegacyHookHandlerMap[K], opts?: PluginHookOptions): void;
   onConversationBindingResolved(handler: (event: ConversationBindingResolvedEvent) => void | Promise<void>): void;
 
   // grouped namespaces
@@ -1165,7 +1271,19 @@ export interface OpenClawPluginApiBase<TConfig = Record<string, unknown>> {
   clearRunContext(params: { runId: string; key?: string }): void;
   /** @deprecated Use `api.lifecycle.registerRuntimeLifecycle`. Removal not before 2027-06-30. */
   registerRuntimeLifecycle(lifecycle: PluginRuntimeLifecycle): void;
-}
+};
+
+/**
+ * The type of `api.pluginConfig` for a config type `TConfig`: `unknown` (a schema whose parsed type is not known)
+ * reads as `Record<string, unknown>`, so `OpenClawPluginApi<unknown>` is usable wherever `OpenClawPluginApi` is;
+ * `any` stays `any`.
+ *
+ * @example
+ * ```ts
+ * type C = PluginConfigOf<unknown>; // Record<string, unknown>
+ * ```
+ */
+export type PluginConfigOf<TConfig> = 0 extends 1 & TConfig ? TConfig : unknown extends TConfig ? Record<string, unknown> : TConfig;
 
 /**
  * The api in a registration mode that has a runtime (`full`, `discovery`, `tool-discovery`, `setup-runtime`).
@@ -1175,11 +1293,11 @@ export interface OpenClawPluginApiBase<TConfig = Record<string, unknown>> {
  * function start(api: OpenClawPluginApiWithRuntime) { api.runtime.system.requestHeartbeatNow(); }
  * ```
  */
-export interface OpenClawPluginApiWithRuntime<TConfig = Record<string, unknown>> extends OpenClawPluginApiBase<TConfig> {
+export type OpenClawPluginApiWithRuntime<TConfig = Record<string, unknown>> = OpenClawPluginApiBase<TConfig> & {
   readonly registrationMode: RuntimeAvailableRegistrationMode;
   /** Host runtime helpers. */
   readonly runtime: PluginRuntime;
-}
+};
 
 /**
  * The api in `cli-metadata` / `setup-only` modes: no runtime exists, so `runtime` is typed `never` (any property
@@ -1192,14 +1310,14 @@ export interface OpenClawPluginApiWithRuntime<TConfig = Record<string, unknown>>
  * }
  * ```
  */
-export interface OpenClawPluginApiWithoutRuntime<TConfig = Record<string, unknown>> extends OpenClawPluginApiBase<TConfig> {
+export type OpenClawPluginApiWithoutRuntime<TConfig = Record<string, unknown>> = OpenClawPluginApiBase<TConfig> & {
   readonly registrationMode: RuntimeUnavailableRegistrationMode;
   /**
    * Unavailable in this mode: reading any property throws
    * (`plugin "<id>": api.runtime is unavailable during "<mode>" registration; …`).
    */
   readonly runtime: never;
-}
+};
 
 /**
  * The object `register(api)` receives.

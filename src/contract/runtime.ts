@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+import type { ChannelOutboundAdapter } from "./channel.js";
 import type { OpenClawConfig } from "./config.js";
 import type { PluginRegistrationMode } from "./registration-mode.js";
 
@@ -24,22 +25,90 @@ export interface RuntimeLogger {
 }
 
 /**
+ * Log level of a child logger (`runtime.logging.getChildLogger(bindings, { level })`).
+ *
+ * @example
+ * ```ts
+ * const level: RuntimeLogLevel = "debug";
+ * ```
+ */
+export type RuntimeLogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+
+/**
+ * Options of `runtime.system.runCommandWithTimeout` (or pass a timeout in milliseconds instead).
+ *
+ * @example
+ * ```ts
+ * const options: RuntimeCommandOptions = { timeoutMs: 5_000, cwd: "/tmp", input: "hello" };
+ * ```
+ */
+export interface RuntimeCommandOptions {
+  timeoutMs?: number;
+  cwd?: string;
+  input?: string | Uint8Array;
+  /** Extra environment variables, layered over the gateway's environment. */
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+/**
  * Result of `runtime.system.runCommandWithTimeout`.
  *
  * @example
  * ```ts
- * const r: CommandRunResult = { code: 0, stdout: "ok", stderr: "", timedOut: false };
+ * const r: CommandRunResult = { code: 0, signal: null, killed: false, termination: "exit", stdout: "ok", stderr: "", timedOut: false };
  * ```
  */
 export interface CommandRunResult {
+  pid?: number;
   code: number | null;
+  signal: string | null;
+  killed: boolean;
+  /** Why the command ended. */
+  termination: "exit" | "timeout" | "signal";
   stdout: string;
   stderr: string;
+  /** `true` when the timeout killed the command (same as `termination === "timeout"`). */
   timedOut: boolean;
 }
 
 /**
- * An agent session entry as listed by the runtime.
+ * Options of `runtime.system.enqueueSystemEvent`.
+ *
+ * @example
+ * ```ts
+ * const options: SystemEventOptions = { sessionKey: "agent:main:main", contextKey: "build:42", replace: true };
+ * ```
+ */
+export interface SystemEventOptions {
+  sessionKey: string;
+  /** Groups events of one source; with `replace`, a pending event of the same context is replaced. */
+  contextKey?: string | null;
+  replace?: boolean;
+  agentId?: string;
+  deliveryContext?: Record<string, unknown>;
+}
+
+/**
+ * Options of `runtime.system.requestHeartbeatNow` / `requestHeartbeat`.
+ *
+ * @example
+ * ```ts
+ * const options: HeartbeatRequestOptions = { reason: "task finished", sessionKey: "agent:main:main" };
+ * ```
+ */
+export interface HeartbeatRequestOptions {
+  reason?: string;
+  agentId?: string;
+  sessionKey?: string;
+  coalesceMs?: number;
+  source?: string;
+  intent?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * An agent session entry as the session store keeps it.
  *
  * @example
  * ```ts
@@ -54,18 +123,160 @@ export interface SessionEntry {
 }
 
 /**
- * An agent event delivered to `runtime.events.onAgentEvent` subscribers.
+ * One row of `runtime.agent.session.listSessionEntries()`.
  *
  * @example
  * ```ts
- * const e: AgentEvent = { type: "run.started", runId: "r1" };
+ * for (const { sessionKey, entry } of runtime.agent.session.listSessionEntries()) console.log(sessionKey, entry.updatedAt);
+ * ```
+ */
+export interface SessionEntrySummary {
+  sessionKey: string;
+  entry: SessionEntry;
+}
+
+/**
+ * An agent event delivered to `runtime.events.onAgentEvent` subscribers (sequenced per run).
+ *
+ * @example
+ * ```ts
+ * const e: AgentEvent = { runId: "r1", seq: 1, stream: "tool", ts: Date.now(), data: { phase: "start", name: "exec" } };
  * ```
  */
 export interface AgentEvent {
-  type: string;
-  runId?: string;
+  runId: string;
+  seq: number;
+  /** `lifecycle`, `tool`, `assistant`, `usage`, `error`, … */
+  stream: string;
+  ts: number;
+  data: Record<string, unknown>;
   sessionKey?: string;
-  data?: Record<string, unknown>;
+  sessionId?: string;
+  agentId?: string;
+}
+
+/**
+ * Alias of `AgentEvent` under its established name.
+ *
+ * @example
+ * ```ts
+ * const listener = (event: AgentEventPayload) => event.stream;
+ * ```
+ */
+export type AgentEventPayload = AgentEvent;
+
+/**
+ * A change to a session transcript, delivered to `runtime.events.onSessionTranscriptUpdate` subscribers.
+ *
+ * @example
+ * ```ts
+ * const u: SessionTranscriptUpdate = { sessionKey: "agent:main:main", target: { agentId: "main", sessionId: "s1", sessionKey: "agent:main:main" } };
+ * ```
+ */
+export interface SessionTranscriptUpdate {
+  target: { agentId: string; sessionId: string; sessionKey: string };
+  sessionKey?: string;
+  agentId?: string;
+  sessionId?: string;
+  message?: unknown;
+  messageId?: string;
+  messageSeq?: number;
+  runId?: string;
+}
+
+/**
+ * Identifies one channel runtime context (a live client a channel monitor shares with its actions).
+ *
+ * @example
+ * ```ts
+ * const key: ChannelRuntimeContextKey = { channelId: "my-channel", accountId: "default", capability: "client" };
+ * ```
+ */
+export interface ChannelRuntimeContextKey {
+  channelId: string;
+  accountId?: string | null;
+  capability: string;
+}
+
+/**
+ * A channel runtime context was registered or disposed.
+ *
+ * @example
+ * ```ts
+ * const e: ChannelRuntimeContextEvent = { type: "registered", key: { channelId: "my-channel", capability: "client" } };
+ * ```
+ */
+export interface ChannelRuntimeContextEvent {
+  type: "registered" | "unregistered";
+  key: { channelId: string; accountId?: string; capability: string };
+  context?: unknown;
+}
+
+/**
+ * `runtime.channel.runtimeContexts`: where a channel's gateway loop publishes live objects for its other parts.
+ *
+ * @example
+ * ```ts
+ * const { dispose } = runtime.channel.runtimeContexts.register({ channelId: "my-channel", capability: "client", context: client });
+ * runtime.channel.runtimeContexts.get<typeof client>({ channelId: "my-channel", capability: "client" });
+ * dispose();
+ * ```
+ */
+export type ChannelRuntimeContextRegistry = {
+  register(params: ChannelRuntimeContextKey & { context: unknown; abortSignal?: AbortSignal }): { dispose: () => void };
+  get<T = unknown>(params: ChannelRuntimeContextKey): T | undefined;
+  watch(params: {
+    channelId?: string;
+    accountId?: string | null;
+    capability?: string;
+    onEvent: (event: ChannelRuntimeContextEvent) => void;
+  }): () => void;
+};
+
+/**
+ * Parameters of `runtime.config.replaceConfigFile` (established shape; a bare config is accepted too).
+ *
+ * @example
+ * ```ts
+ * const params: RuntimeReplaceConfigFileParams = { nextConfig: { plugins: {} }, afterWrite: { mode: "auto" } };
+ * ```
+ */
+export interface RuntimeReplaceConfigFileParams {
+  nextConfig: OpenClawConfig;
+  /** The `hash` of the config this change was based on; a different current config rejects the write. */
+  baseHash?: string;
+  /** What the gateway does after the write (hot reload, restart, nothing). */
+  afterWrite?: { mode?: string; [key: string]: unknown };
+}
+
+/**
+ * Parameters of `runtime.config.mutateConfigFile`.
+ *
+ * @example
+ * ```ts
+ * const params: RuntimeMutateConfigFileParams = { mutate: (draft) => { draft.plugins = { ...draft.plugins, allow: ["x"] }; } };
+ * ```
+ */
+export interface RuntimeMutateConfigFileParams<T = void> {
+  baseHash?: string;
+  afterWrite?: { mode?: string; [key: string]: unknown };
+  /** Change `draft` in place (or return a value, handed back as `result`). */
+  mutate: (draft: OpenClawConfig, context: { previousHash: string }) => T | void | Promise<T | void>;
+}
+
+/**
+ * Result of a config write through `runtime.config`.
+ *
+ * @example
+ * ```ts
+ * const { hash, config }: RuntimeConfigWriteResult = await runtime.config.replaceConfigFile({ nextConfig: {} });
+ * ```
+ */
+export interface RuntimeConfigWriteResult {
+  /** Content hash of the written config (pass as `baseHash` to guard the next write). */
+  hash: string;
+  previousHash: string;
+  config: OpenClawConfig;
 }
 
 /**
@@ -93,7 +304,7 @@ export interface RuntimeEnv {
  * @example
  * ```ts
  * declare const runtime: PluginRuntime;
- * const cfg = runtime.config.current();
+ * const cfg = runtime.config.loadConfig();
  * runtime.system.enqueueSystemEvent("Build finished", { sessionKey: "agent:main:main" });
  * ```
  */
@@ -101,49 +312,63 @@ export interface PluginRuntime {
   /** Host version string. */
   version: string;
   config: {
-    /** Current in-memory config snapshot. */
+    /** The current config snapshot. */
     current(): OpenClawConfig;
-    /** Reads the config file from disk. */
-    loadConfig(): OpenClawConfig | Promise<OpenClawConfig>;
-    /** Writes (merges) the config file. */
+    /** Reads the config (file-backed in the gateway; the in-memory store in the test host). */
+    loadConfig(): OpenClawConfig;
+    /** Writes the whole config (what you pass is the new config). */
     writeConfigFile(config: OpenClawConfig): Promise<void>;
-    /** Replaces the config file atomically. */
-    replaceConfigFile(config: OpenClawConfig): Promise<void>;
+    /** Replaces the config, optionally guarded by `baseHash`. */
+    replaceConfigFile(params: RuntimeReplaceConfigFileParams | OpenClawConfig): Promise<RuntimeConfigWriteResult>;
+    /** Applies `mutate` to a copy of the current config and writes it. */
+    mutateConfigFile<T = void>(params: RuntimeMutateConfigFileParams<T>): Promise<RuntimeConfigWriteResult & { result: T | undefined }>;
   };
   system: {
-    enqueueSystemEvent(text: string, opts: { sessionKey: string; contextKey?: string }): void;
-    requestHeartbeatNow(opts?: { reason?: string; agentId?: string; sessionKey?: string }): void;
-    runCommandWithTimeout(
-      argv: string[],
-      opts: { timeoutMs: number; cwd?: string; env?: Record<string, string>; input?: string },
-    ): Promise<CommandRunResult>;
+    /** Queues a system event for the session's next turn; `false` when it was dropped (empty or a duplicate). */
+    enqueueSystemEvent(text: string, opts: SystemEventOptions): boolean;
+    /** Asks for a heartbeat turn now. */
+    requestHeartbeatNow(opts?: HeartbeatRequestOptions): void;
+    requestHeartbeat(opts: HeartbeatRequestOptions): void;
+    /** Runs `argv` (no shell) with a time limit; a timeout kills the command. */
+    runCommandWithTimeout(argv: string[], optionsOrTimeout: number | RuntimeCommandOptions): Promise<CommandRunResult>;
   };
   logging: {
     shouldLogVerbose(): boolean;
-    getChildLogger(bindings?: Record<string, unknown>, opts?: { level?: string }): RuntimeLogger;
+    /** A logger whose lines carry `bindings` (e.g. `{ subsystem: "my-channel" }`); `level` filters below it. */
+    getChildLogger(bindings?: Record<string, unknown>, opts?: { level?: RuntimeLogLevel }): RuntimeLogger;
   };
   state: {
     /** The gateway state directory (plugins keep their own files under it). */
-    resolveStateDir(): string;
+    resolveStateDir(env?: Record<string, string | undefined>, homedir?: () => string): string;
   };
   agent: {
     session: {
       getSessionEntry(params: { sessionKey: string; agentId?: string }): SessionEntry | undefined;
-      listSessionEntries(params?: { agentId?: string }): SessionEntry[];
+      listSessionEntries(params?: { agentId?: string; [key: string]: unknown }): SessionEntrySummary[];
     };
-    [key: string]: unknown;
+    /** Agent helpers the SDK does not type yet: reading or calling them compiles (`any`); the test host adds them through `createHostRuntime({ extend })`. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- open until typed
+    [namespace: string]: any;
   };
   events: {
     onAgentEvent(listener: (event: AgentEvent) => void): () => void;
-    onSessionTranscriptUpdate(listener: (update: { sessionKey: string; sessionFile?: string }) => void): () => void;
+    onSessionTranscriptUpdate(listener: (update: SessionTranscriptUpdate) => void): () => void;
   };
   channel: {
-    outbound: { loadAdapter(channelId: string): Promise<unknown> };
-    runtimeContexts: { get(key: string): unknown };
-    [key: string]: unknown;
+    outbound: { loadAdapter(channelId: string): Promise<ChannelOutboundAdapter | undefined> };
+    runtimeContexts: ChannelRuntimeContextRegistry;
+    /** Channel runtime namespaces the SDK does not type yet (`reply`, `routing`, `session`, `pairing`, `media`, …): `any`. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- open until typed
+    [namespace: string]: any;
   };
   tasks?: { managedFlows?: unknown; [key: string]: unknown };
-  [namespace: string]: unknown;
+  /**
+   * Runtime namespaces the SDK does not type yet (`media`, `tts`, `subagent`, …): reading or calling them compiles
+   * (`any`), so code written against the gateway's full runtime builds; the in-process test host implements none
+   * of them — add what a test needs with `createHostRuntime({ extend: { media: { … } } })`.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- open until typed: any namespace compiles, typed ones stay typed
+  [namespace: string]: any;
 }
 
 /**

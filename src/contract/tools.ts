@@ -104,7 +104,7 @@ export type AnyAgentTool = AgentTool<any, any>;
  * const ctx: OpenClawPluginToolContext = { agentId: "main", sessionKey: "agent:main:main", workspaceDir: "/w" };
  * ```
  */
-export interface OpenClawPluginToolContext {
+export type OpenClawPluginToolContext = {
   config?: OpenClawConfig;
   workspaceDir?: string;
   agentDir?: string;
@@ -117,7 +117,13 @@ export interface OpenClawPluginToolContext {
   senderIsOwner?: boolean;
   /** Whether the run is sandboxed. */
   sandboxed?: boolean;
-}
+  /** The config in effect for this run (may differ from `config` after a hot reload). */
+  runtimeConfig?: OpenClawConfig;
+  /** Reads the config in effect now (prefer it over `config` in long-lived tools). */
+  getRuntimeConfig?: () => OpenClawConfig;
+  /** Where replies of the current turn are delivered (channel, target, account, thread), when known. */
+  deliveryContext?: { channel?: string; to?: string; accountId?: string; threadId?: string | number; [key: string]: unknown };
+};
 
 /**
  * A function that builds tools per run; returning `null`/`undefined` registers nothing for that run.
@@ -162,4 +168,6 @@ export interface PluginToolMetadata {
   description?: string;
   icon?: string;
   category?: string;
+  risk?: "low" | "medium" | "high";
+  tags?: string[];
 }

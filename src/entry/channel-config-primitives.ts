@@ -64,3 +64,79 @@ export function buildMultiAccountChannelSchema<Shape extends z.ZodRawShape>(acco
     accounts: z.record(z.string(), account.partial().extend({ enabled: z.boolean().optional(), name: z.string().optional() })).optional(),
   });
 }
+
+/**
+ * Block-streaming coalescing: `{ minChars?, maxChars?, idleMs? }` (strict: other keys are errors).
+ *
+ * @example
+ * ```ts
+ * const schema = z.object({ blockStreamingCoalesce: BlockStreamingCoalesceSchema.optional() });
+ * ```
+ */
+export const BlockStreamingCoalesceSchema = z
+  .object({
+    minChars: z.number().int().positive().optional(),
+    maxChars: z.number().int().positive().optional(),
+    idleMs: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+/**
+ * The part of a zod refinement context the policy checks use (zod 3 and zod 4 contexts both fit).
+ *
+ * @example
+ * ```ts
+ * const ctx: PolicyRefinementContext = { addIssue: (issue) => console.log(issue.message) };
+ * ```
+ */
+export interface PolicyRefinementContext {
+  addIssue(issue: { code: "custom"; path: Array<string | number>; message: string }): void;
+}
+
+/**
+ * Parameters of `requireOpenAllowFrom` / `requireAllowlistAllowFrom`.
+ *
+ * @example
+ * ```ts
+ * const p: AllowFromPolicyCheck = { policy: "open", allowFrom: ["*"], ctx, path: ["allowFrom"], message: 'dmPolicy="open" needs allowFrom ["*"]' };
+ * ```
+ */
+export interface AllowFromPolicyCheck {
+  policy?: string;
+  allowFrom?: Array<string | number>;
+  ctx: PolicyRefinementContext;
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * For `superRefine`: adds `message` at `path` when `policy` is `"open"` but `allowFrom` does not contain `"*"`
+ * (an open DM policy must say so explicitly).
+ *
+ * @example
+ * ```ts
+ * const schema = z.object({ dmPolicy: DmPolicySchema.optional(), allowFrom: AllowFromListSchema.optional() }).superRefine((value, ctx) =>
+ *   requireOpenAllowFrom({ policy: value.dmPolicy, allowFrom: value.allowFrom, ctx, path: ["allowFrom"], message: 'dmPolicy="open" requires allowFrom to include "*"' }),
+ * );
+ * ```
+ */
+export function requireOpenAllowFrom(params: AllowFromPolicyCheck): void {
+  if (params.policy !== "open") return;
+  if ((params.allowFrom ?? []).some((entry) => String(entry).trim() === "*")) return;
+  params.ctx.addIssue({ code: "custom", path: params.path, message: params.message });
+}
+
+/**
+ * For `superRefine`: adds `message` at `path` when `policy` is `"allowlist"` but `allowFrom` is empty (every
+ * sender would be dropped).
+ *
+ * @example
+ * ```ts
+ * schema.superRefine((v, ctx) => requireAllowlistAllowFrom({ policy: v.dmPolicy, allowFrom: v.allowFrom, ctx, path: ["allowFrom"], message: "allowlist needs allowFrom entries" }));
+ * ```
+ */
+export function requireAllowlistAllowFrom(params: AllowFromPolicyCheck): void {
+  if (params.policy !== "allowlist") return;
+  if ((params.allowFrom ?? []).some((entry) => String(entry).trim() !== "")) return;
+  params.ctx.addIssue({ code: "custom", path: params.path, message: params.message });
+}

@@ -39,3 +39,66 @@ export function createChatChannelPlugin<TResolvedAccount, Probe = unknown, Audit
     ...(params.outbound ? { outbound: params.outbound } : {}),
   };
 }
+
+/**
+ * Options of `createChannelPluginBase`: the channel id, partial `meta` and any of the surfaces a base carries.
+ *
+ * @example
+ * ```ts
+ * const options: CreateChannelPluginBaseOptions<{ token: string }> = { id: "my-channel", meta: { label: "My Channel" } };
+ * ```
+ */
+export type CreateChannelPluginBaseOptions<TResolvedAccount> = {
+  id: ChannelPlugin<TResolvedAccount>["id"];
+  meta?: Partial<ChannelPlugin<TResolvedAccount>["meta"]>;
+} & Partial<
+  Pick<
+    ChannelPlugin<TResolvedAccount>,
+    | "setupWizard"
+    | "capabilities"
+    | "commands"
+    | "doctor"
+    | "agentPrompt"
+    | "streaming"
+    | "reload"
+    | "gatewayMethods"
+    | "configSchema"
+    | "config"
+    | "security"
+    | "setup"
+    | "groups"
+  >
+>;
+
+/**
+ * What `createChannelPluginBase` returns: `id` and a complete `meta`, plus the surfaces given.
+ *
+ * @example
+ * ```ts
+ * const base: CreatedChannelPluginBase<{ token: string }> = createChannelPluginBase({ id: "my-channel" });
+ * ```
+ */
+export type CreatedChannelPluginBase<TResolvedAccount> = Pick<ChannelPlugin<TResolvedAccount>, "id" | "meta"> &
+  Omit<CreateChannelPluginBaseOptions<TResolvedAccount>, "id" | "meta">;
+
+/**
+ * The shared base of a channel plugin: `meta` is completed (`id` from the channel id, `label` defaulting to the
+ * id) and the given surfaces are copied; surfaces left out stay absent. Spread it into your `ChannelPlugin` or
+ * pass it (with `capabilities` and `config`) as `createChatChannelPlugin({ base })`.
+ *
+ * @example
+ * ```ts
+ * const base = createChannelPluginBase<MyAccount>({ id: "my-channel", meta: { label: "My Channel" }, config, capabilities: { chatTypes: ["direct"] } });
+ * base.meta; // { id: "my-channel", label: "My Channel" }
+ * ```
+ */
+export function createChannelPluginBase<TResolvedAccount>(
+  params: CreateChannelPluginBaseOptions<TResolvedAccount>,
+): CreatedChannelPluginBase<TResolvedAccount> {
+  if (typeof params?.id !== "string" || params.id.trim() === "") {
+    throw new TypeError(`createChannelPluginBase: id must be a non-empty channel id (got ${JSON.stringify(params?.id)}).`);
+  }
+  const { id, meta, ...surfaces } = params;
+  const defined = Object.fromEntries(Object.entries(surfaces).filter(([, value]) => value !== undefined));
+  return { ...defined, id, meta: { ...meta, id, label: meta?.label ?? id } } as CreatedChannelPluginBase<TResolvedAccount>;
+}

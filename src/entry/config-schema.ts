@@ -6,7 +6,7 @@
  * (both synchronously through `createRequire`, see docs/config-schemas.md).
  */
 import type {
-  OpenClawPluginConfigSchema,
+  ResolvedPluginConfigSchema,
   PluginConfigIssue,
   PluginConfigSafeParseResult,
   PluginConfigUiHint,
@@ -81,7 +81,7 @@ const EMPTY_OBJECT_JSON_SCHEMA: JsonSchemaObject = Object.freeze({
  * schema.safeParse({ x: 1 }).success; // false
  * ```
  */
-export function emptyPluginConfigSchema(): OpenClawPluginConfigSchema<Record<string, unknown>> {
+export function emptyPluginConfigSchema(): ResolvedPluginConfigSchema<Record<string, unknown>> {
   return {
     safeParse(value: unknown): PluginConfigSafeParseResult<Record<string, unknown>> {
       if (value === undefined) return { success: true, data: {} };
@@ -223,10 +223,10 @@ function mapZodIssues(error: unknown): PluginConfigIssue[] {
 export function buildPluginConfigSchema<S extends ZodSchemaLike>(
   schema: S,
   options: PluginConfigSchemaOptions = {},
-): OpenClawPluginConfigSchema<InferZodOutput<S>> {
+): ResolvedPluginConfigSchema<InferZodOutput<S>> {
   detectZodFlavor(schema);
   let jsonSchema: JsonSchemaObject | undefined;
-  const built: OpenClawPluginConfigSchema<InferZodOutput<S>> = {
+  const built: ResolvedPluginConfigSchema<InferZodOutput<S>> = {
     safeParse(value: unknown): PluginConfigSafeParseResult<InferZodOutput<S>> {
       const result = schema.safeParse(value === undefined ? {} : value) as
         | { success: true; data: InferZodOutput<S> }
@@ -296,7 +296,7 @@ export function ajvErrorsToIssues(errors: readonly AjvErrorLike[] | null | undef
 export function buildJsonPluginConfigSchema<T = Record<string, unknown>>(
   jsonSchema: JsonSchemaObject,
   options: PluginConfigSchemaOptions = {},
-): OpenClawPluginConfigSchema<T> {
+): ResolvedPluginConfigSchema<T> {
   if (typeof jsonSchema !== "object" || jsonSchema === null || Array.isArray(jsonSchema)) {
     throw new TypeError(
       `buildJsonPluginConfigSchema: expected a JSON Schema object, got ${describeValue(jsonSchema)}. ` +
@@ -310,7 +310,7 @@ export function buildJsonPluginConfigSchema<T = Record<string, unknown>>(
   }
   type Validate = ((value: unknown) => boolean) & { errors?: AjvErrorLike[] | null };
   let validate: Validate | undefined;
-  const built: OpenClawPluginConfigSchema<T> = {
+  const built: ResolvedPluginConfigSchema<T> = {
     safeParse(value: unknown): PluginConfigSafeParseResult<T> {
       if (!validate) {
         validate = compileJsonSchema(jsonSchema) as Validate;

@@ -37,7 +37,7 @@ describe("definePluginEntry", () => {
 
   it("rejects a factory that returns something else, naming the plugin", () => {
     const entry = definePluginEntry({ ...base, configSchema: (() => ({ nope: true })) as never });
-    expect(() => entry.configSchema).toThrow(/plugin "demo": configSchema factory must return \{ safeParse, jsonSchema \}/);
+    expect(() => entry.configSchema).toThrow(/plugin "demo": configSchema has none of safeParse, parse, validate, jsonSchema \(found "nope"\)/);
   });
 
   it("throws clear errors for a missing id or register", () => {

@@ -2,9 +2,10 @@
  * `definePluginEntry`: the default export of provider, tool, hook and other non-channel plugins.
  */
 import type { OpenClawPluginApi } from "../contract/plugin-api.js";
-import type { OpenClawPluginConfigSchema } from "../contract/config-schema.js";
+import type { OpenClawPluginConfigSchema, ResolvedPluginConfigSchema } from "../contract/config-schema.js";
 import type { OpenClawPluginDefinition, PluginKind } from "../contract/plugin-definition.js";
 import { emptyPluginConfigSchema } from "./config-schema.js";
+import { completePluginConfigSchema } from "./complete-config-schema.js";
 
 /**
  * A config schema, or a factory that builds it on first use.
@@ -50,7 +51,7 @@ export interface DefinePluginEntryOptions<TConfig = Record<string, unknown>> {
  * ```
  */
 export interface DefinedPluginEntry<TConfig = Record<string, unknown>> extends OpenClawPluginDefinition<TConfig> {
-  readonly configSchema: OpenClawPluginConfigSchema<TConfig>;
+  readonly configSchema: ResolvedPluginConfigSchema<TConfig>;
 }
 
 /**
@@ -93,22 +94,18 @@ export function definePluginEntry<TConfig = Record<string, unknown>>(
       `definePluginEntry("${options.id}"): "configSchema" must be a config schema object or a function returning one.`,
     );
   }
-  let resolved: OpenClawPluginConfigSchema<TConfig> | undefined;
+  let resolved: ResolvedPluginConfigSchema<TConfig> | undefined;
   const entry = { ...rest } as DefinedPluginEntry<TConfig>;
   Object.defineProperty(entry, "configSchema", {
     enumerable: true,
     configurable: true,
-    get(): OpenClawPluginConfigSchema<TConfig> {
+    get(): ResolvedPluginConfigSchema<TConfig> {
       if (resolved === undefined) {
         const value = typeof input === "function" ? input() : input;
         if (value === undefined) {
-          resolved = emptyPluginConfigSchema() as unknown as OpenClawPluginConfigSchema<TConfig>;
-        } else if (typeof value !== "object" || value === null || typeof value.safeParse !== "function") {
-          throw new TypeError(
-            `plugin "${options.id}": configSchema factory must return { safeParse, jsonSchema } (use buildPluginConfigSchema or buildJsonPluginConfigSchema).`,
-          );
+          resolved = emptyPluginConfigSchema() as unknown as ResolvedPluginConfigSchema<TConfig>;
         } else {
-          resolved = value;
+          resolved = completePluginConfigSchema(value as OpenClawPluginConfigSchema<TConfig>, `plugin "${options.id}": configSchema`);
         }
       }
       return resolved;

@@ -2,7 +2,7 @@
  * `defineToolPlugin`: a plugin whose surface is a fixed set of tools, with static metadata readable without
  * running `register` (so `openclaw plugins build` can write `contracts.tools`, `configSchema`, `activation`).
  */
-import type { OpenClawPluginConfigSchema } from "../contract/config-schema.js";
+import type { ResolvedPluginConfigSchema } from "../contract/config-schema.js";
 import type { OpenClawPluginApi } from "../contract/plugin-api.js";
 import type { PluginActivation } from "../contract/plugin-definition.js";
 import type {
@@ -271,7 +271,7 @@ export function defineToolPlugin<TConfig = Record<string, unknown>>(
   const entry = definePluginEntry<TConfig>({
     ...base,
     register(api) {
-      const config = api.pluginConfig;
+      const config = api.pluginConfig as TConfig;
       for (const tool of tools) {
         const optional = tool.optional === true;
         if (typeof tool.execute === "function") {
@@ -319,7 +319,7 @@ export function defineToolPlugin<TConfig = Record<string, unknown>>(
   } as ToolPluginMetadata;
   Object.defineProperty(metadata, "configSchema", {
     enumerable: true,
-    get: () => (entry.configSchema as OpenClawPluginConfigSchema<TConfig>).jsonSchema,
+    get: () => (entry.configSchema as ResolvedPluginConfigSchema<TConfig>).jsonSchema,
   });
   Object.defineProperty(entry, toolPluginMetadataSymbol, { value: Object.freeze(metadata), enumerable: false });
   return entry as DefinedToolPluginEntry<TConfig>;

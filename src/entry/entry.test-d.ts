@@ -6,7 +6,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { z as z3 } from "zod/v3";
 import type { ChannelConfigSchema, ChannelPlugin } from "../contract/channel.js";
-import type { OpenClawPluginConfigSchema } from "../contract/config-schema.js";
+import type { OpenClawPluginConfigSchema, ResolvedPluginConfigSchema } from "../contract/config-schema.js";
 import type { OpenClawPluginApi, OpenClawPluginApiWithRuntime } from "../contract/plugin-api.js";
 import type { PluginRuntime } from "../contract/runtime.js";
 import type { AgentToolResult, AnyAgentTool } from "../contract/tools.js";
@@ -40,7 +40,7 @@ describe("config schemas type api.pluginConfig", () => {
 
   it("zod 3", () => {
     const schema = buildPluginConfigSchema(z3.object({ n: z3.number() }));
-    expectTypeOf(schema).toEqualTypeOf<OpenClawPluginConfigSchema<{ n: number }>>();
+    expectTypeOf(schema).toEqualTypeOf<ResolvedPluginConfigSchema<{ n: number }>>();
     definePluginEntry({ id: "a", name: "a", description: "a", configSchema: schema, register(api) {
       expectTypeOf(api.pluginConfig.n).toBeNumber();
     } });
@@ -67,7 +67,7 @@ describe("config schemas type api.pluginConfig", () => {
     definePluginEntry({ id: "a", name: "a", description: "a", register(api) {
       expectTypeOf(api.pluginConfig).toEqualTypeOf<Record<string, unknown>>();
     } });
-    expectTypeOf(emptyPluginConfigSchema()).toEqualTypeOf<OpenClawPluginConfigSchema<Record<string, unknown>>>();
+    expectTypeOf(emptyPluginConfigSchema()).toEqualTypeOf<ResolvedPluginConfigSchema<Record<string, unknown>>>();
   });
 
   it("rejects non-schemas", () => {

@@ -223,36 +223,99 @@ export function formatCliCommand(args: readonly string[]): string {
 }
 
 /**
- * A `ChannelSetupAdapter` that writes setup input as a patch: for the default account into the top level of
- * `channels.<channel>`, for other accounts into `channels.<channel>.accounts.<id>`; the channel is enabled.
+ * Returns a copy of `cfg` with `patch` applied to one account of `channels.<channelKey>`: the default account is
+ * the top level of the section, any other account is `channels.<channelKey>.accounts.<id>`. Both the section and
+ * the account end up `enabled: true`; `undefined` values in `patch` are dropped. The input is never mutated.
+ *
+ * @example
+ * ```ts
+ * const next = applySetupAccountConfigPatch({ cfg, channelKey: "my-channel", accountId: "work", patch: { token: "t" } });
+ * next.channels?.["my-channel"]; // { enabled: true, accounts: { work: { token: "t", enabled: true } } }
+ * ```
+ */
+export function applySetupAccountConfigPatch(params: {
+  cfg: OpenClawConfig;
+  channelKey: string;
+  accountId: string;
+  patch: Record<string, unknown>;
+  /** Write the default account under `accounts.default` too instead of the section's top level. */
+  alwaysUseAccounts?: boolean;
+  /** Set `enabled: true` on the section. Default `true`. */
+  ensureChannelEnabled?: boolean;
+  /** Set `enabled: true` on a named account. Default `true`. */
+  ensureAccountEnabled?: boolean;
+}): OpenClawConfig {
+  const { cfg, channelKey } = params;
+  if (typeof channelKey !== "string" || channelKey.trim() === "") {
+    throw new TypeError(`applySetupAccountConfigPatch: channelKey must be a non-empty string (got ${JSON.stringify(channelKey)}).`);
+  }
+  const id = normalizeAccountId(params.accountId);
+  const patch = Object.fromEntries(Object.entries(params.patch ?? {}).filter(([, value]) => value !== undefined));
+  const enableChannel = params.ensureChannelEnabled !== false;
+  if (id === DEFAULT_ACCOUNT_ID && params.alwaysUseAccounts !== true) {
+    return patchTopLevelChannelConfigSection({ cfg, channel: channelKey, ...(enableChannel ? { enabled: true } : {}), patch });
+  }
+  const section = channelSection(cfg, channelKey);
+  const accounts = { ...(section.accounts ?? {}) };
+  accounts[id] = { ...(accounts[id] ?? {}), ...patch, ...(params.ensureAccountEnabled !== false ? { enabled: true } : {}) };
+  return withChannel(cfg, channelKey, { ...section, ...(enableChannel ? { enabled: true } : {}), accounts });
+}
+
+/**
+ * Options of `createPatchedAccountSetupAdapter`.
+ *
+ * @example
+ * ```ts
+ * const options: PatchedAccountSetupAdapterOptions = { channelKey: "my-channel", buildPatch: (input) => ({ token: input.token }) };
+ * ```
+ */
+export interface PatchedAccountSetupAdapterOptions<Input extends { name?: string } = ChannelSetupInput> {
+  /** The `channels.<key>` section the adapter writes. */
+  channelKey?: string;
+  /** @deprecated Use `channelKey` (the established name). Removal not before 2027-06-30. */
+  channel?: string;
+  alwaysUseAccounts?: boolean;
+  ensureChannelEnabled?: boolean;
+  ensureAccountEnabled?: boolean;
+  buildPatch(input: Input): Record<string, unknown>;
+  validateInput?(params: { cfg: OpenClawConfig; accountId: string; input: Input }): string | null;
+}
+
+/**
+ * A `ChannelSetupAdapter` that writes setup input as a patch (see `applySetupAccountConfigPatch`): for the default
+ * account into the top level of `channels.<channelKey>`, for other accounts into `channels.<channelKey>.accounts.<id>`;
+ * the channel is enabled. `input.name` is kept as the account name.
  *
  * @example
  * ```ts
  * const setup = createPatchedAccountSetupAdapter({
- *   channel: "my-channel",
+ *   channelKey: "my-channel",
  *   buildPatch: (input) => ({ token: input.token }),
  *   validateInput: ({ input }) => (input.token ? null : "a bot token is required (--token)"),
  * });
  * ```
  */
-export function createPatchedAccountSetupAdapter(params: {
-  channel: string;
-  buildPatch(input: ChannelSetupInput): Record<string, unknown>;
-  validateInput?(params: { cfg: OpenClawConfig; accountId: string; input: ChannelSetupInput }): string | null;
-}): ChannelSetupAdapter {
-  const adapter: ChannelSetupAdapter = {
+export function createPatchedAccountSetupAdapter<Input extends { name?: string } = ChannelSetupInput>(
+  params: PatchedAccountSetupAdapterOptions<Input>,
+): ChannelSetupAdapter<Input> {
+  const channelKey = params.channelKey ?? params.channel;
+  if (typeof channelKey !== "string" || channelKey.trim() === "") {
+    throw new TypeError("createPatchedAccountSetupAdapter: pass `channelKey` (the channels.<key> section to write), e.g. { channelKey: \"my-channel\" }.");
+  }
+  const adapter: ChannelSetupAdapter<Input> = {
     resolveAccountId: ({ accountId }) => normalizeAccountId(accountId),
     applyAccountConfig({ cfg, accountId, input }) {
-      const id = normalizeAccountId(accountId);
-      const patch = Object.fromEntries(Object.entries(params.buildPatch(input)).filter(([, value]) => value !== undefined));
+      const patch: Record<string, unknown> = { ...params.buildPatch(input) };
       if (input.name !== undefined) patch.name = input.name;
-      if (id === DEFAULT_ACCOUNT_ID) {
-        return patchTopLevelChannelConfigSection({ cfg, channel: params.channel, enabled: true, patch });
-      }
-      const section = channelSection(cfg, params.channel);
-      const accounts = { ...(section.accounts ?? {}) };
-      accounts[id] = { ...(accounts[id] ?? {}), ...patch, enabled: true };
-      return withChannel(cfg, params.channel, { ...section, enabled: true, accounts });
+      return applySetupAccountConfigPatch({
+        cfg,
+        channelKey,
+        accountId,
+        patch,
+        alwaysUseAccounts: params.alwaysUseAccounts,
+        ensureChannelEnabled: params.ensureChannelEnabled,
+        ensureAccountEnabled: params.ensureAccountEnabled,
+      });
     },
   };
   if (params.validateInput) adapter.validateInput = params.validateInput;

@@ -2,7 +2,7 @@
  * Builds the host's hook runner over loaded plugins: every accepted `api.on` handler and every trusted tool policy
  * of the plugins that loaded successfully, dispatched with the semantics of `src/hooks/`.
  */
-import type { PluginHookToolContext } from "../contract/hook-types.js";
+import type { PluginHookBeforeToolCallEvent, PluginHookToolContext } from "../contract/hook-types.js";
 import {
   type HookDispatcher,
   type HookHandlerEntry,
@@ -82,12 +82,12 @@ export function createPluginHookRunner(
         pluginId: registered.pluginId,
         id: registered.id,
         order: registered.order,
-        evaluate: ((event: { toolName: string; params: Record<string, unknown> }, ctx: PluginHookToolContext | undefined) =>
-          policy.evaluate({
-            toolName: event.toolName,
-            params: event.params,
-            ...(ctx?.sessionKey !== undefined ? { sessionKey: ctx.sessionKey } : {}),
-          })) as TrustedToolPolicyEntry["evaluate"],
+        ...(policy.matcher !== undefined ? { matcher: policy.matcher } : {}),
+        evaluate: ((event: PluginHookBeforeToolCallEvent, ctx: PluginHookToolContext | undefined) =>
+          policy.evaluate(
+            { ...event, ...(ctx?.sessionKey !== undefined ? { sessionKey: ctx.sessionKey } : {}) },
+            ctx ?? { toolName: event.toolName },
+          )) as TrustedToolPolicyEntry["evaluate"],
       });
     }
   }

@@ -89,4 +89,26 @@ describe("startPluginServices", () => {
     expect((globalThis as Record<string, unknown>).__svcStarted).toBe(1);
     await services.stop();
   });
+
+  it("services of bundled plugins get ctx.internalDiagnostics; emitted events are recorded and reach listeners", async () => {
+    const bundled = createTestPluginApi({ id: "memory-core", origin: "bundled" });
+    const heard: string[] = [];
+    bundled.registerService({
+      id: "indexer",
+      start: (ctx) => {
+        ctx.internalDiagnostics?.onEvent((event, meta) => heard.push(`${String(meta.pluginId)}:${event.type}`));
+        ctx.internalDiagnostics?.emit({ type: "memory.index.rebuilt", files: 3 });
+        expect(ctx.internalDiagnostics?.getRuntimeIdentity?.().processInstanceId).toMatch(/^test-host-/);
+        expect(() => ctx.internalDiagnostics?.emit({ type: "" })).toThrow(/needs an event with a non-empty "type"/);
+      },
+    });
+    const external = createTestPluginApi({ id: "ext" });
+    let externalHas: boolean | undefined;
+    external.registerService({ id: "svc", start: (ctx) => { externalHas = ctx.internalDiagnostics !== undefined; } });
+    const services = await startPluginServices([bundled.recorded, external.recorded]);
+    expect(services.diagnostics).toEqual([{ pluginId: "memory-core", event: { type: "memory.index.rebuilt", files: 3 } }]);
+    expect(heard).toEqual(["memory-core:memory.index.rebuilt"]);
+    expect(externalHas).toBe(false);
+    await services.stop();
+  });
 });

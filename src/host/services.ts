@@ -15,7 +15,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { OpenClawConfig } from "../contract/config.js";
-import type { OpenClawPluginServiceContext, PluginLogger } from "../contract/plugin-api.js";
+import type {
+  OpenClawPluginServiceContext,
+  PluginDiagnosticEvent,
+  PluginInternalDiagnostics,
+  PluginLogger,
+} from "../contract/plugin-api.js";
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 import type { PluginRegistrations } from "./registry.js";
 
@@ -34,6 +39,21 @@ export interface ServicePluginSource {
   mode?: PluginRegistrationMode;
   loadError?: unknown;
   logger?: PluginLogger;
+  /** Where the plugin came from; services of `bundled` plugins get `ctx.internalDiagnostics`. */
+  origin?: string;
+}
+
+/**
+ * A diagnostic event a service emitted through `ctx.internalDiagnostics`.
+ *
+ * @example
+ * ```ts
+ * const d: EmittedPluginDiagnostic = { pluginId: "memory-core", event: { type: "memory.index.rebuilt" } };
+ * ```
+ */
+export interface EmittedPluginDiagnostic {
+  pluginId: string;
+  event: PluginDiagnosticEvent;
 }
 
 /**
@@ -103,6 +123,8 @@ export interface PluginServicesHandle {
   failures: PluginServiceFailure[];
   /** The `ctx.stateDir` the services received. */
   stateDir: string;
+  /** Events services of bundled plugins emitted through `ctx.internalDiagnostics`, in order. */
+  diagnostics: EmittedPluginDiagnostic[];
   /** Stops the started services in reverse order. Idempotent: later calls return the first call's result. */
   stop(): Promise<PluginServicesStopResult>;
 }
@@ -145,6 +167,25 @@ export async function startPluginServices(
   const running: Array<{ pluginId: string; serviceId: string; stop: () => void | Promise<void> }> = [];
   const started: string[] = [];
   const failures: PluginServiceFailure[] = [];
+  const diagnostics: EmittedPluginDiagnostic[] = [];
+  const listeners = new Set<(event: PluginDiagnosticEvent, metadata: Record<string, unknown>) => void>();
+  const processInstanceId = `test-host-${process.pid}`;
+  const diagnosticsFor = (pluginId: string): PluginInternalDiagnostics => ({
+    getRuntimeIdentity: () => ({ processInstanceId }),
+    emit: (event) => {
+      if (typeof event?.type !== "string" || event.type === "") {
+        throw new TypeError(`plugin "${pluginId}": internalDiagnostics.emit needs an event with a non-empty "type" (got ${JSON.stringify(event)}).`);
+      }
+      diagnostics.push({ pluginId, event });
+      for (const listener of [...listeners]) listener(event, { pluginId, ts: Date.now() });
+    },
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  });
 
   for (const plugin of plugins) {
     if (plugin.loadError) continue;
@@ -153,6 +194,7 @@ export async function startPluginServices(
       stateDir,
       logger: options.logger ?? plugin.logger ?? silentLogger,
       ...(options.workspaceDir !== undefined ? { workspaceDir: options.workspaceDir } : {}),
+      ...(plugin.origin === "bundled" ? { internalDiagnostics: diagnosticsFor(plugin.id ?? "(unknown)") } : {}),
     };
     for (const { pluginId, id, service } of plugin.registrations.services) {
       try {
@@ -184,6 +226,7 @@ export async function startPluginServices(
     started,
     failures,
     stateDir,
+    diagnostics,
     stop: () => (stopping ??= stopAll()),
   };
 }

@@ -10,6 +10,8 @@
 
 export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { AllowFromListSchema, DmConfigSchema, DmPolicySchema, GroupPolicySchema, buildMultiAccountChannelSchema } from "../entry/channel-config-primitives.js";
+export { BlockStreamingCoalesceSchema, requireAllowlistAllowFrom, requireOpenAllowFrom } from "../entry/channel-config-primitives.js";
+export type { AllowFromPolicyCheck, PolicyRefinementContext } from "../entry/channel-config-primitives.js";
 export type {
   BuildChannelConfigSchemaOptions,
 } from "../entry/channel-config-schema.js";
@@ -47,6 +49,7 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
+  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -95,6 +98,11 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  PluginDiagnosticEvent,
+  PluginInternalDiagnostics,
+  PluginTrustedToolPolicyRegistration,
+  ContextEngineInfo,
+  PluginConfigOf,
 } from "../contract/plugin-api.js";
 export type {
   PluginRegistrationMode,
@@ -108,6 +116,19 @@ export type {
   PluginRuntime,
   RuntimeAvailableRegistrationMode,
   RuntimeUnavailableRegistrationMode,
+  RuntimeLogLevel,
+  RuntimeCommandOptions,
+  SystemEventOptions,
+  HeartbeatRequestOptions,
+  SessionEntrySummary,
+  AgentEventPayload,
+  SessionTranscriptUpdate,
+  ChannelRuntimeContextKey,
+  ChannelRuntimeContextEvent,
+  ChannelRuntimeContextRegistry,
+  RuntimeReplaceConfigFileParams,
+  RuntimeMutateConfigFileParams,
+  RuntimeConfigWriteResult,
 } from "../contract/runtime.js";
 export type {
   PluginEntryHooksConfig,
@@ -117,12 +138,17 @@ export type {
   AgentsConfig,
   ChannelConfigSection,
   OpenClawConfig,
+  DmPolicy,
+  SessionConfig,
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   PluginConfigIssue,
   PluginConfigSafeParseResult,
   PluginConfigUiHint,
   OpenClawPluginConfigSchema,
+  PluginConfigValidation,
+  ResolvedPluginConfigSchema,
 } from "../contract/config-schema.js";
 export type {
   ChannelId,
@@ -147,7 +173,36 @@ export type {
   ChannelPairingAdapter,
   ChannelOpenAdapter,
   ChannelPlugin,
+  ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -260,4 +315,9 @@ export type {
   PluginHookHandler,
   PluginToolMatcher,
   PluginHookOptions,
+  PluginHookSessionEndReason,
+  PluginHookSessionEvent,
+  PluginHookSubagentSpawningEvent,
+  PluginLegacyHookName,
+  PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";

@@ -82,6 +82,10 @@ export {
   /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
   splitSetupEntries,
 } from "../entry/setup-helpers.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  PatchedAccountSetupAdapterOptions,
+} from "../entry/setup-helpers.js";
 export {
   /** @deprecated Import from `openclaw/plugin-sdk/runtime-store` instead. Removal not before 2027-06-30. */
   createPluginRuntimeStore,
@@ -153,6 +157,12 @@ export type {
   ChannelConfigSection,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  DmPolicy,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  SessionConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -215,6 +225,8 @@ export type {
   OperatorScope,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   GatewayRequestHandlerOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  GatewayRequestContext,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   GatewayRequestHandler,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -311,6 +323,16 @@ export type {
   OpenClawPluginApiWithoutRuntime,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawPluginApi,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginDiagnosticEvent,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginInternalDiagnostics,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginTrustedToolPolicyRegistration,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ContextEngineInfo,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginConfigOf,
 } from "../contract/plugin-api.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -333,6 +355,32 @@ export type {
   RuntimeAvailableRegistrationMode,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   RuntimeUnavailableRegistrationMode,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  RuntimeLogLevel,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  RuntimeCommandOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  SystemEventOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  HeartbeatRequestOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  SessionEntrySummary,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  AgentEventPayload,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  SessionTranscriptUpdate,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelRuntimeContextKey,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelRuntimeContextEvent,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelRuntimeContextRegistry,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  RuntimeReplaceConfigFileParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  RuntimeMutateConfigFileParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  RuntimeConfigWriteResult,
 } from "../contract/runtime.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -343,6 +391,10 @@ export type {
   PluginConfigUiHint,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawPluginConfigSchema,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginConfigValidation,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ResolvedPluginConfigSchema,
 } from "../contract/config-schema.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -389,7 +441,61 @@ export type {
   ChannelOpenAdapter,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   ChannelPlugin,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardStatus,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardStepParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChatType,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelMessageActionName,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelThreadingToolContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelMessageActionContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelMessageToolSchemaContribution,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelAgentToolFactory,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelOutboundSessionRoute,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  OutboundIdentity,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelStatusIssue,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelGroupContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelLogSink,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelRuntimeSurface,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelConversationBindingSupport,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupStatus,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialValues,
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialState,
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredential,
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardInputParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardTextInput,
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   ToolParametersSchema,
@@ -609,4 +715,14 @@ export type {
   PluginToolMatcher,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginHookOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginHookSessionEndReason,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginHookSessionEvent,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginHookSubagentSpawningEvent,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginLegacyHookName,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";

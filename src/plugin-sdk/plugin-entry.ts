@@ -57,6 +57,7 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
+  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -105,6 +106,11 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  PluginDiagnosticEvent,
+  PluginInternalDiagnostics,
+  PluginTrustedToolPolicyRegistration,
+  ContextEngineInfo,
+  PluginConfigOf,
 } from "../contract/plugin-api.js";
 export type {
   PluginRegistrationMode,
@@ -118,6 +124,19 @@ export type {
   PluginRuntime,
   RuntimeAvailableRegistrationMode,
   RuntimeUnavailableRegistrationMode,
+  RuntimeLogLevel,
+  RuntimeCommandOptions,
+  SystemEventOptions,
+  HeartbeatRequestOptions,
+  SessionEntrySummary,
+  AgentEventPayload,
+  SessionTranscriptUpdate,
+  ChannelRuntimeContextKey,
+  ChannelRuntimeContextEvent,
+  ChannelRuntimeContextRegistry,
+  RuntimeReplaceConfigFileParams,
+  RuntimeMutateConfigFileParams,
+  RuntimeConfigWriteResult,
 } from "../contract/runtime.js";
 export type {
   PluginEntryHooksConfig,
@@ -127,12 +146,17 @@ export type {
   AgentsConfig,
   ChannelConfigSection,
   OpenClawConfig,
+  DmPolicy,
+  SessionConfig,
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   PluginConfigIssue,
   PluginConfigSafeParseResult,
   PluginConfigUiHint,
   OpenClawPluginConfigSchema,
+  PluginConfigValidation,
+  ResolvedPluginConfigSchema,
 } from "../contract/config-schema.js";
 export type {
   ChannelId,
@@ -157,7 +181,36 @@ export type {
   ChannelPairingAdapter,
   ChannelOpenAdapter,
   ChannelPlugin,
+  ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -270,4 +323,9 @@ export type {
   PluginHookHandler,
   PluginToolMatcher,
   PluginHookOptions,
+  PluginHookSessionEndReason,
+  PluginHookSessionEvent,
+  PluginHookSubagentSpawningEvent,
+  PluginLegacyHookName,
+  PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";

@@ -42,6 +42,8 @@ export type { PluginOrigin } from "../host/contract-gates.js";
 export type { PluginCapabilityKind, PluginShape } from "../host/shapes.js";
 export type { WorkflowOutbox } from "../host/registration-api.js";
 export type { HostRuntimeRecorder } from "../host/host-runtime.js";
+export { createHostRuntime } from "../host/host-runtime.js";
+export type { HostRuntimeOptions, RecordedSystemEvent, RuntimeLogLine } from "../host/host-runtime.js";
 export { createSessionWorkflowHost, createFileInjectionStore, createMemoryInjectionStore } from "../host/session-workflow.js";
 export type {
   SessionWorkflowHost,
@@ -96,6 +98,7 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
+  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -144,6 +147,11 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  PluginDiagnosticEvent,
+  PluginInternalDiagnostics,
+  PluginTrustedToolPolicyRegistration,
+  ContextEngineInfo,
+  PluginConfigOf,
 } from "../contract/plugin-api.js";
 export type {
   PluginRegistrationMode,
@@ -157,6 +165,19 @@ export type {
   PluginRuntime,
   RuntimeAvailableRegistrationMode,
   RuntimeUnavailableRegistrationMode,
+  RuntimeLogLevel,
+  RuntimeCommandOptions,
+  SystemEventOptions,
+  HeartbeatRequestOptions,
+  SessionEntrySummary,
+  AgentEventPayload,
+  SessionTranscriptUpdate,
+  ChannelRuntimeContextKey,
+  ChannelRuntimeContextEvent,
+  ChannelRuntimeContextRegistry,
+  RuntimeReplaceConfigFileParams,
+  RuntimeMutateConfigFileParams,
+  RuntimeConfigWriteResult,
 } from "../contract/runtime.js";
 export type {
   PluginEntryHooksConfig,
@@ -166,6 +187,9 @@ export type {
   AgentsConfig,
   ChannelConfigSection,
   OpenClawConfig,
+  DmPolicy,
+  SessionConfig,
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   ChannelId,
@@ -190,7 +214,36 @@ export type {
   ChannelPairingAdapter,
   ChannelOpenAdapter,
   ChannelPlugin,
+  ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -301,4 +354,9 @@ export type {
   PluginHookHandler,
   PluginToolMatcher,
   PluginHookOptions,
+  PluginHookSessionEndReason,
+  PluginHookSessionEvent,
+  PluginHookSubagentSpawningEvent,
+  PluginLegacyHookName,
+  PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";

@@ -61,6 +61,7 @@ export type {
   PluginServicesStopResult,
   ServicePluginSource,
   StartPluginServicesOptions,
+  EmittedPluginDiagnostic,
 } from "../host/services.js";
 export { runInternalHook } from "../host/internal-hooks.js";
 export type { InternalHookFailure, InternalHookRunResult, InternalHookSource } from "../host/internal-hooks.js";
@@ -102,6 +103,8 @@ export type { PluginOrigin } from "../host/contract-gates.js";
 export type { PluginCapabilityKind, PluginShape } from "../host/shapes.js";
 export type { WorkflowOutbox } from "../host/registration-api.js";
 export type { HostRuntimeRecorder } from "../host/host-runtime.js";
+export { createHostRuntime } from "../host/host-runtime.js";
+export type { HostRuntimeOptions, RecordedSystemEvent, RuntimeLogLine } from "../host/host-runtime.js";
 export { createSessionWorkflowHost, createFileInjectionStore, createMemoryInjectionStore } from "../host/session-workflow.js";
 export type {
   SessionWorkflowHost,
@@ -156,6 +159,7 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
+  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -204,6 +208,11 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  PluginDiagnosticEvent,
+  PluginInternalDiagnostics,
+  PluginTrustedToolPolicyRegistration,
+  ContextEngineInfo,
+  PluginConfigOf,
 } from "../contract/plugin-api.js";
 export type {
   PluginRegistrationMode,
@@ -217,6 +226,19 @@ export type {
   PluginRuntime,
   RuntimeAvailableRegistrationMode,
   RuntimeUnavailableRegistrationMode,
+  RuntimeLogLevel,
+  RuntimeCommandOptions,
+  SystemEventOptions,
+  HeartbeatRequestOptions,
+  SessionEntrySummary,
+  AgentEventPayload,
+  SessionTranscriptUpdate,
+  ChannelRuntimeContextKey,
+  ChannelRuntimeContextEvent,
+  ChannelRuntimeContextRegistry,
+  RuntimeReplaceConfigFileParams,
+  RuntimeMutateConfigFileParams,
+  RuntimeConfigWriteResult,
 } from "../contract/runtime.js";
 export type {
   PluginEntryHooksConfig,
@@ -226,6 +248,9 @@ export type {
   AgentsConfig,
   ChannelConfigSection,
   OpenClawConfig,
+  DmPolicy,
+  SessionConfig,
+  ToolsConfig,
 } from "../contract/config.js";
 export type {
   ChannelId,
@@ -250,7 +275,36 @@ export type {
   ChannelPairingAdapter,
   ChannelOpenAdapter,
   ChannelPlugin,
+  ChannelSetupWizardStatus,
+  ChannelSetupWizardStepParams,
+  ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -361,4 +415,9 @@ export type {
   PluginHookHandler,
   PluginToolMatcher,
   PluginHookOptions,
+  PluginHookSessionEndReason,
+  PluginHookSessionEvent,
+  PluginHookSubagentSpawningEvent,
+  PluginLegacyHookName,
+  PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
