@@ -95,12 +95,12 @@ describe("compat fixtures load with loadPluginForTest", () => {
     expect(plugin.shape).toBe("hook-only");
     expect(plugin.hooks.map((hook) => hook.name).sort()).toEqual(["message_sending", "session_end"]);
     const runner = runtime.createHookRunner([plugin]);
-    // Held in variables (not literals) so this file type-checks before the context gains `messageId`.
+    // The context carries `messageId`, as real channel plugins pass it.
     const messageContext = { channelId: "test", messageId: "m1" };
     const outcome = await runner.run("message_sending", { to: "u1", content: "hello" }, messageContext);
     expect(outcome.failures).toEqual([]);
     expect(outcome.decision).toMatchObject({ content: "hello\n-- fixture" });
-    const sessionEnd = { sessionId: "s1", messageCount: 2, reason: "idle" };
+    const sessionEnd = { sessionId: "s1", messageCount: 2, reason: "idle" as const };
     const ended = await runner.run("session_end", sessionEnd, { sessionId: "s1" });
     expect(ended.failures).toEqual([]);
   });
