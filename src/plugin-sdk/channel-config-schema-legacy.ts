@@ -36,6 +36,8 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */
   ZodSchemaLike,
 } from "../entry/config-schema.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */
   PluginLogger,
@@ -506,3 +508,4 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

@@ -17,6 +17,8 @@ export type {
   JsonSchemaObject,
   ZodSchemaLike,
 } from "../entry/config-schema.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -261,3 +263,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

@@ -35,6 +35,10 @@ export type {
 } from "../contract/plugin-definition.js";
 export type {
   OpenClawPluginApiForMode,
+} from "../contract/plugin-api.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export type {
   PluginLogger,
   ProviderAuthMethod,
   ProviderModelDefinition,
@@ -278,3 +282,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

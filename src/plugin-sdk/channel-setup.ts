@@ -10,6 +10,8 @@
 export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { createStandardChannelSetupStatus, formatDocsLink, setSetupChannelEnabled, splitSetupEntries } from "../entry/setup-helpers.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -254,3 +256,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

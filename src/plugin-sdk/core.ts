@@ -57,6 +57,10 @@ export type {
 } from "../entry/agent-prompt-guidance.js";
 export type {
   OpenClawPluginApiForMode,
+} from "../contract/plugin-api.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export type {
   PluginLogger,
   ProviderAuthMethod,
   ProviderModelDefinition,
@@ -300,3 +304,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

@@ -139,24 +139,14 @@ export type {
 export type {
   /** @deprecated Use `OpenClawConfig` from `openclaw/plugin-sdk/core` instead (the old product name). Removal not before 2027-06-30. */
   ClawdbotConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  PluginEntryHooksConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  PluginEntryConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  PluginsConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  CliBackendConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  AgentsConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelConfigSection,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  OpenClawConfig,
 } from "../contract/config.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawPluginApiForMode,
+} from "../contract/plugin-api.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginLogger,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -334,6 +324,22 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   RuntimeUnavailableRegistrationMode,
 } from "../contract/runtime.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginEntryHooksConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginEntryConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginsConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  CliBackendConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  AgentsConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelConfigSection,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  OpenClawConfig,
+} from "../contract/config.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginConfigIssue,
@@ -610,3 +616,4 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

@@ -12,6 +12,8 @@ export {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   listMemoryPublicArtifacts,
 } from "../entry/memory-host.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   PluginLogger,
@@ -482,3 +484,4 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

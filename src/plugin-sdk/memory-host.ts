@@ -8,6 +8,8 @@
  */
 
 export { buildMemoryPromptSection, listMemoryPublicArtifacts } from "../entry/memory-host.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -252,3 +254,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

@@ -123,7 +123,8 @@ export type {
   PluginUiHints,
 } from "../manifest/plugin-manifest-schema.js";
 export type { PluginDiagnostic, PluginDiagnosticLevel } from "../manifest/diagnostics.js";
-export type { PluginConfigIssue, PluginConfigSafeParseResult, PluginConfigUiHint } from "../contract/config-schema.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -226,6 +227,11 @@ export type {
   OpenClawConfig,
 } from "../contract/config.js";
 export type {
+  PluginConfigIssue,
+  PluginConfigSafeParseResult,
+  PluginConfigUiHint,
+} from "../contract/config-schema.js";
+export type {
   ChannelId,
   ChannelMeta,
   ChannelCapabilities,
@@ -263,6 +269,8 @@ export type {
 } from "../contract/tools.js";
 export type {
   PluginHookName,
+} from "../contract/hook-names.js";
+export type {
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,
@@ -360,3 +368,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

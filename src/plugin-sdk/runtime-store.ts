@@ -12,6 +12,8 @@ export type {
   PluginRuntimeStore,
   PluginRuntimeStoreOptions,
 } from "../entry/runtime-store.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -256,3 +258,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

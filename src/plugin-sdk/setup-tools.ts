@@ -6,6 +6,8 @@
 
 export { detectBinary } from "../entry/detect-binary.js";
 export { formatCliCommand, formatDocsLink } from "../entry/setup-helpers.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -250,3 +252,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>

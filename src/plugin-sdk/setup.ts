@@ -7,6 +7,8 @@
 
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { addWildcardAllowFrom, createPatchedAccountSetupAdapter, createStandardChannelSetupStatus, deleteAccountFromConfigSection, formatCliCommand, formatDocsLink, mergeAllowFromEntries, patchTopLevelChannelConfigSection, setAccountEnabledInConfigSection, setSetupChannelEnabled, splitSetupEntries } from "../entry/setup-helpers.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -251,3 +253,4 @@ export type {
   PluginToolMatcher,
   PluginHookOptions,
 } from "../contract/hook-types.js";
+// </generated>
