@@ -144,6 +144,10 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawPluginApiForMode,
 } from "../contract/plugin-api.js";
+export type {
+  /** @deprecated Use `OpenClawPluginApi` from `openclaw/plugin-sdk/core` instead (the old product name). Removal not before 2027-06-30. */
+  ClawdbotPluginApi,
+} from "../compat/clawdbot.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {

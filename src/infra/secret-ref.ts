@@ -1,0 +1,69 @@
+/**
+ * Secret references in config (`{ source, provider, id }` instead of a literal secret).
+ */
+
+/**
+ * Where a referenced secret lives.
+ *
+ * @example
+ * ```ts
+ * const source: SecretRefSource = "env";
+ * ```
+ */
+export type SecretRefSource = "env" | "file" | "exec" | "store";
+
+/**
+ * A reference to a secret held by a configured secret provider.
+ *
+ * @example
+ * ```ts
+ * const ref: SecretRef = { source: "env", provider: "default", id: "MY_CHAT_TOKEN" };
+ * ```
+ */
+export interface SecretRef {
+  source: SecretRefSource;
+  provider: string;
+  id: string;
+}
+
+/**
+ * A secret config value: a literal string or a reference.
+ *
+ * @example
+ * ```ts
+ * const token: SecretInput = { source: "env", provider: "default", id: "TOKEN" };
+ * ```
+ */
+export type SecretInput = string | SecretRef;
+
+/**
+ * True for a well-formed `SecretRef` (known source, non-empty provider and id).
+ *
+ * @example
+ * ```ts
+ * if (isSecretRef(account.token)) token = await resolve(account.token);
+ * ```
+ */
+export function isSecretRef(value: unknown): value is SecretRef {
+  if (typeof value !== "object" || value === null) return false;
+  const ref = value as Record<string, unknown>;
+  return (
+    (ref.source === "env" || ref.source === "file" || ref.source === "exec" || ref.source === "store") &&
+    typeof ref.provider === "string" &&
+    ref.provider.trim() !== "" &&
+    typeof ref.id === "string" &&
+    ref.id.trim() !== ""
+  );
+}
+
+/**
+ * True when a secret input is set: a non-empty string or a valid reference.
+ *
+ * @example
+ * ```ts
+ * hasConfiguredSecretInput(account.token);
+ * ```
+ */
+export function hasConfiguredSecretInput(value: unknown): boolean {
+  return (typeof value === "string" && value.trim() !== "") || isSecretRef(value);
+}
