@@ -32,3 +32,25 @@ describe("runStoppablePassiveMonitor", () => {
     expect(stopped).toBe(true);
   });
 });
+
+import { createScopedChannelConfigBase } from "./config-base.js";
+
+describe("createScopedChannelConfigBase", () => {
+  it("delegates reads and writes the section for enable and delete", () => {
+    const base = createScopedChannelConfigBase({
+      sectionKey: "chat",
+      listAccountIds: (cfg) => Object.keys((cfg.channels?.chat as { accounts?: object } | undefined)?.accounts ?? {}),
+      resolveAccount: (_cfg, accountId) => ({ accountId: accountId ?? "default" }),
+      defaultAccountId: () => "default",
+      clearBaseFields: ["token"],
+    });
+    const cfg = { channels: { chat: { token: "t", accounts: { work: { enabled: true }, home: {} } } } };
+    expect(base.listAccountIds(cfg)).toEqual(["work", "home"]);
+    expect(base.resolveAccount(cfg, "work")).toEqual({ accountId: "work" });
+    const disabled = base.setAccountEnabled({ cfg, accountId: "work", enabled: false });
+    expect((disabled.channels?.chat as { accounts: Record<string, { enabled?: boolean }> }).accounts.work!.enabled).toBe(false);
+    const deleted = base.deleteAccount({ cfg, accountId: "home" });
+    expect(Object.keys((deleted.channels?.chat as { accounts: object }).accounts)).toEqual(["work"]);
+    expect(cfg.channels.chat.accounts.home).toEqual({});
+  });
+});
