@@ -67,3 +67,16 @@ describe("resolveSecretRefValues", () => {
     await expect(resolveSecretRefValues([{ source: "exec", provider: "vault", id: "x" }], { config })).rejects.toThrow("resolved by the gateway only");
   });
 });
+
+import { resolveConfiguredSecretInputString } from "./secret-resolve.js";
+
+describe("resolveConfiguredSecretInputString", () => {
+  it("trims literals, resolves refs, and explains unresolved refs without throwing", async () => {
+    expect(await resolveConfiguredSecretInputString({ config: {}, env: {}, value: " tok ", path: "p" })).toEqual({ value: "tok" });
+    expect(await resolveConfiguredSecretInputString({ config: {}, env: {}, value: undefined, path: "p" })).toEqual({});
+    const ref = { source: "env", provider: "default", id: "TOK" };
+    expect(await resolveConfiguredSecretInputString({ config: {}, env: { TOK: "v" }, value: ref, path: "p" })).toEqual({ value: "v" });
+    const missing = await resolveConfiguredSecretInputString({ config: {}, env: {}, value: ref, path: "channels.chat.token" });
+    expect(missing.unresolvedRefReason).toBe("channels.chat.token: Secret env:default:TOK: environment variable TOK is not set.");
+  });
+});

@@ -3,7 +3,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { OpenClawConfig } from "../contract/config.js";
-import type { SecretRef } from "./secret-ref.js";
+import { isSecretRef, type SecretRef } from "./secret-ref.js";
 
 /**
  * The key of a reference in `resolveSecretRefValues`' result: `<source>:<provider>:<id>`.
@@ -77,4 +77,47 @@ export async function resolveSecretRefValues(refs: SecretRef[], options: Resolve
     }
   }
   return values;
+}
+
+/**
+ * Input of `resolveConfiguredSecretInputString`.
+ *
+ * @example
+ * ```ts
+ * const params: ConfiguredSecretInputParams = { config: cfg, env: process.env, value: account.token, path: "channels.my-chat.token" };
+ * ```
+ */
+export interface ConfiguredSecretInputParams {
+  config: OpenClawConfig;
+  env: NodeJS.ProcessEnv;
+  /** The config value: a literal string, a `SecretRef`, or nothing. */
+  value: unknown;
+  /** Its config path, used in the unresolved reason. */
+  path: string;
+}
+
+/**
+ * A secret config value as a string: a literal is trimmed; a reference is resolved (env and file providers). Never
+ * throws: a reference that cannot be resolved gives `{ unresolvedRefReason }` naming the path and why.
+ *
+ * @example
+ * ```ts
+ * const { value, unresolvedRefReason } = await resolveConfiguredSecretInputString({ config: cfg, env: process.env, value: account.token, path: "channels.my-chat.token" });
+ * ```
+ */
+export async function resolveConfiguredSecretInputString(
+  params: ConfiguredSecretInputParams,
+): Promise<{ value?: string; unresolvedRefReason?: string }> {
+  if (typeof params.value === "string") {
+    const trimmed = params.value.trim();
+    return trimmed ? { value: trimmed } : {};
+  }
+  if (!isSecretRef(params.value)) return {};
+  try {
+    const resolved = (await resolveSecretRefValues([params.value], { config: params.config, env: params.env })).get(secretRefKey(params.value));
+    if (typeof resolved === "string" && resolved.trim()) return { value: resolved.trim() };
+    return { unresolvedRefReason: `${params.path}: the secret reference resolved to a non-string or empty value.` };
+  } catch (error) {
+    return { unresolvedRefReason: `${params.path}: ${(error as Error).message}` };
+  }
 }

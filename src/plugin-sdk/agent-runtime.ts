@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export { listAgentIds, resolveDefaultAgentId } from "../agent-config/agents.js";
+export { listAgentIds, resolveAgentWorkspaceDir, resolveDefaultAgentId } from "../agent-config/agents.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {

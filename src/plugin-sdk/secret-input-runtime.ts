@@ -5,9 +5,9 @@
  */
 
 export { hasConfiguredSecretInput, isSecretRef } from "../infra/secret-ref.js";
-export { resolveSecretRefValues, secretRefKey } from "../infra/secret-resolve.js";
+export { resolveConfiguredSecretInputString, resolveSecretRefValues, secretRefKey } from "../infra/secret-resolve.js";
 export type { SecretInput, SecretRef, SecretRefSource } from "../infra/secret-ref.js";
-export type { ResolveSecretRefOptions } from "../infra/secret-resolve.js";
+export type { ConfiguredSecretInputParams, ResolveSecretRefOptions } from "../infra/secret-resolve.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
