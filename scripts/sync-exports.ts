@@ -1,23 +1,30 @@
 /**
- * Generates package.json#exports and the `files` exclusions for private-local-only subpaths from the entrypoint
- * manifest: the private facades themselves and the declarations of every source file that only private subpaths
- * reach (e.g. src/testing/), so nothing private ships in the tarball. `--check` rewrites nothing and exits 1 when
- * package.json is out of sync.
+ * Generates, from the entrypoint manifest:
+ * - package.json#exports and the `files` exclusions for private-local-only subpaths (the private facades themselves
+ *   and the declarations of every source file that only private subpaths reach, e.g. src/testing/), so nothing
+ *   private ships in the tarball;
+ * - the generated regions of every facade (`// <generated group="…">` … `// </generated>` in
+ *   src/plugin-sdk/<subpath>.ts): the shared re-export lists of the manifest's `exportGroups` (see
+ *   scripts/lib/export-groups.ts).
+ * `--check` rewrites nothing and exits 1 when package.json or a facade is out of sync.
  *
  * Usage: tsx scripts/sync-exports.ts [--check]
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFileAtomicSync } from "../src/files/write-file-atomic.js";
 import {
   builtFilesOf,
   exportKeyOf,
   publicSubpaths,
+  readDeprecatedBarrelSubpaths,
+  readDeprecatedPublicSubpaths,
   readEntrypointManifest,
   readPrivateSubpaths,
   repoRoot,
   sourceFileOf,
 } from "./lib/entrypoints.js";
+import { groupRefOf, renderGroupRegion, syncFacadeText } from "./lib/export-groups.js";
 import { resolvedSourceImports } from "./lib/import-graph.js";
 
 /**
@@ -70,8 +77,58 @@ export function expectedFiles(): string[] {
   return files;
 }
 
+/** Each facade's expected text (generated regions written from the manifest's export groups), by repo-relative path. */
+export function expectedFacades(): Map<string, { current: string; next: string }> {
+  const manifest = readEntrypointManifest();
+  const deprecations = new Map(
+    [...readDeprecatedPublicSubpaths(), ...readDeprecatedBarrelSubpaths()].map((record) => [record.subpath, record]),
+  );
+  const facades = new Map<string, { current: string; next: string }>();
+  for (const record of manifest.entrypoints) {
+    const file = sourceFileOf(record.subpath);
+    const path = join(repoRoot, file);
+    if (!existsSync(path)) {
+      throw new Error(`${file} is missing: scripts/lib/plugin-sdk-entrypoints.json lists subpath "${record.subpath}". Create the facade (with its @packageDocumentation block) or remove the record.`);
+    }
+    const current = readFileSync(path, "utf8");
+    const deprecation = deprecations.get(record.subpath);
+    const regions = (record.exportGroups ?? []).map((ref) => {
+      const { group } = groupRefOf(ref);
+      return { group, body: renderGroupRegion(group, manifest.exportGroups[group]!, ref, deprecation) };
+    });
+    facades.set(file, { current, next: syncFacadeText(current, file, regions) });
+  }
+  return facades;
+}
+
+function syncFacades(check: boolean): boolean {
+  const stale: string[] = [];
+  for (const [file, { current, next }] of expectedFacades()) {
+    if (current === next) continue;
+    stale.push(file);
+    if (!check) writeFileAtomicSync(join(repoRoot, file), next);
+  }
+  if (stale.length === 0) {
+    console.log("Generated export-group regions of every facade match scripts/lib/plugin-sdk-entrypoints.json#exportGroups.");
+    return true;
+  }
+  if (check) {
+    console.error(
+      [
+        "Generated export-group regions are stale in:",
+        ...stale.map((file) => `  ${file}`),
+        "Run pnpm plugin-sdk:sync-exports and commit the facades (edit shared lists in scripts/lib/plugin-sdk-entrypoints.json#exportGroups, never between the markers).",
+      ].join("\n"),
+    );
+    return false;
+  }
+  console.log(`Rewrote the generated export-group regions of ${stale.join(", ")}.`);
+  return true;
+}
+
 function main(): void {
   const check = process.argv.includes("--check");
+  const facadesInSync = syncFacades(check);
   const packageJsonPath = join(repoRoot, "package.json");
   const text = readFileSync(packageJsonPath, "utf8");
   const pkg = JSON.parse(text) as Record<string, unknown>;
@@ -79,6 +136,7 @@ function main(): void {
   const nextText = `${JSON.stringify(next, null, 2)}\n`;
   if (nextText === text) {
     console.log("package.json#exports and #files match scripts/lib/plugin-sdk-entrypoints.json.");
+    if (!facadesInSync) process.exit(1);
     return;
   }
   if (check) {

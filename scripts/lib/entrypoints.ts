@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { validateExportGroups, type ExportGroup, type ExportGroupRef } from "./export-groups.js";
 
 /** Repository root (two levels above this file). */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -31,6 +32,11 @@ export interface EntrypointRecord {
    * Without it, a computed specifier fails the isolation check because it cannot be matched to `allowedDependencies`.
    */
   dynamicImportReason?: string;
+  /**
+   * Shared re-export lists (keys of the manifest's `exportGroups`) that `pnpm plugin-sdk:sync-exports` writes into the
+   * facade between `// <generated group="…">` markers.
+   */
+  exportGroups?: ExportGroupRef[];
 }
 
 /** A non-code file exported from the package under `./plugin-sdk/<subpath>`. */
@@ -50,6 +56,8 @@ export interface DeprecationRecord {
 }
 
 export interface EntrypointManifest {
+  /** Named shared re-export lists: group name → source module → names (see `scripts/lib/export-groups.ts`). */
+  exportGroups: Record<string, ExportGroup>;
   entrypoints: EntrypointRecord[];
   assets: AssetRecord[];
 }
@@ -78,6 +86,11 @@ export function readEntrypointManifest(): EntrypointManifest {
     }
     seen.add(record.subpath);
   }
+  manifest.exportGroups ??= {};
+  validateExportGroups(
+    manifest.exportGroups,
+    new Map(manifest.entrypoints.map((record) => [record.subpath, record.exportGroups ?? []])),
+  );
   return manifest;
 }
 

@@ -14,9 +14,10 @@ import {
   buildThreadAwareOutboundSessionRoute,
   recoverCurrentThreadSessionId,
 } from "./outbound-session-route.js";
-import { hasConfiguredSecretInput } from "./secret-input.js";
+import { hasConfiguredSecretInput } from "../infra/secret-ref.js";
 import { applySetupAccountConfigPatch, createPatchedAccountSetupAdapter } from "./setup-helpers.js";
-import { optionalStringEnum, readStringParam, stringEnum } from "./tool-params.js";
+import { readStringParam } from "../infra/param-readers.js";
+import { optionalStringEnum, stringEnum } from "./tool-params.js";
 
 describe("stringEnum", () => {
   it("is a JSON Schema string enum that TypeBox recognises as an Unsafe schema", () => {

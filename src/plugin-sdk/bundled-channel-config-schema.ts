@@ -16,6 +16,8 @@ export type {
   JsonSchemaObject,
   ZodSchemaLike,
 } from "../entry/config-schema.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -46,7 +48,6 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
-  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -95,6 +96,7 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  GatewayRequestContext,
   PluginDiagnosticEvent,
   PluginInternalDiagnostics,
   PluginTrustedToolPolicyRegistration,
@@ -174,32 +176,6 @@ export type {
   ChannelSetupWizardStepParams,
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
-export type {
-  ChatType,
-  ChannelMessageActionName,
-  ChannelThreadingToolContext,
-  ChannelMessageActionContext,
-  ChannelMessageToolSchemaContribution,
-  ChannelAgentToolFactory,
-  ChannelOutboundSessionRoute,
-  OutboundIdentity,
-  ChannelStatusIssue,
-  ChannelGroupContext,
-  ChannelLogSink,
-  ChannelRuntimeSurface,
-  ChannelConversationBindingSupport,
-  ChannelSetupStatus,
-  ChannelSetupWizardContext,
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  ChannelSetupWizardCredentialValues,
-  ChannelSetupWizardCredentialState,
-  ChannelSetupWizardCredential,
-  ChannelSetupWizardInputParams,
-  ChannelSetupWizardTextInput,
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -318,3 +294,30 @@ export type {
   PluginLegacyHookName,
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -35,7 +37,6 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
-  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -84,6 +85,7 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  GatewayRequestContext,
   PluginDiagnosticEvent,
   PluginInternalDiagnostics,
   PluginTrustedToolPolicyRegistration,
@@ -163,32 +165,6 @@ export type {
   ChannelSetupWizardStepParams,
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
-export type {
-  ChatType,
-  ChannelMessageActionName,
-  ChannelThreadingToolContext,
-  ChannelMessageActionContext,
-  ChannelMessageToolSchemaContribution,
-  ChannelAgentToolFactory,
-  ChannelOutboundSessionRoute,
-  OutboundIdentity,
-  ChannelStatusIssue,
-  ChannelGroupContext,
-  ChannelLogSink,
-  ChannelRuntimeSurface,
-  ChannelConversationBindingSupport,
-  ChannelSetupStatus,
-  ChannelSetupWizardContext,
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  ChannelSetupWizardCredentialValues,
-  ChannelSetupWizardCredentialState,
-  ChannelSetupWizardCredential,
-  ChannelSetupWizardInputParams,
-  ChannelSetupWizardTextInput,
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -307,3 +283,30 @@ export type {
   PluginLegacyHookName,
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

@@ -16,12 +16,6 @@ export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelCon
 export { jsonResult, textResult, toToolResult } from "../entry/tool-result.js";
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { deleteAccountFromConfigSection, setAccountEnabledInConfigSection } from "../entry/setup-helpers.js";
-export { optionalStringEnum, readStringParam, stringEnum } from "../entry/tool-params.js";
-export type { StringEnumOptions, StringEnumSchema, StringParamOptions } from "../entry/tool-params.js";
-export { createChannelPluginBase, createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
-export type { CreateChannelPluginBaseOptions, CreatedChannelPluginBase } from "../entry/chat-channel-plugin.js";
-export { buildChannelOutboundSessionRoute, buildThreadAwareOutboundSessionRoute, recoverCurrentThreadSessionId } from "../entry/outbound-session-route.js";
-export type { ChannelOutboundSessionRouteInput, ThreadAwareOutboundSessionRouteRecoveryContext, ThreadAwareOutboundSessionRouteThreadSource } from "../entry/outbound-session-route.js";
 export { createPluginRuntimeStore } from "../entry/runtime-store.js";
 export { PLUGIN_REGISTRATION_MODES, PluginRuntimeUnavailableError, RUNTIME_UNAVAILABLE_MODES, createUnavailablePluginRuntime, isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 export { DEFAULT_PLUGIN_GATEWAY_METHOD_SCOPE, RESERVED_ADMIN_GATEWAY_NAMESPACES, isReservedAdminGatewayMethod, resolveGatewayMethodScope } from "../entry/gateway-scope.js";
@@ -63,6 +57,22 @@ export type {
 } from "../entry/agent-prompt-guidance.js";
 export type {
   OpenClawPluginApiForMode,
+} from "../contract/plugin-api.js";
+export type {
+  /** @deprecated Use `OpenClawPluginApi` from `openclaw/plugin-sdk/core` instead (the old product name). Removal not before 2027-06-30. */
+  ClawdbotPluginApi,
+} from "../compat/clawdbot.js";
+export { optionalStringEnum, stringEnum } from "../entry/tool-params.js";
+export type { StringEnumOptions, StringEnumSchema } from "../entry/tool-params.js";
+export { readStringParam } from "../infra/param-readers.js";
+export type { StringParamOptions } from "../infra/param-readers.js";
+export { createChannelPluginBase, createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
+export type { CreateChannelPluginBaseOptions, CreatedChannelPluginBase } from "../entry/chat-channel-plugin.js";
+export { buildChannelOutboundSessionRoute, buildThreadAwareOutboundSessionRoute, recoverCurrentThreadSessionId } from "../entry/outbound-session-route.js";
+export type { ChannelOutboundSessionRouteInput, ThreadAwareOutboundSessionRouteRecoveryContext, ThreadAwareOutboundSessionRouteThreadSource } from "../entry/outbound-session-route.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export type {
   PluginLogger,
   ProviderAuthMethod,
   ProviderModelDefinition,
@@ -92,7 +102,6 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
-  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -141,6 +150,7 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  GatewayRequestContext,
   PluginDiagnosticEvent,
   PluginInternalDiagnostics,
   PluginTrustedToolPolicyRegistration,
@@ -220,32 +230,6 @@ export type {
   ChannelSetupWizardStepParams,
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
-export type {
-  ChatType,
-  ChannelMessageActionName,
-  ChannelThreadingToolContext,
-  ChannelMessageActionContext,
-  ChannelMessageToolSchemaContribution,
-  ChannelAgentToolFactory,
-  ChannelOutboundSessionRoute,
-  OutboundIdentity,
-  ChannelStatusIssue,
-  ChannelGroupContext,
-  ChannelLogSink,
-  ChannelRuntimeSurface,
-  ChannelConversationBindingSupport,
-  ChannelSetupStatus,
-  ChannelSetupWizardContext,
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  ChannelSetupWizardCredentialValues,
-  ChannelSetupWizardCredentialState,
-  ChannelSetupWizardCredential,
-  ChannelSetupWizardInputParams,
-  ChannelSetupWizardTextInput,
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -364,3 +348,30 @@ export type {
   PluginLegacyHookName,
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

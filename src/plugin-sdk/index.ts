@@ -82,10 +82,6 @@ export {
   /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
   splitSetupEntries,
 } from "../entry/setup-helpers.js";
-export type {
-  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
-  PatchedAccountSetupAdapterOptions,
-} from "../entry/setup-helpers.js";
 export {
   /** @deprecated Import from `openclaw/plugin-sdk/runtime-store` instead. Removal not before 2027-06-30. */
   createPluginRuntimeStore,
@@ -143,30 +139,22 @@ export type {
 export type {
   /** @deprecated Use `OpenClawConfig` from `openclaw/plugin-sdk/core` instead (the old product name). Removal not before 2027-06-30. */
   ClawdbotConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  PluginEntryHooksConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  PluginEntryConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  PluginsConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  CliBackendConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  AgentsConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelConfigSection,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  OpenClawConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  DmPolicy,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  SessionConfig,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ToolsConfig,
 } from "../contract/config.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawPluginApiForMode,
+} from "../contract/plugin-api.js";
+export type {
+  /** @deprecated Use `OpenClawPluginApi` from `openclaw/plugin-sdk/core` instead (the old product name). Removal not before 2027-06-30. */
+  ClawdbotPluginApi,
+} from "../compat/clawdbot.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
+  PatchedAccountSetupAdapterOptions,
+} from "../entry/setup-helpers.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginLogger,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -225,8 +213,6 @@ export type {
   OperatorScope,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   GatewayRequestHandlerOptions,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  GatewayRequestContext,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   GatewayRequestHandler,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -324,6 +310,8 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawPluginApi,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  GatewayRequestContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginDiagnosticEvent,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginInternalDiagnostics,
@@ -382,6 +370,28 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   RuntimeConfigWriteResult,
 } from "../contract/runtime.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginEntryHooksConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginEntryConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  PluginsConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  CliBackendConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  AgentsConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelConfigSection,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  OpenClawConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  DmPolicy,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  SessionConfig,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ToolsConfig,
+} from "../contract/config.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginConfigIssue,
@@ -448,54 +458,6 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
-export type {
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChatType,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelMessageActionName,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelThreadingToolContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelMessageActionContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelMessageToolSchemaContribution,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelAgentToolFactory,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelOutboundSessionRoute,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  OutboundIdentity,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelStatusIssue,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelGroupContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelLogSink,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelRuntimeSurface,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelConversationBindingSupport,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelSetupStatus,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardCredentialValues,
-  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardCredentialState,
-  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardCredential,
-  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardInputParams,
-  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardTextInput,
-  /** @deprecated Import from `openclaw/plugin-sdk/setup` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   ToolParametersSchema,
@@ -726,3 +688,52 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChatType,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelMessageActionName,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelThreadingToolContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelMessageActionContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelMessageToolSchemaContribution,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelAgentToolFactory,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelOutboundSessionRoute,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  OutboundIdentity,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelStatusIssue,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelGroupContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelLogSink,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelRuntimeSurface,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelConversationBindingSupport,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupStatus,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialValues,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialState,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredential,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardInputParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardTextInput,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

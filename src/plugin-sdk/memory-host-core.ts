@@ -12,6 +12,8 @@ export {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   listMemoryPublicArtifacts,
 } from "../entry/memory-host.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   PluginLogger,
@@ -71,8 +73,6 @@ export type {
   OperatorScope,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   GatewayRequestHandlerOptions,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  GatewayRequestContext,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   GatewayRequestHandler,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
@@ -169,6 +169,8 @@ export type {
   OpenClawPluginApiWithoutRuntime,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   OpenClawPluginApi,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  GatewayRequestContext,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   PluginDiagnosticEvent,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
@@ -316,54 +318,6 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
-export type {
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChatType,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelMessageActionName,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelThreadingToolContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelMessageActionContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelMessageToolSchemaContribution,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelAgentToolFactory,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelOutboundSessionRoute,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  OutboundIdentity,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelStatusIssue,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelGroupContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelLogSink,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelRuntimeSurface,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelConversationBindingSupport,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupStatus,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardContext,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardCredentialValues,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardCredentialState,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardCredential,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardInputParams,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardTextInput,
-  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ToolParametersSchema,
@@ -594,3 +548,52 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChatType,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelMessageActionName,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelThreadingToolContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelMessageActionContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelMessageToolSchemaContribution,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelAgentToolFactory,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelOutboundSessionRoute,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  OutboundIdentity,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelStatusIssue,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelGroupContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelLogSink,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelRuntimeSurface,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelConversationBindingSupport,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupStatus,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialValues,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredentialState,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardCredential,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardInputParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardTextInput,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

@@ -42,8 +42,6 @@ export type { PluginOrigin } from "../host/contract-gates.js";
 export type { PluginCapabilityKind, PluginShape } from "../host/shapes.js";
 export type { WorkflowOutbox } from "../host/registration-api.js";
 export type { HostRuntimeRecorder } from "../host/host-runtime.js";
-export { createHostRuntime } from "../host/host-runtime.js";
-export type { HostRuntimeOptions, RecordedSystemEvent, RuntimeLogLine } from "../host/host-runtime.js";
 export { createSessionWorkflowHost, createFileInjectionStore, createMemoryInjectionStore } from "../host/session-workflow.js";
 export type {
   SessionWorkflowHost,
@@ -67,7 +65,10 @@ export type {
   PluginUiHints,
 } from "../manifest/plugin-manifest-schema.js";
 export type { PluginDiagnostic, PluginDiagnosticLevel } from "../manifest/diagnostics.js";
-export type { PluginConfigIssue, PluginConfigSafeParseResult, PluginConfigUiHint } from "../contract/config-schema.js";
+export { createHostRuntime } from "../host/host-runtime.js";
+export type { HostRuntimeOptions, RecordedSystemEvent, RuntimeLogLine } from "../host/host-runtime.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -98,7 +99,6 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
-  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -147,6 +147,7 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  GatewayRequestContext,
   PluginDiagnosticEvent,
   PluginInternalDiagnostics,
   PluginTrustedToolPolicyRegistration,
@@ -192,6 +193,11 @@ export type {
   ToolsConfig,
 } from "../contract/config.js";
 export type {
+  PluginConfigIssue,
+  PluginConfigSafeParseResult,
+  PluginConfigUiHint,
+} from "../contract/config-schema.js";
+export type {
   ChannelId,
   ChannelMeta,
   ChannelCapabilities,
@@ -219,32 +225,6 @@ export type {
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
 export type {
-  ChatType,
-  ChannelMessageActionName,
-  ChannelThreadingToolContext,
-  ChannelMessageActionContext,
-  ChannelMessageToolSchemaContribution,
-  ChannelAgentToolFactory,
-  ChannelOutboundSessionRoute,
-  OutboundIdentity,
-  ChannelStatusIssue,
-  ChannelGroupContext,
-  ChannelLogSink,
-  ChannelRuntimeSurface,
-  ChannelConversationBindingSupport,
-  ChannelSetupStatus,
-  ChannelSetupWizardContext,
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  ChannelSetupWizardCredentialValues,
-  ChannelSetupWizardCredentialState,
-  ChannelSetupWizardCredential,
-  ChannelSetupWizardInputParams,
-  ChannelSetupWizardTextInput,
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
-export type {
   ToolParametersSchema,
   AgentToolContent,
   AgentToolResult,
@@ -258,6 +238,8 @@ export type {
 } from "../contract/tools.js";
 export type {
   PluginHookName,
+} from "../contract/hook-names.js";
+export type {
   PluginJsonValue,
   ReplyPayload,
   PluginHookAgentContext,
@@ -360,3 +342,30 @@ export type {
   PluginLegacyHookName,
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

@@ -12,6 +12,8 @@ export type {
   PluginRuntimeStore,
   PluginRuntimeStoreOptions,
 } from "../entry/runtime-store.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -42,7 +44,6 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
-  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -91,6 +92,7 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  GatewayRequestContext,
   PluginDiagnosticEvent,
   PluginInternalDiagnostics,
   PluginTrustedToolPolicyRegistration,
@@ -170,32 +172,6 @@ export type {
   ChannelSetupWizardStepParams,
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
-export type {
-  ChatType,
-  ChannelMessageActionName,
-  ChannelThreadingToolContext,
-  ChannelMessageActionContext,
-  ChannelMessageToolSchemaContribution,
-  ChannelAgentToolFactory,
-  ChannelOutboundSessionRoute,
-  OutboundIdentity,
-  ChannelStatusIssue,
-  ChannelGroupContext,
-  ChannelLogSink,
-  ChannelRuntimeSurface,
-  ChannelConversationBindingSupport,
-  ChannelSetupStatus,
-  ChannelSetupWizardContext,
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  ChannelSetupWizardCredentialValues,
-  ChannelSetupWizardCredentialState,
-  ChannelSetupWizardCredential,
-  ChannelSetupWizardInputParams,
-  ChannelSetupWizardTextInput,
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -314,3 +290,30 @@ export type {
   PluginLegacyHookName,
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

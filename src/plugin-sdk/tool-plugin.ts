@@ -36,6 +36,8 @@ export type {
   PluginKind,
   PluginActivation,
 } from "../contract/plugin-definition.js";
+// <generated group="contract-types">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
   PluginLogger,
   ProviderAuthMethod,
@@ -66,7 +68,6 @@ export type {
   PluginHttpRouteParams,
   OperatorScope,
   GatewayRequestHandlerOptions,
-  GatewayRequestContext,
   GatewayRequestHandler,
   GatewayMethodOptions,
   GatewayDiscoveryContext,
@@ -115,6 +116,7 @@ export type {
   OpenClawPluginApiWithRuntime,
   OpenClawPluginApiWithoutRuntime,
   OpenClawPluginApi,
+  GatewayRequestContext,
   PluginDiagnosticEvent,
   PluginInternalDiagnostics,
   PluginTrustedToolPolicyRegistration,
@@ -194,32 +196,6 @@ export type {
   ChannelSetupWizardStepParams,
   ChannelSetupWizardStepResult,
 } from "../contract/channel.js";
-export type {
-  ChatType,
-  ChannelMessageActionName,
-  ChannelThreadingToolContext,
-  ChannelMessageActionContext,
-  ChannelMessageToolSchemaContribution,
-  ChannelAgentToolFactory,
-  ChannelOutboundSessionRoute,
-  OutboundIdentity,
-  ChannelStatusIssue,
-  ChannelGroupContext,
-  ChannelLogSink,
-  ChannelRuntimeSurface,
-  ChannelConversationBindingSupport,
-  ChannelSetupStatus,
-  ChannelSetupWizardContext,
-  ChannelSetupWizardAdapter,
-} from "../contract/channel-messaging.js";
-export type {
-  ChannelSetupWizardCredentialValues,
-  ChannelSetupWizardCredentialState,
-  ChannelSetupWizardCredential,
-  ChannelSetupWizardInputParams,
-  ChannelSetupWizardTextInput,
-  ChannelSetupWizardNote,
-} from "../contract/channel-setup-wizard.js";
 export type {
   ToolParametersSchema,
   AgentToolContent,
@@ -338,3 +314,30 @@ export type {
   PluginLegacyHookName,
   PluginLegacyHookHandlerMap,
 } from "../contract/hook-types.js";
+export type {
+  ChatType,
+  ChannelMessageActionName,
+  ChannelThreadingToolContext,
+  ChannelMessageActionContext,
+  ChannelMessageToolSchemaContribution,
+  ChannelAgentToolFactory,
+  ChannelOutboundSessionRoute,
+  OutboundIdentity,
+  ChannelStatusIssue,
+  ChannelGroupContext,
+  ChannelLogSink,
+  ChannelRuntimeSurface,
+  ChannelConversationBindingSupport,
+  ChannelSetupStatus,
+  ChannelSetupWizardContext,
+  ChannelSetupWizardAdapter,
+} from "../contract/channel-messaging.js";
+export type {
+  ChannelSetupWizardCredentialValues,
+  ChannelSetupWizardCredentialState,
+  ChannelSetupWizardCredential,
+  ChannelSetupWizardInputParams,
+  ChannelSetupWizardTextInput,
+  ChannelSetupWizardNote,
+} from "../contract/channel-setup-wizard.js";
+// </generated>

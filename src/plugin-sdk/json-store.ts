@@ -1,0 +1,7 @@
+/**
+ * Small JSON files for plugin state and token caches.
+ *
+ * @packageDocumentation
+ */
+
+export { loadJsonFile, saveJsonFile } from "../infra/json-file.js";

@@ -1,0 +1,24 @@
+/**
+ * Former text helpers (chunking, silent-reply detection), kept for plugins written against the removed subpath.
+ *
+ * @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  chunkText,
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  chunkTextWithMode,
+} from "../reply/chunk.js";
+export {
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  SILENT_REPLY_TOKEN,
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  isSilentReplyText,
+} from "../reply/request-text.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  ChunkMode,
+} from "../reply/chunk.js";
