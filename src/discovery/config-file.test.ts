@@ -5,8 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTempDirPool } from "../testing/temp-dir.js";
-import { normalizePluginsConfig, readOpenClawConfig, registerTimeoutFor } from "./config-file.js";
-import { resolvePluginEnablement } from "./plugin-policy.js";
+import { registerTimeoutFor, resolvePluginEnablement } from "../config/plugins-policy.js";
+import { normalizePluginsConfig, readOpenClawConfig } from "./config-file.js";
 
 const dirs = createTempDirPool("openclaw-config-file-");
 afterEach(() => dirs.removeAll());
@@ -50,7 +50,7 @@ describe("readOpenClawConfig fails closed", () => {
     const config = await readOpenClawConfig(file!);
     const byPath = Object.fromEntries(config.diagnostics.map((d) => [d.path, d]));
     expect(Object.keys(byPath).sort()).toEqual([
-      "plugins.allow",
+      "plugins.allow[0]",
       "plugins.deny",
       "plugins.enabled",
       "plugins.entries.a.enabled",
@@ -58,11 +58,14 @@ describe("readOpenClawConfig fails closed", () => {
       "plugins.load.paths",
       "plugins.registerTimeoutMs",
     ]);
-    expect(byPath["plugins.deny"]).toMatchObject({ level: "error", code: "config-invalid-type", file });
+    expect(byPath["plugins.deny"]).toMatchObject({ level: "error", code: "plugins-config-invalid", file });
     expect(byPath["plugins.deny"]!.message).toBe(
-      `plugins.deny must be an array of strings, but it is a string. Fix plugins.deny in ${file}; until it is fixed no plugin code is imported.`,
+      'plugins.deny: must be an array of plugin id strings, e.g. ["my-plugin"]; got a string. No plugin is enabled until it is fixed (the list cannot be applied).',
     );
-    expect(byPath["plugins.allow"]!.message).toContain("an array with non-string items");
+    expect(byPath["plugins.allow[0]"]!.message).toContain('must be a plugin id string such as "my-plugin"; got a number');
+    expect(byPath["plugins.entries.b.registerTimeoutMs"]).toMatchObject({ code: "plugin-entry-invalid", file });
+    expect(byPath["plugins.entries.b.registerTimeoutMs"]!.message).toContain("got a negative number");
+    expect(byPath["plugins.entries.b.registerTimeoutMs"]!.message).not.toContain("-5");
     for (const d of config.diagnostics) expect(d.message).not.toContain("good");
     expect(config.configError).toContain("plugins.deny");
     expect(resolvePluginEnablement({ id: "good", origin: "config", plugins: config.plugins }).reason).toBe("config-invalid");
