@@ -71,13 +71,13 @@ describe("a broken config file imports no plugin code", () => {
 
       const doctor = await run(["plugins", "doctor"], dir.path, env);
       expect(doctor.code).toBe(1);
-      if (name === "wrong-typed deny") expect(doctor.stdout).toContain(`${configPath}: plugins.deny must be an array of strings`);
+      if (name === "wrong-typed deny") expect(doctor.stdout).toContain(`${configPath}: plugins.deny: must be an array of plugin id strings`);
       else expect(doctor.stdout).toMatch(new RegExp(`${configPath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: Config file .* is not valid JSON5 at line \\d+, column \\d+`));
       expect(doctor.stdout).toContain("no plugin was loaded");
       const doctorJson = JSON.parse((await run(["plugins", "doctor", "--json"], dir.path, env)).stdout) as { ok: boolean; configError?: string; issues: Array<{ code: string; file: string }> };
       expect(doctorJson.ok).toBe(false);
       expect(doctorJson.configError).toContain(configPath);
-      expect(doctorJson.issues[0]).toMatchObject({ code: name === "wrong-typed deny" ? "config-invalid-type" : "config-parse-error", file: configPath });
+      expect(doctorJson.issues[0]).toMatchObject({ code: name === "wrong-typed deny" ? "plugins-config-invalid" : "config-parse-error", file: configPath });
 
       for (const argv of [["inspect", "good", "--runtime"], ["inspect", root, "--runtime"], ["inspect", "--all"], ["inspect", "--all", "--json"]]) {
         const refused = await run(["plugins", ...argv], dir.path, env);

@@ -1,6 +1,7 @@
 /**
- * Validates the gateway config's plugin parts against the installed plugins' manifests:
- * `plugins.entries.<id>.{enabled, config, hooks}`, `plugins.allow`, `plugins.deny` and `channels.<id>`.
+ * Validates the gateway config's plugin parts against the installed plugins' manifests: the `plugins` section
+ * (read and type-checked by the shared policy reader, ./plugins-policy.ts, which the CLI's config-file reader uses
+ * too), each `plugins.entries.<id>.config` against its plugin's schema, and `channels.<id>`.
  *
  * The three moments of the manifest reference:
  * - `read` (`openclaw config get`, `openclaw doctor`): everything is checked and reported;
@@ -66,8 +67,9 @@ export interface ValidatePluginsConfigOptions {
    */
   isInstalled?(id: string): boolean;
   /**
-   * The host's enablement policy. Default: `plugins.enabled !== false`, not in `plugins.deny`, in `plugins.allow`
-   * when that list is non-empty, and `plugins.entries.<id>.enabled !== false`.
+   * The host's enablement policy. Default: the shared decision — no malformed field in `plugins`,
+   * `plugins.enabled !== false`, not in `plugins.deny`, in `plugins.allow` when that list is non-empty, and
+   * `plugins.entries.<id>.enabled !== false`.
    */
   isEnabled?(id: string): boolean;
   /** Channel ids owned by the gateway itself (never reported as unknown). */
