@@ -71,13 +71,13 @@ describe("a broken config file imports no plugin code", () => {
 
       const doctor = await run(["plugins", "doctor"], dir.path, env);
       expect(doctor.code).toBe(1);
-      if (name === "wrong-typed deny") expect(doctor.stdout).toContain(`${configPath}: plugins.deny must be an array of strings`);
+      if (name === "wrong-typed deny") expect(doctor.stdout).toContain(`${configPath}: plugins.deny: must be an array of plugin id strings`);
       else expect(doctor.stdout).toMatch(new RegExp(`${configPath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: Config file .* is not valid JSON5 at line \\d+, column \\d+`));
       expect(doctor.stdout).toContain("no plugin was loaded");
       const doctorJson = JSON.parse((await run(["plugins", "doctor", "--json"], dir.path, env)).stdout) as { ok: boolean; configError?: string; issues: Array<{ code: string; file: string }> };
       expect(doctorJson.ok).toBe(false);
       expect(doctorJson.configError).toContain(configPath);
-      expect(doctorJson.issues[0]).toMatchObject({ code: name === "wrong-typed deny" ? "config-invalid-type" : "config-parse-error", file: configPath });
+      expect(doctorJson.issues[0]).toMatchObject({ code: name === "wrong-typed deny" ? "plugins-config-invalid" : "config-parse-error", file: configPath });
 
       for (const argv of [["inspect", "good", "--runtime"], ["inspect", root, "--runtime"], ["inspect", "--all"], ["inspect", "--all", "--json"]]) {
         const refused = await run(["plugins", ...argv], dir.path, env);
@@ -100,6 +100,42 @@ describe("a broken config file imports no plugin code", () => {
       expect(existsSync(marker)).toBe(false);
     }, 60_000);
   }
+});
+
+describe("the plugins section is read by the same module as validatePluginsConfig", () => {
+  it("a wrong-typed hook permission (\"false\" as a string) is a config error: nothing is imported", async () => {
+    const dir = dirs.create();
+    const { marker } = plugin(dir, "state/extensions/good", "good");
+    dir.write({ "state/openclaw.json": { plugins: { entries: { good: { hooks: { allowPromptInjection: "false" } } } } } });
+    const env = { OPENCLAW_STATE_DIR: dir.resolve("state") };
+    const doctor = JSON.parse((await run(["plugins", "doctor", "--json"], dir.path, env)).stdout) as { ok: boolean; configError?: string; issues: Array<{ code: string; path: string; message: string }> };
+    expect(doctor.ok).toBe(false);
+    expect(doctor.configError).toContain("plugins.entries.good.hooks.allowPromptInjection is malformed");
+    expect(doctor.issues).toEqual([
+      expect.objectContaining({
+        code: "plugin-entry-invalid",
+        path: "plugins.entries.good.hooks.allowPromptInjection",
+        message: "plugins.entries.good.hooks.allowPromptInjection: must be true or false; got a string. No plugin is enabled until it is fixed.",
+      }),
+    ]);
+    expect((await run(["plugins", "inspect", "good", "--runtime"], dir.path, env)).code).toBe(1);
+    expect(existsSync(marker)).toBe(false);
+  }, 60_000);
+
+  it("warnings (unknown entry key, capped hook timeout) are reported once and load nothing less", async () => {
+    const dir = dirs.create();
+    const { marker } = plugin(dir, "state/extensions/good", "good");
+    dir.write({ "state/openclaw.json": { plugins: { entries: { good: { enabeld: true, hooks: { timeoutMs: 700000 } } } } } });
+    const env = { OPENCLAW_STATE_DIR: dir.resolve("state") };
+    const doctor = JSON.parse((await run(["plugins", "doctor", "--json"], dir.path, env)).stdout) as { configError?: string; issues: Array<{ code: string; path: string; message: string }> };
+    expect(doctor.configError).toBeUndefined();
+    expect(doctor.issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      "plugin-entry-unknown-key plugins.entries.good.enabeld",
+      "plugin-timeout-capped plugins.entries.good.hooks.timeoutMs",
+    ]);
+    expect(doctor.issues[0]!.message).toContain('Did you mean "enabled"?');
+    expect(existsSync(marker)).toBe(true);
+  }, 60_000);
 });
 
 describe("a plugin cannot take the CLI down", () => {

@@ -29,8 +29,9 @@ Environment:
   OPENCLAW_PLUGIN_LIFECYCLE_TRACE  1 = print phase timings to stderr
   OPENCLAW_PLUGIN_LOAD_DEBUG       1 = stack traces for internal errors, export shapes for entry errors
 
-A config file that cannot be read or parsed, or whose plugins.enabled/allow/deny/entries.<id>.enabled/load.paths
-has the wrong type, stops every command that imports plugin code (exit 1) until it is fixed; doctor shows where.
+A config file that cannot be read or parsed, or whose plugins section has a field of the wrong type (enabled,
+allow, deny, load.paths, entries.<id>, slots, timeouts), stops every command that imports plugin code (exit 1)
+until it is fixed; doctor shows where.
 Plugin code runs in a child process with a time limit (plugins.registerTimeoutMs + 5 s, 30 s by default): a plugin
 that exits or hangs is reported as plugin-exited / plugin-load-timeout.
   NO_COLOR / FORCE_COLOR           colour control (colour is used only on a TTY)`;

@@ -6,7 +6,7 @@
  * then goes on with the next plugin and exits with its documented code.
  */
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
-import { registerTimeoutFor } from "../discovery/config-file.js";
+import { registerTimeoutFor } from "../config/plugins-policy.js";
 import type { CatalogPlugin, PluginCatalog } from "../discovery/plugin-catalog.js";
 import type { CommandContext } from "./context.js";
 import { loadTimeLimitMs, prewarmRuntimeChild, withRuntimeChild, type ChildOutcome, type RuntimeChild, type RuntimeChildOptions } from "./runtime-child.js";

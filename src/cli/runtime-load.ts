@@ -5,7 +5,7 @@
  */
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { PluginRegistrations } from "../host/registry.js";
-import type { PluginOrigin } from "../discovery/plugin-policy.js";
+import type { PluginOrigin } from "../config/plugins-policy.js";
 import { loadPlugin, type LoadPluginOptions } from "../host/loader.js";
 import type { OpenClawConfig } from "../contract/config.js";
 

@@ -83,7 +83,7 @@ describe("fail closed: malformed policy fields are errors and enable nothing", (
     expect(section.plugins).toEqual([{ id: "good", status: "disabled", enabled: false }]);
     const entry = validatePluginsConfig({ plugins: { entries: { good: { enabled: "yes" } } } }, { manifests: [good], moment: "start" });
     expect(lines(entry)).toEqual(["error plugin-entry-invalid plugins.entries.good.enabled"]);
-    expect(entry.diagnostics[0]!.message).toBe("plugins.entries.good.enabled: must be true or false; got a string. The plugin stays disabled until it is fixed.");
+    expect(entry.diagnostics[0]!.message).toBe("plugins.entries.good.enabled: must be true or false; got a string. No plugin is enabled until it is fixed.");
     expect(entry.plugins).toEqual([{ id: "good", status: "disabled", enabled: false }]);
   });
 });
@@ -165,13 +165,20 @@ describe("hook and register timeouts", () => {
       { manifests: [good], moment: "read" },
     );
     expect(lines(result)).toEqual([
-      "error plugin-entry-invalid plugins.registerTimeoutMs",
+      "error plugins-config-invalid plugins.registerTimeoutMs",
       "error plugin-entry-invalid plugins.entries.good.registerTimeoutMs",
       "error plugin-entry-invalid plugins.entries.good.hooks.timeoutMs",
       "error plugin-entry-invalid plugins.entries.good.hooks.timeouts.before_tool_call",
       "warning plugin-timeout-capped plugins.entries.good.hooks.timeouts.agent_end",
     ]);
-    expect(result.diagnostics[0]!.message).toBe("plugins.registerTimeoutMs: must be a positive whole number of milliseconds, e.g. 10000; got a string.");
+    expect(result.diagnostics[0]!.message).toBe("plugins.registerTimeoutMs: must be a positive whole number of milliseconds, e.g. 10000; got a string. No plugin is enabled until it is fixed.");
+    // A number is described by its kind, never printed.
+    expect(result.diagnostics.slice(1, 4).map((d) => d.message.split("; got ")[1])).toEqual([
+      "zero. No plugin is enabled until it is fixed.",
+      "a negative number. No plugin is enabled until it is fixed.",
+      "a fraction. No plugin is enabled until it is fixed.",
+    ]);
+    expect(result.plugins).toEqual([{ id: "good", status: "disabled", enabled: false }]);
     const notObject = validatePluginsConfig({ plugins: { entries: { good: { hooks: { timeouts: 5 } } } } }, { manifests: [good], moment: "read" });
     expect(lines(notObject)).toEqual(["error plugin-entry-invalid plugins.entries.good.hooks.timeouts"]);
   });

@@ -1,6 +1,7 @@
 /**
- * Validates the gateway config's plugin parts against the installed plugins' manifests:
- * `plugins.entries.<id>.{enabled, config, hooks}`, `plugins.allow`, `plugins.deny` and `channels.<id>`.
+ * Validates the gateway config's plugin parts against the installed plugins' manifests: the `plugins` section
+ * (read and type-checked by the shared policy reader, ./plugins-policy.ts, which the CLI's config-file reader uses
+ * too), each `plugins.entries.<id>.config` against its plugin's schema, and `channels.<id>`.
  *
  * The three moments of the manifest reference:
  * - `read` (`openclaw config get`, `openclaw doctor`): everything is checked and reported;
@@ -26,7 +27,7 @@ import {
   runValidator,
   type ConfigValidationResult,
 } from "./run-validator.js";
-import { checkEntryShape, disabledByPolicy, readPluginsPolicy } from "./plugins-policy.js";
+import { readPluginsPolicy, resolvePluginEnablement } from "./plugins-policy.js";
 
 export { clearPluginConfigValidatorCache, pluginConfigValidatorCacheStats };
 export type { ConfigValidationResult };
@@ -66,8 +67,9 @@ export interface ValidatePluginsConfigOptions {
    */
   isInstalled?(id: string): boolean;
   /**
-   * The host's enablement policy. Default: `plugins.enabled !== false`, not in `plugins.deny`, in `plugins.allow`
-   * when that list is non-empty, and `plugins.entries.<id>.enabled !== false`.
+   * The host's enablement policy. Default: the shared decision — no malformed field in `plugins`,
+   * `plugins.enabled !== false`, not in `plugins.deny`, in `plugins.allow` when that list is non-empty, and
+   * `plugins.entries.<id>.enabled !== false`.
    */
   isEnabled?(id: string): boolean;
   /** Channel ids owned by the gateway itself (never reported as unknown). */
@@ -271,37 +273,25 @@ function validatePluginsConfigUnguarded(config: unknown, options: ValidatePlugin
     return finish(config);
   }
   const output = copy.value as Record<string, unknown>;
-  const pluginsSection = ownValue(output, "plugins");
-  if (pluginsSection !== undefined && !isRecord(pluginsSection)) {
-    report({
-      level: "error",
-      code: "plugins-config-invalid",
-      path: "plugins",
-      message: `plugins: must be an object like { "entries": { … } }; got ${typeDescription(pluginsSection)}. No plugin is enabled until it is fixed.`,
-    });
-  }
-  const plugins = isRecord(pluginsSection) ? pluginsSection : {};
-  const policy = readPluginsPolicy(plugins, report);
-  if (pluginsSection !== undefined && !isRecord(pluginsSection)) policy.invalidReason = "plugins is malformed; fix it first";
-  let entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  const rawEntries = ownValue(plugins, "entries");
-  if (rawEntries !== undefined) {
-    if (isRecord(rawEntries)) entries = rawEntries;
-    else report({ level: "error", code: "plugins-config-invalid", path: "plugins.entries", message: `plugins.entries: must be an object keyed by plugin id; got ${typeDescription(rawEntries)}` });
-  }
+  const inScope = (id: string): boolean => options.moment !== "write" || id === options.pluginId;
+  // One reader for the whole plugins section (shared with the CLI's config-file reader); entry problems are
+  // reported below, with the rest of that plugin's findings.
+  const { policy, diagnostics: policyDiagnostics, entryDiagnostics } = readPluginsPolicy(output, { entryInScope: inScope });
+  for (const diagnostic of policyDiagnostics) report(diagnostic);
+  const plugins = ownValue(output, "plugins");
+  const rawEntries = isRecord(plugins) ? ownValue(plugins, "entries") : undefined;
+  const entries: Record<string, unknown> = isRecord(rawEntries) ? rawEntries : (Object.create(null) as Record<string, unknown>);
 
   const installed = (id: string): boolean => manifests.has(id) || (options.isInstalled?.(id) ?? false);
   const disabledReason = (id: string): string | undefined => {
     if (options.isEnabled) return options.isEnabled(id) ? undefined : "disabled by the plugin policy";
-    return disabledByPolicy(policy, entries, id);
+    return resolvePluginEnablement({ id, plugins: policy }).cause;
   };
-  const inScope = (id: string): boolean => options.moment !== "write" || id === options.pluginId;
   const installedIds = [...manifests.keys()];
 
   // Policy lists naming plugins that are not installed: stale, harmless, worth a warning.
   if (options.moment !== "write") {
     for (const [listName, list] of [["allow", policy.allow], ["deny", policy.deny]] as const) {
-      if (list === "invalid") continue;
       list.forEach((id, index) => {
         if (!installed(id)) {
           const path = `plugins.${listName}[${index}]`;
@@ -317,17 +307,13 @@ function validatePluginsConfigUnguarded(config: unknown, options: ValidatePlugin
     if (!inScope(id)) continue;
     const entryPath = formatPath(["plugins", "entries", id]);
     const rawEntry = ownValue(entries, id);
-    const configured = rawEntry !== undefined;
-    if (configured && !isRecord(rawEntry)) {
-      report({ level: "error", code: "plugin-entry-invalid", path: entryPath, message: `${entryPath}: must be an object like { "enabled": true, "config": { … } }; got ${typeDescription(rawEntry)}` });
-      continue;
-    }
+    for (const diagnostic of entryDiagnostics.get(id) ?? []) report(diagnostic);
+    if (rawEntry !== undefined && !isRecord(rawEntry)) continue; // reported by the policy reader
     const entry = (rawEntry ?? {}) as Record<string, unknown>;
     if (!installed(id)) {
       report({ level: "error", code: "plugin-not-installed", path: entryPath, message: `${entryPath}: plugin "${id}" is not installed. Install it, or remove the entry.${didYouMean(id, installedIds)}` });
       continue;
     }
-    checkEntryShape(entry, entryPath, report);
     const reason = disabledReason(id);
     const manifest = manifests.get(id);
     const entryConfig = ownValue(entry, "config");

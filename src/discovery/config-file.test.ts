@@ -5,10 +5,15 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTempDirPool } from "../testing/temp-dir.js";
-import { normalizePluginsConfig, readOpenClawConfig, registerTimeoutFor } from "./config-file.js";
-import { resolvePluginEnablement } from "./plugin-policy.js";
+import { registerTimeoutFor, resolvePluginEnablement } from "../config/plugins-policy.js";
+import { validatePluginsConfig } from "../config/validate-plugin-config.js";
+import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
+import { normalizePluginsConfig, readOpenClawConfig } from "./config-file.js";
 
 const dirs = createTempDirPool("openclaw-config-file-");
+const SECRET = "S3CR3T74xB6d";
+const manifest = (id: string): PluginManifest => ({ id, configSchema: { type: "object" } }) as PluginManifest;
+const shape = (d: { level: string; code: string; path: string; message: string }) => `${d.level} ${d.code} ${d.path}: ${d.message}`;
 afterEach(() => dirs.removeAll());
 
 describe("readOpenClawConfig fails closed", () => {
@@ -50,7 +55,7 @@ describe("readOpenClawConfig fails closed", () => {
     const config = await readOpenClawConfig(file!);
     const byPath = Object.fromEntries(config.diagnostics.map((d) => [d.path, d]));
     expect(Object.keys(byPath).sort()).toEqual([
-      "plugins.allow",
+      "plugins.allow[0]",
       "plugins.deny",
       "plugins.enabled",
       "plugins.entries.a.enabled",
@@ -58,11 +63,14 @@ describe("readOpenClawConfig fails closed", () => {
       "plugins.load.paths",
       "plugins.registerTimeoutMs",
     ]);
-    expect(byPath["plugins.deny"]).toMatchObject({ level: "error", code: "config-invalid-type", file });
+    expect(byPath["plugins.deny"]).toMatchObject({ level: "error", code: "plugins-config-invalid", file });
     expect(byPath["plugins.deny"]!.message).toBe(
-      `plugins.deny must be an array of strings, but it is a string. Fix plugins.deny in ${file}; until it is fixed no plugin code is imported.`,
+      'plugins.deny: must be an array of plugin id strings, e.g. ["my-plugin"]; got a string. No plugin is enabled until it is fixed (the list cannot be applied).',
     );
-    expect(byPath["plugins.allow"]!.message).toContain("an array with non-string items");
+    expect(byPath["plugins.allow[0]"]!.message).toContain('must be a plugin id string such as "my-plugin"; got a number');
+    expect(byPath["plugins.entries.b.registerTimeoutMs"]).toMatchObject({ code: "plugin-entry-invalid", file });
+    expect(byPath["plugins.entries.b.registerTimeoutMs"]!.message).toContain("got a negative number");
+    expect(byPath["plugins.entries.b.registerTimeoutMs"]!.message).not.toContain("-5");
     for (const d of config.diagnostics) expect(d.message).not.toContain("good");
     expect(config.configError).toContain("plugins.deny");
     expect(resolvePluginEnablement({ id: "good", origin: "config", plugins: config.plugins }).reason).toBe("config-invalid");
@@ -114,4 +122,56 @@ describe("normalizePluginsConfig", () => {
     expect(registerTimeoutFor(plugins, "toString")).toBeUndefined();
     expect(({} as Record<string, unknown>).enabled).toBeUndefined();
   });
+});
+
+describe("one reader for the plugins policy (src/config/plugins-policy.ts)", () => {
+  const broken = {
+    plugins: {
+      enabled: SECRET,
+      allow: [SECRET, 7],
+      deny: { [SECRET]: true },
+      registerTimeoutMs: -1,
+      load: { paths: [SECRET, null] },
+      slots: { memory: 3 },
+      entries: {
+        good: { enabled: SECRET, registerTimeoutMs: 2.5, confg: {}, hooks: { timeoutMs: SECRET, timeouts: { agent_end: 0 }, allowPromptInjection: SECRET, allowConversation: true } },
+        other: SECRET,
+      },
+    },
+  };
+
+  it("the CLI's config reader and validatePluginsConfig report the same findings", () => {
+    const cli = normalizePluginsConfig(broken, { file: "/etc/openclaw.json", baseDir: "/etc" });
+    const validation = validatePluginsConfig(broken, { manifests: [manifest("good"), manifest("other")], moment: "read", file: "/etc/openclaw.json" });
+    const fromValidation = validation.diagnostics.filter((d) => d.code !== "plugin-disabled-config-kept").map(shape);
+    expect(cli.diagnostics.map(shape).sort()).toEqual(fromValidation.sort());
+    expect(cli.diagnostics.every((d) => d.file === "/etc/openclaw.json")).toBe(true);
+    expect(cli.diagnostics.map((d) => `${d.level} ${d.code} ${d.path}`).sort()).toEqual([
+      "error plugin-entry-invalid plugins.entries.good.enabled",
+      "error plugin-entry-invalid plugins.entries.good.hooks.allowPromptInjection",
+      "error plugin-entry-invalid plugins.entries.good.hooks.timeoutMs",
+      "error plugin-entry-invalid plugins.entries.good.hooks.timeouts.agent_end",
+      "error plugin-entry-invalid plugins.entries.good.registerTimeoutMs",
+      "error plugin-entry-invalid plugins.entries.other",
+      "error plugins-config-invalid plugins.allow[1]",
+      "error plugins-config-invalid plugins.deny",
+      "error plugins-config-invalid plugins.enabled",
+      "error plugins-config-invalid plugins.load.paths[1]",
+      "error plugins-config-invalid plugins.registerTimeoutMs",
+      "error plugins-config-invalid plugins.slots.memory",
+      "warning plugin-entry-unknown-key plugins.entries.good.confg",
+      "warning plugin-entry-unknown-key plugins.entries.good.hooks.allowConversation",
+    ]);
+    // Every error names the path, the form expected, the type found, and that nothing is enabled until it is fixed.
+    for (const d of cli.diagnostics.filter((d) => d.level === "error")) {
+      expect(d.message).toMatch(new RegExp(`^${d.path.replace(/[.[\]]/g, "\\$&")}: must be .+; got [^.]+\\. No plugin is enabled until it is fixed`));
+    }
+    expect(cli.diagnostics.find((d) => d.path === "plugins.entries.good.confg")!.message).toContain('Did you mean "config"?');
+    expect(JSON.stringify([cli.diagnostics, validation.diagnostics, cli.plugins.invalidReason])).not.toContain(SECRET);
+    // Fail closed in both: nothing is enabled.
+    expect(resolvePluginEnablement({ id: "good", origin: "config", plugins: cli.plugins })).toMatchObject({ enabled: false, reason: "config-invalid" });
+    expect(cli.plugins.invalidReason).toMatch(/^\/etc\/openclaw\.json: plugins\.enabled, .* and 9 more are malformed/);
+    expect(validation.plugins.map((p) => `${p.id}:${p.status}`)).toEqual(["good:disabled"]);
+  });
+
 });

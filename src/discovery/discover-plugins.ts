@@ -15,9 +15,8 @@ import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readPluginPackageJson } from "../host/entry-files.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
-import type { PluginsConfigView } from "./config-file.js";
 import { checkPathSafety, type PathSafetyBlock } from "./path-safety.js";
-import type { PluginOrigin } from "./plugin-policy.js";
+import type { PluginOrigin, PluginsPolicy } from "../config/plugins-policy.js";
 import type { OpenClawPaths } from "./state-paths.js";
 
 /** File name of the native plugin manifest. */
@@ -56,7 +55,7 @@ export interface PluginDiscoveryResult {
 /** Options of {@link discoverPluginCandidates}. */
 export interface DiscoverPluginCandidatesOptions {
   paths: Pick<OpenClawPaths, "userExtensionsDir" | "workspaceExtensionsDir">;
-  plugins: Pick<PluginsConfigView, "loadPaths">;
+  plugins: Pick<PluginsPolicy, "loadPaths">;
   /** Config file, named in diagnostics about `plugins.load.paths`. */
   configPath?: string;
   /** Current uid for the ownership check (tests); defaults to the process uid. */

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { resolvePluginEnablement } from "../config/plugins-policy.js";
 import { createTempDirPool, type TempDir } from "../testing/temp-dir.js";
 import { readOpenClawConfig, normalizePluginsConfig } from "./config-file.js";
 import { checkDependencyStatus } from "./dependency-status.js";
@@ -9,7 +10,6 @@ import { discoverPluginCandidates } from "./discover-plugins.js";
 import { checkPathSafety } from "./path-safety.js";
 import { buildPluginCatalog } from "./plugin-catalog.js";
 import { readPluginIndex } from "./plugin-index.js";
-import { resolvePluginEnablement } from "./plugin-policy.js";
 import { resolveOpenClawPaths } from "./state-paths.js";
 
 const dirs = createTempDirPool("openclaw-discovery-");
@@ -90,7 +90,8 @@ describe("readOpenClawConfig", () => {
     expect(plugins.allow).toEqual([]);
     expect(plugins.entries.x).toEqual({});
     expect(diagnostics.map((d) => d.path)).toEqual(["plugins.allow", "plugins.entries.x.enabled"]);
-    expect(diagnostics[0]!.message).toContain("/c.json");
+    expect(diagnostics.map((d) => d.file)).toEqual(["/c.json", "/c.json"]);
+    expect(plugins.invalidReason).toContain("/c.json");
   });
 });
 

@@ -12,7 +12,7 @@ import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
 import { readPluginManifest } from "../manifest/read-plugin-manifest.js";
 import { readOpenClawConfig, type OpenClawConfigFile } from "./config-file.js";
 import { describePluginFolder, discoverPluginCandidates, type PluginCandidate } from "./discover-plugins.js";
-import { resolvePluginEnablement, type PluginEnablement, type PluginOrigin } from "./plugin-policy.js";
+import { resolvePluginEnablement, type PluginEnablement, type PluginOrigin } from "../config/plugins-policy.js";
 import { resolveOpenClawPaths, type OpenClawPaths, type ResolveOpenClawPathsOptions } from "./state-paths.js";
 
 /** Inventory status of a plugin, without loading it. */

@@ -18,7 +18,7 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute } from "node:path";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
-import type { PluginOrigin } from "./plugin-policy.js";
+import type { PluginOrigin } from "../config/plugins-policy.js";
 
 /** One record of the plugin index. */
 export interface PluginIndexRecord {

@@ -57,7 +57,7 @@ describe("broken config: no plugin code is imported", () => {
       const { env, marker } = world({ good: {} }, text);
       const doctor = cli(["doctor"], env);
       expect(doctor.status).toBe(1);
-      expect(doctor.stdout).toMatch(name === "wrong-typed deny" ? /openclaw\.json: plugins\.deny must be an array of strings, but it is a string\. Fix plugins\.deny/ : /openclaw\.json:\d+:\d+: Config file .* is not valid JSON5 at line \d+, column \d+: .*Fix the syntax there/);
+      expect(doctor.stdout).toMatch(name === "wrong-typed deny" ? /openclaw\.json: plugins\.deny: must be an array of plugin id strings, e\.g\. \["my-plugin"\]; got a string\. No plugin is enabled until it is fixed/ : /openclaw\.json:\d+:\d+: Config file .* is not valid JSON5 at line \d+, column \d+: .*Fix the syntax there/);
       expect(doctor.stdout).toContain("no plugin was loaded");
       for (const args of [["inspect", "good", "--runtime", "--json"], ["inspect", "--all"]]) {
         const refused = cli(args, env);

@@ -21,7 +21,8 @@ import { readPluginProject, resolveEntryFile, toPackageRelative, type PluginProj
 import { childFailure, collectRuntimeToolNames, prewarmRuntimeCheck, runtimeChildOptions } from "../runtime-check.js";
 import { loadTimeLimitMs, takeRuntimeChild, type RuntimeChild } from "../runtime-child.js";
 import type { EntryInspection, LoadJob } from "../runtime-jobs.js";
-import { readOpenClawConfig, registerTimeoutFor } from "../../discovery/config-file.js";
+import { registerTimeoutFor } from "../../config/plugins-policy.js";
+import { readOpenClawConfig } from "../../discovery/config-file.js";
 import { resolveInsideRoot } from "../../files/contained-file.js";
 import { resolveOpenClawPaths } from "../../discovery/state-paths.js";
 import { hasErrors, type PluginDiagnostic } from "../../manifest/diagnostics.js";
