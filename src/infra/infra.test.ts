@@ -85,11 +85,12 @@ describe("withFileLock", () => {
 });
 
 describe("tool parameter readers", () => {
-  it("reads strings with trimming, required checks and clear errors", () => {
+  it("reads strings with trimming and required checks; a non-string counts as missing", () => {
     expect(readStringParam({ q: "  hi " }, "q")).toBe("hi");
     expect(readStringParam({ q: "  " }, "q")).toBeUndefined();
     expect(() => readStringParam({}, "q", { required: true, label: "query" })).toThrow("query required");
-    expect(() => readStringParam({ q: 1 }, "q")).toThrow("q must be a string");
+    expect(readStringParam({ q: 1 }, "q")).toBeUndefined();
+    expect(() => readStringParam({ q: 1 }, "q", { required: true })).toThrow("q required");
     expect(readStringOrNumberParam({ id: 42 }, "id")).toBe("42");
   });
 

@@ -27,8 +27,8 @@ class ToolParamError extends Error {
 }
 
 /**
- * A string parameter: trimmed unless `trim: false`; `undefined` when absent or empty; throws when `required` and
- * missing, or when the value is not a string.
+ * A string parameter: trimmed unless `trim: false`; `undefined` when absent, empty or not a string; throws
+ * `<label> required` when `required` and there is no usable string.
  *
  * @example
  * ```ts
@@ -44,7 +44,11 @@ export function readStringParam(params: Record<string, unknown>, key: string, op
     if (options.required) throw new ToolParamError(`${label} required`);
     return undefined;
   }
-  if (typeof raw !== "string") throw new ToolParamError(`${label} must be a string, got ${typeof raw}`);
+  // As the gateway reads tool arguments: a value that is not a string counts as missing.
+  if (typeof raw !== "string") {
+    if (options.required) throw new ToolParamError(`${label} required`);
+    return undefined;
+  }
   const value = options.trim === false ? raw : raw.trim();
   if (!value && !options.allowEmpty) {
     if (options.required) throw new ToolParamError(`${label} required`);

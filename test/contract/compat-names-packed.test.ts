@@ -26,7 +26,7 @@ describe("compat names through the public package", () => {
     expect(out).toEqual({
       schema: { type: "object", properties: { action: { type: "string", enum: ["discover", "start"], description: "what" } } },
       action: "start",
-      error: "runId is required.",
+      error: "runId required",
       result: "text",
     });
   });
