@@ -4,11 +4,6 @@
  * package installed, type-checked by the compat-corpus machinery (must be free of SDK errors), and loaded with
  * `loadPluginForTest` from that installed package (host and plugin share one SDK copy), asserting what it registered.
  *
- * PENDING: named `.pending.ts` so vitest does not collect it (its include matches `*.test.ts`) until the subpaths
- * it needs exist (channel-entry-contract, channel-lifecycle, reply-runtime, provider-entry, core's stringEnum and
- * readStringParam, setup's applySetupAccountConfigPatch and `channelKey`, a synchronous `runtime.config.loadConfig`,
- * `PluginHookMessageContext.messageId`, `PluginHookSessionEndEvent.reason`, hook events castable to a record).
- * Rename it to `corpus-fixtures.test.ts` when they land: its expectations are the target.
  */
 import { cpSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
