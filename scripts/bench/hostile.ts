@@ -10,8 +10,11 @@
  * wildcard hint paths over a wide schema; thousands of distinct channel schemas; JSON5 comments and duplicate keys
  * (the duplicate-key scanner); patterns RE2 refuses; a malformed `$ref` escape.
  *
- * Usage: tsx scripts/bench/hostile.ts [--runs N]
+ * Usage: tsx scripts/bench/hostile.ts [--runs N] [--only case-name] [--dump dir]
+ * (`--dump` writes each case's manifest text to `<dir>/<case>.json`, e.g. for `node --cpu-prof` runs on one case.)
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { clearPluginConfigValidatorCache, validatePluginConfig } from "../../src/config/validate-plugin-config.js";
 import { parsePluginManifest } from "../../src/manifest/read-plugin-manifest.js";
@@ -22,6 +25,8 @@ const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const LIMIT = MAX_PLUGIN_MANIFEST_BYTES - 64;
 const TARGET_MS = 100;
+const onlyArg = process.argv.indexOf("--only");
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 
 /** Adds items produced by `make(i)` while the JSON text of `build(items)` stays within the size limit. */
 function fill<T>(build: (items: T[]) => string, make: (index: number) => T): string {
@@ -252,8 +257,16 @@ const verdictNote = "wall = elapsed, CPU = process CPU time (user + system); the
 // Warm up the lazy loads (zod, json5, ajv, re2js) so the table measures the checks, not module loading.
 parsePluginManifest('{"id":"warm","configSchema":{"type":"object","properties":{"a":{"type":"string","pattern":"^a"}}},"uiHints":{"a":{}}}');
 
+const dumpArg = process.argv.indexOf("--dump");
+if (dumpArg > 0) {
+  const dir = process.argv[dumpArg + 1]!;
+  mkdirSync(dir, { recursive: true });
+  for (const entry of cases) writeFileSync(join(dir, `${entry.name}.json`), entry.text);
+}
+
 const rows: string[][] = [];
 for (const entry of cases) {
+  if (ONLY !== undefined && entry.name !== ONLY) continue;
   const bytes = Buffer.byteLength(entry.text);
   const samples: Array<{ wall: number; cpu: number }> = [];
   let codes = "";
@@ -302,7 +315,7 @@ const configCases: Array<{ name: string; manifest: PluginManifest; config: Recor
   },
 ];
 const configRows: string[][] = [];
-for (const entry of configCases) {
+for (const entry of ONLY === undefined ? configCases : []) {
   const samples: Array<{ wall: number; cpu: number }> = [];
   let outcome = "";
   for (let run = 0; run < RUNS; run++) {

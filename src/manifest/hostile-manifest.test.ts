@@ -250,6 +250,15 @@ describe("never throws", () => {
     Object.defineProperty(getter, "name", { enumerable: true, get: () => { throw new Error("boom"); } });
     expect(codes(checkPluginManifest(getter))).toEqual(["manifest-not-data"]);
   });
+
+  it("a wrong-typed value that is an object with its own constructor key (zod's wording threw on it)", () => {
+    const result = parsePluginManifest(
+      '{"id":"demo","configSchema":{},"channels":["c"],"channelConfigs":{"c":{"schema":{},"label":{"constructor":{"name":[{}]}}}}}',
+    );
+    expect(result.manifest?.channelConfigs).toEqual({ c: { schema: {} } });
+    expect(codes(result)).toEqual(["channel-config-invalid"]);
+    expect(result.diagnostics[0]!.message).toBe('channelConfigs.c.label: must be a string; got {"constructor":{"name":[{}]}}. The value is ignored.');
+  });
 });
 
 describe("object-prototype names are ordinary keys", () => {

@@ -14,6 +14,7 @@ import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
 import { own, restoreProtoKeys, toDataTree, toPlainTree } from "./data-tree.js";
 import { applyIssue, DROPPED, EMPTY_SCHEMA_HINT, KNOWN_TOP_LEVEL_KEYS, type Edits, type ZodIssueLike } from "./manifest-issues.js";
+import { prepassManifest } from "./manifest-prepass.js";
 import { checkManifestSemantics } from "./manifest-semantics.js";
 import { withQuietPrototypes } from "./quiet-prototypes.js";
 import { describeValue, formatPath } from "./paths.js";
@@ -291,7 +292,7 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
     };
   }
   try {
-    return withQuietPrototypes(() => checkManifestData(data, file, options));
+    return withQuietPrototypes(() => checkManifestData(data, file, options, true));
   } catch {
     // A bug guard, not a code path: every check above is written not to throw. The manifest is not trusted then.
     return {
@@ -309,7 +310,26 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
   }
 }
 
-function checkManifestData(raw: unknown, file: string, options: ParsePluginManifestOptions): PluginManifestReadResult {
+/**
+ * {@link checkPluginManifest} without the linear pre-pass (zod alone finds and drops every bad value). Internal: the
+ * differential test proves that both give the same manifest and the same diagnostics.
+ */
+export function checkPluginManifestWithoutPrepass(raw: unknown, options: ParsePluginManifestOptions = {}): PluginManifestReadResult {
+  const file = options.file ?? PLUGIN_MANIFEST_FILENAME;
+  return withQuietPrototypes(() => checkManifestData(toDataTree(raw), file, options, false));
+}
+
+/**
+ * zod's English messages describe the received value for `invalid_type` by its constructor name, which throws for a
+ * null-prototype object carrying an own `constructor` key (`{"label":{"constructor":{"name":[{}]}}}`); the reader
+ * words its own messages from the issue code, so it gives zod a message that never looks at the value.
+ */
+const PARSE_CONTEXT = {
+  error: (issue: { code?: string; expected?: unknown }) =>
+    issue.code === "invalid_type" ? `Invalid input: expected ${String(issue.expected)}` : undefined,
+};
+
+function checkManifestData(raw: unknown, file: string, options: ParsePluginManifestOptions, prepass: boolean): PluginManifestReadResult {
   const diagnostics: PluginDiagnostic[] = [];
   const seen = new Set<string>();
   const perCode = new Map<string, { level: PluginDiagnostic["level"]; count: number }>();
@@ -381,8 +401,19 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
   const working = Object.assign(Object.create(null) as Record<string, unknown>, raw);
   const idPlaceholder = typeof id === "string" && !PLUGIN_ID_PATTERN.test(id);
   if (idPlaceholder) working.id = "placeholder";
+  if (prepass) {
+    prepassManifest(working, {
+      report,
+      listing: (code) => (perCode.get(code)?.count ?? 0) < MAX_DIAGNOSTICS_PER_CODE,
+      count: (code, level) => {
+        const tally = perCode.get(code) ?? { level, count: 0 };
+        perCode.set(code, tally);
+        tally.count++;
+      },
+    });
+  }
   const schema = getPluginManifestSchema();
-  let parsed = schema.safeParse(working);
+  let parsed = schema.safeParse(working, PARSE_CONTEXT);
   for (let round = 0; !parsed.success && round < 8; round++) {
     const edits: Edits = { working, arrays: new Set(), copies: new Set() };
     for (const issue of parsed.error.issues) applyIssue(issue as ZodIssueLike, edits, report);
@@ -392,7 +423,7 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
       for (const item of array) if (item !== DROPPED) array[kept++] = item;
       array.length = kept;
     }
-    parsed = schema.safeParse(working);
+    parsed = schema.safeParse(working, PARSE_CONTEXT);
   }
   if (!parsed.success) {
     report(
