@@ -380,8 +380,8 @@ describe("skills, version, channelConfigs, activation", () => {
     const result = check({ activation: { onStartup: "yes", onCapabilities: ["tool", "toaster"], onBoot: true } });
     expect(result.diagnostics.map((d) => `${d.level} ${d.code} ${d.path}`)).toEqual([
       // List entries and unknown keys come from the linear pre-pass, before the zod schema's findings.
-      "error activation-invalid activation.onCapabilities[1]",
       "warning activation-unknown-key activation.onBoot",
+      "error activation-invalid activation.onCapabilities[1]",
       "error activation-invalid activation.onStartup",
     ]);
     expect(result.manifest?.activation).toEqual({ onCapabilities: ["tool"] });
