@@ -193,7 +193,9 @@ export function applyIssue(issue: ZodIssueLike, edits: Edits, report: Report): v
   }
   if ((top === "uiHints" && path.length >= 2) || (top === "channelConfigs" && path[2] === "uiHints" && path.length >= 4)) {
     const field = path[path.length - 1];
-    if (field === "sensitive" && value !== undefined) {
+    // The flag itself (uiHints.<path>.sensitive), not a hint whose path is "sensitive".
+    const flagDepth = top === "uiHints" ? 3 : 5;
+    if (field === "sensitive" && path.length === flagDepth && value !== undefined) {
       report("error", "ui-hint-invalid", where, sensitiveHintMessage(value));
       setAt(edits, path, true);
       return;

@@ -151,6 +151,22 @@ describe("manifest pre-pass", () => {
     ]);
   });
 
+  it("checks a hint whose path is __proto__ (zod's records skip such a key) and keeps it as an own key", () => {
+    const result = checkPluginManifest(JSON.parse('{"id":"demo","configSchema":{"type":"object","properties":{"__proto__":{}}},"uiHints":{"__proto__":{"label":1,"x":2,"help":"h"}}}'));
+    expect(result.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(["ui-hint-invalid uiHints.__proto__.label", "ui-hint-unknown-key uiHints.__proto__.x"]);
+    expect(Object.hasOwn(result.manifest!.uiHints!, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(result.manifest!.uiHints)).toBe(Object.prototype);
+    expect(JSON.stringify(result.manifest!.uiHints)).toBe('{"__proto__":{"help":"h"}}');
+  });
+
+  it("a hint whose path is sensitive and whose value is not an object is dropped, not taken for the flag", () => {
+    for (const check of [checkPluginManifest, checkPluginManifestWithoutPrepass]) {
+      const result = check({ id: "demo", configSchema: { type: "object", properties: { sensitive: {} } }, uiHints: { sensitive: 5 } });
+      expect(result.manifest?.uiHints).toEqual({});
+      expect(result.diagnostics.map((d) => d.message)).toEqual(["uiHints.sensitive: must be an object; got 5. The hint field is ignored."]);
+    }
+  });
+
   it("never mutates the caller's object", () => {
     const raw = { id: "demo", configSchema: {}, contracts: { tools: [1, "a"], bad: [] }, uiHints: { a: { lable: 1 } } };
     const before = JSON.stringify(raw);

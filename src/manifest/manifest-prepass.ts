@@ -50,6 +50,7 @@ const CHANNEL_CONFIG_KEYS = new Set(["schema", "uiHints", "label", "description"
 const CAPABILITIES = new Set<unknown>(ACTIVATION_CAPABILITIES);
 
 const DROP = Symbol("drop");
+const HINT_NOT_OBJECT: ZodIssueLike = { code: "invalid_type", expected: "object", path: [], message: "" };
 const MISSING_CHANNEL_SCHEMA = `is required: the channel's config JSON Schema (e.g. ${EMPTY_SCHEMA_HINT}). The channel config entry is ignored.`;
 const UNKNOWN_FIELD = Symbol("unknown-field");
 
@@ -175,13 +176,17 @@ export function prepassManifest(working: Record_, findings: PrepassFindings): vo
     for (let index = 0; index < keys.length; index++) {
       const hintPath = keys[index]!;
       const hint = node[hintPath];
-      // zod reports a hint that is not an object (one finding per hint at most).
-      const cleaned = isRecord(hint) ? cleanHint(hint, path, hintPath) : hint;
+      let cleaned: unknown;
+      if (isRecord(hint)) cleaned = cleanHint(hint, path, hintPath);
+      else {
+        emit("error", "ui-hint-invalid", () => [...path, hintPath], () => `${describeIssue(HINT_NOT_OBJECT, hint)} The hint field is ignored.`);
+        cleaned = DROP;
+      }
       if (cleaned !== hint && !out) {
         out = Object.create(null) as Record_;
         for (let before = 0; before < index; before++) out[keys[before]!] = node[keys[before]!];
       }
-      if (out) out[hintPath] = cleaned;
+      if (out && cleaned !== DROP) out[hintPath] = cleaned;
     }
     return out ?? node;
   };

@@ -252,8 +252,13 @@ function createSchemaPathChecker(root: SchemaNode, budget: StepBudget): SchemaPa
     variants.set(start, queue);
     return queue;
   };
-  // Frontier (schema nodes a path prefix can be in) per prefix: hints sharing a prefix share the work.
-  const frontiers = new Map<string, SchemaNode[] | typeof UNKNOWN>();
+  // Frontier (schema nodes a path prefix can be in) per prefix, as a trie of segments: hints sharing a prefix share
+  // the work, and no prefix key string is built per segment.
+  interface Prefix {
+    nodes: SchemaNode[] | typeof UNKNOWN;
+    next: Map<string, Prefix> | undefined;
+  }
+  const rootPrefix: Prefix = { nodes: [root], next: undefined };
   const step = (current: SchemaNode[], segment: string): SchemaNode[] | typeof UNKNOWN | "budget" => {
     const next = new Set<SchemaNode>();
     const wildcard = segment === "*" || /^\d+$/.test(segment);
@@ -302,20 +307,19 @@ function createSchemaPathChecker(root: SchemaNode, budget: StepBudget): SchemaPa
       const segments = splitHintPath(path);
       // "" (no segment) is the config object itself.
       if (segments.length === 0) return path === "";
-      let current: SchemaNode[] = [root];
-      let key = "";
+      let prefix = rootPrefix;
       for (const segment of segments) {
-        key += `\u0000${segment}`;
-        let next = frontiers.get(key);
+        prefix.next ??= new Map();
+        let next = prefix.next.get(segment);
         if (next === undefined) {
-          const computed = step(current, segment);
+          const computed = step(prefix.nodes as SchemaNode[], segment);
           if (computed === "budget") return "budget";
-          next = computed;
-          frontiers.set(key, next);
+          next = { nodes: computed, next: undefined };
+          prefix.next.set(segment, next);
         }
-        if (next === UNKNOWN) return true;
-        if (next.length === 0) return false;
-        current = next;
+        if (next.nodes === UNKNOWN) return true;
+        if (next.nodes.length === 0) return false;
+        prefix = next;
       }
       return true;
     },

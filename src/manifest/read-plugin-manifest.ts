@@ -13,7 +13,15 @@ import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
 import { own, restoreProtoKeys, toDataTree, toPlainTree } from "./data-tree.js";
-import { applyIssue, DROPPED, EMPTY_SCHEMA_HINT, KNOWN_TOP_LEVEL_KEYS, type Edits, type ZodIssueLike } from "./manifest-issues.js";
+import {
+  applyIssue,
+  DROPPED,
+  EMPTY_SCHEMA_HINT,
+  KNOWN_TOP_LEVEL_KEYS,
+  UI_HINT_FIELDS,
+  type Edits,
+  type ZodIssueLike,
+} from "./manifest-issues.js";
 import { prepassManifest } from "./manifest-prepass.js";
 import { checkManifestSemantics } from "./manifest-semantics.js";
 import { withQuietPrototypes } from "./quiet-prototypes.js";
@@ -412,6 +420,10 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
       },
     });
   }
+  // The pre-pass checked every top-level hint completely (fields, types, unknown keys, hints that are not objects):
+  // zod need not walk tens of thousands of them again. They rejoin the manifest after the schema check.
+  const checkedHints = prepass && isRecord(working.uiHints) ? working.uiHints : undefined;
+  if (checkedHints) delete working.uiHints;
   const schema = getPluginManifestSchema();
   let parsed = schema.safeParse(working, PARSE_CONTEXT);
   for (let round = 0; !parsed.success && round < 8; round++) {
@@ -437,6 +449,31 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
   const manifest = parsed.data as PluginManifest;
   restoreProtoKeys(manifest as unknown as Record<string, unknown>, working);
   if (idPlaceholder) manifest.id = id as string;
+  if (checkedHints) manifest.uiHints = checkedHints as PluginManifest["uiHints"];
   checkManifestSemantics(manifest, { rootDir: options.rootDir, report });
-  return result(toPlainTree(manifest) as PluginManifest);
+  if (!checkedHints) return result(toPlainTree(manifest) as PluginManifest);
+  // Same shape and key order as zod's output: top-level keys and hint fields in schema order.
+  const plain: Record<string, unknown> = {};
+  for (const key of KNOWN_TOP_LEVEL_KEYS) {
+    if (key === "uiHints") plain.uiHints = plainHints(checkedHints);
+    else if (Object.hasOwn(manifest, key)) plain[key] = toPlainTree((manifest as unknown as Record<string, unknown>)[key]);
+  }
+  return result(plain as unknown as PluginManifest);
+}
+
+/** Checked hints as ordinary objects, fields in schema order (as zod would output them); `__proto__` stays an own key. */
+function plainHints(hints: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of Object.keys(hints)) {
+    const hint = hints[path] as Record<string, unknown>;
+    const plain: Record<string, unknown> = {};
+    for (const field of UI_HINT_FIELDS) {
+      if (!Object.hasOwn(hint, field)) continue;
+      const value = hint[field];
+      plain[field] = Array.isArray(value) ? [...value] : value;
+    }
+    if (path === "__proto__") Object.defineProperty(out, path, { value: plain, enumerable: true, writable: true, configurable: true });
+    else out[path] = plain;
+  }
+  return out;
 }
