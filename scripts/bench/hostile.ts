@@ -7,7 +7,8 @@
  * Cases: exponential-backtracking `patternProperties` against `uiHints` keys; `$ref`/`allOf` fan-out (3 and 5 refs
  * per level) under 7-segment hint paths; a `contracts` object with tens of thousands of unknown keys; tens of
  * thousands of `uiHints` with an unknown field; contract lists of non-strings; schema nesting past the depth limit;
- * wildcard hint paths over a wide schema; thousands of distinct channel schemas; JSON5 comments and duplicate keys
+ * a valid schema just under the node cap; `$ref`s to one large definition (ajv inlined it at every use); channel
+ * configs without a schema; wildcard hint paths over a wide schema; thousands of distinct channel schemas; JSON5 comments and duplicate keys
  * (the duplicate-key scanner); patterns RE2 refuses; a malformed `$ref` escape.
  *
  * Usage: tsx scripts/bench/hostile.ts [--runs N] [--only case-name] [--dump dir]
@@ -16,6 +17,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { MAX_SCHEMA_NODES } from "../../src/config/json-schema-compiler.js";
 import { clearPluginConfigValidatorCache, validatePluginConfig } from "../../src/config/validate-plugin-config.js";
 import { parsePluginManifest } from "../../src/manifest/read-plugin-manifest.js";
 import { MAX_PLUGIN_MANIFEST_BYTES, type PluginManifest } from "../../src/manifest/plugin-manifest-schema.js";
@@ -49,6 +51,11 @@ function fill<T>(build: (items: T[]) => string, make: (index: number) => T): str
   }
   return text;
 }
+
+/** Properties of a valid schema just under the node cap (the root, its `properties` map and a few more objects). */
+const AT_CAP = MAX_SCHEMA_NODES - 10;
+const REF_TARGET = Math.floor(MAX_SCHEMA_NODES / 5);
+const REFS = MAX_SCHEMA_NODES - REF_TARGET - 10;
 
 const A34 = `${"a".repeat(34)}!`;
 
@@ -159,8 +166,51 @@ const cases: Array<{ name: string; what: string; text: string }> = [
     ),
   },
   {
+    name: "typed-schema-at-cap",
+    what: `${AT_CAP} typed properties (just under the node cap) + hints`,
+    text: fill<number>(
+      (hints) =>
+        JSON.stringify({
+          id: "x",
+          configSchema: {
+            type: "object",
+            properties: Object.fromEntries(Array.from({ length: AT_CAP }, (_, i) => [`p${i}`, { type: "string", minLength: 1 }])),
+          },
+          uiHints: Object.fromEntries(hints.map((i) => [`p${i % AT_CAP}.x${i}`, { label: "l" }])),
+        }),
+      (i) => i,
+    ),
+  },
+  {
+    name: "ref-inline",
+    what: `${REFS} $refs to one ${REF_TARGET}-property definition (ajv inlined it at every use)`,
+    text: fill<number>(
+      (hints) =>
+        JSON.stringify({
+          id: "x",
+          configSchema: {
+            type: "object",
+            definitions: {
+              big: { type: "object", properties: Object.fromEntries(Array.from({ length: REF_TARGET }, (_, i) => [`f${i}`, { type: "string", minLength: 1 }])) },
+            },
+            properties: Object.fromEntries(Array.from({ length: REFS }, (_, i) => [`p${i}`, { $ref: "#/definitions/big" }])),
+          },
+          uiHints: Object.fromEntries(hints.map((i) => [`p${Math.floor(i / REF_TARGET) % REFS}.f${i % REF_TARGET}`, {}])),
+        }),
+      (i) => i,
+    ),
+  },
+  {
+    name: "channel-configs-no-schema",
+    what: "channelConfigs entries without their schema",
+    text: fill<number>(
+      (channels) => JSON.stringify({ id: "x", configSchema: {}, channelConfigs: Object.fromEntries(channels.map((i) => [`c${i}`, {}])) }),
+      (i) => i,
+    ),
+  },
+  {
     name: "wildcard-hints",
-    what: "2,000-property schema, hints *.*.*.x",
+    what: `${AT_CAP}-property schema, hints *.*.*.x`,
     text: fill<number>(
       (hints) =>
         JSON.stringify({
@@ -168,7 +218,7 @@ const cases: Array<{ name: string; what: string; text: string }> = [
           configSchema: {
             type: "object",
             definitions: { node: { type: "object", additionalProperties: { $ref: "#/definitions/node" } } },
-            properties: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`p${i}`, { $ref: "#/definitions/node" }])),
+            properties: Object.fromEntries(Array.from({ length: AT_CAP }, (_, i) => [`p${i}`, { $ref: "#/definitions/node" }])),
           },
           uiHints: Object.fromEntries(hints.map((i) => [`*.*.*.*.x${i}`, {}])),
         }),

@@ -40,7 +40,7 @@ export type CompileJsonSchemaResult =
  * reader's 100 ms target for a whole manifest. The largest published plugin schema (telegram's channel schema) has
  * 732; 1,500 keeps twice that room.
  */
-export const MAX_SCHEMA_NODES = 1500;
+export const MAX_SCHEMA_NODES = 1000;
 
 /** Most distinct `pattern`/`patternProperties` regexes one schema may have (ajv's compile is quadratic in them). */
 export const MAX_SCHEMA_PATTERNS = 256;

@@ -13,8 +13,8 @@ export interface DuplicateKey {
 
 interface Frame {
   kind: "object" | "array";
-  /** Occurrence lines per key (objects). */
-  keys: Map<string, number[]>;
+  /** Occurrence lines per key (objects): the first line, or every line once the key repeats; created on the first key. */
+  keys: Map<string, number | number[]> | undefined;
   /** Segment of the value currently being read: the last key (objects) or the index (arrays). */
   segment: string | number;
   expectKey: boolean;
@@ -66,12 +66,12 @@ export function findDuplicateKeys(text: string, decodeString: (literal: string) 
     const top = stack[stack.length - 1];
     if (PUNCTUATION.has(char)) {
       if (char === "{" || char === "[") {
-        stack.push({ kind: char === "{" ? "object" : "array", keys: new Map(), segment: char === "{" ? "" : 0, expectKey: char === "{" });
+        stack.push({ kind: char === "{" ? "object" : "array", keys: undefined, segment: char === "{" ? "" : 0, expectKey: char === "{" });
       } else if (char === "}" || char === "]") {
         const frame = stack.pop();
-        if (frame?.kind === "object") {
+        if (frame?.kind === "object" && frame.keys) {
           for (const [key, lines] of frame.keys) {
-            if (lines.length > 1) duplicates.push({ path: [...stack.map((parent) => parent.segment), key], lines });
+            if (typeof lines !== "number") duplicates.push({ path: [...stack.map((parent) => parent.segment), key], lines });
           }
         }
       } else if (char === "," && top) {
@@ -97,9 +97,11 @@ export function findDuplicateKeys(text: string, decodeString: (literal: string) 
       token = text.slice(index, end);
     }
     if (top?.kind === "object" && top.expectKey) {
-      const lines = top.keys.get(token) ?? [];
-      lines.push(line);
-      top.keys.set(token, lines);
+      top.keys ??= new Map();
+      const lines = top.keys.get(token);
+      if (lines === undefined) top.keys.set(token, line);
+      else if (typeof lines === "number") top.keys.set(token, [lines, line]);
+      else lines.push(line);
       top.segment = token;
     }
     advance(end);

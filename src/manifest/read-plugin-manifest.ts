@@ -409,17 +409,14 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
   const working = Object.assign(Object.create(null) as Record<string, unknown>, raw);
   const idPlaceholder = typeof id === "string" && !PLUGIN_ID_PATTERN.test(id);
   if (idPlaceholder) working.id = "placeholder";
-  if (prepass) {
-    prepassManifest(working, {
-      report,
-      listing: (code) => (perCode.get(code)?.count ?? 0) < MAX_DIAGNOSTICS_PER_CODE,
-      count: (code, level) => {
-        const tally = perCode.get(code) ?? { level, count: 0 };
-        perCode.set(code, tally);
-        tally.count++;
-      },
-    });
-  }
+  // Past the per-code cap a finding is only counted: its path and message are never built.
+  const listing = (code: string): boolean => (perCode.get(code)?.count ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
+  const count = (code: string, level: PluginDiagnostic["level"]): void => {
+    const tally = perCode.get(code) ?? { level, count: 0 };
+    perCode.set(code, tally);
+    tally.count++;
+  };
+  if (prepass) prepassManifest(working, { report, listing, count });
   // The pre-pass checked every top-level hint completely (fields, types, unknown keys, hints that are not objects):
   // zod need not walk tens of thousands of them again. They rejoin the manifest after the schema check.
   const checkedHints = prepass && isRecord(working.uiHints) ? working.uiHints : undefined;
@@ -450,7 +447,7 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
   restoreProtoKeys(manifest as unknown as Record<string, unknown>, working);
   if (idPlaceholder) manifest.id = id as string;
   if (checkedHints) manifest.uiHints = checkedHints as PluginManifest["uiHints"];
-  checkManifestSemantics(manifest, { rootDir: options.rootDir, report });
+  checkManifestSemantics(manifest, { rootDir: options.rootDir, report, listing, count });
   if (!checkedHints) return result(toPlainTree(manifest) as PluginManifest);
   // Same shape and key order as zod's output: top-level keys and hint fields in schema order.
   const plain: Record<string, unknown> = {};
