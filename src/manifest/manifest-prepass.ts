@@ -252,37 +252,46 @@ export function prepassManifest(working: Record_, findings: PrepassFindings): vo
 
   const channelConfigs = working.channelConfigs;
   if (isRecord(channelConfigs)) {
-    let out = channelConfigs;
-    for (const channelId of Object.keys(channelConfigs)) {
+    const channelIds = Object.keys(channelConfigs);
+    let out: Record_ | undefined; // built only once an entry changes (from the entries kept so far)
+    for (let index = 0; index < channelIds.length; index++) {
+      const channelId = channelIds[index]!;
       const entry = channelConfigs[channelId];
-      if (!isRecord(entry) || channelId === "") continue; // zod reports these (and drops the whole entry)
-      let cleaned = unknownKeys(entry, ["channelConfigs", channelId], CHANNEL_CONFIG_KEYS, "unknown-key");
-      if (Object.hasOwn(cleaned, "uiHints")) {
-        const cleanedHints = hints(cleaned.uiHints, ["channelConfigs", channelId, "uiHints"]);
-        if (cleanedHints !== cleaned.uiHints) {
-          if (cleaned === entry) cleaned = copyRecord(entry);
-          cleaned.uiHints = cleanedHints;
-        }
+      let cleaned: unknown = entry;
+      // Not an object, or a blank id: zod reports these (and drops the whole entry).
+      if (isRecord(entry) && channelId !== "") cleaned = cleanChannelConfig(entry, channelId);
+      if (cleaned !== entry && !out) {
+        out = Object.create(null) as Record_;
+        for (let before = 0; before < index; before++) out[channelIds[before]!] = channelConfigs[channelIds[before]!];
       }
-      const preferOver = cleaned.preferOver;
-      if (Array.isArray(preferOver)) {
-        const kept = nameList(preferOver, ["channelConfigs", channelId, "preferOver"], "channel-config-invalid");
-        if (kept !== preferOver) {
-          if (cleaned === entry) cleaned = copyRecord(entry);
-          cleaned.preferOver = kept;
-        }
-      }
-      if (!Object.hasOwn(cleaned, "schema")) {
-        // Without its schema the entry is ignored: said once, here, instead of one zod issue per entry.
-        emit("error", "channel-config-invalid", () => ["channelConfigs", channelId, "schema"], () => MISSING_CHANNEL_SCHEMA);
-        if (out === channelConfigs) out = copyRecord(channelConfigs);
-        delete out[channelId];
-        continue;
-      }
-      if (cleaned === entry) continue;
-      if (out === channelConfigs) out = copyRecord(channelConfigs);
-      out[channelId] = cleaned;
+      if (out && cleaned !== DROP) out[channelId] = cleaned;
     }
-    working.channelConfigs = out;
+    if (out) working.channelConfigs = out;
+  }
+
+  /** One channel config entry, cleaned; {@link DROP} when it has no schema (the entry is then ignored). */
+  function cleanChannelConfig(entry: Record_, channelId: string): Record_ | typeof DROP {
+    let cleaned = unknownKeys(entry, ["channelConfigs", channelId], CHANNEL_CONFIG_KEYS, "unknown-key");
+    if (Object.hasOwn(cleaned, "uiHints")) {
+      const cleanedHints = hints(cleaned.uiHints, ["channelConfigs", channelId, "uiHints"]);
+      if (cleanedHints !== cleaned.uiHints) {
+        if (cleaned === entry) cleaned = copyRecord(entry);
+        cleaned.uiHints = cleanedHints;
+      }
+    }
+    const preferOver = cleaned.preferOver;
+    if (Array.isArray(preferOver)) {
+      const kept = nameList(preferOver, ["channelConfigs", channelId, "preferOver"], "channel-config-invalid");
+      if (kept !== preferOver) {
+        if (cleaned === entry) cleaned = copyRecord(entry);
+        cleaned.preferOver = kept;
+      }
+    }
+    if (!Object.hasOwn(cleaned, "schema")) {
+      // Without its schema the entry is ignored: said once, here, instead of one zod issue per entry.
+      emit("error", "channel-config-invalid", () => ["channelConfigs", channelId, "schema"], () => MISSING_CHANNEL_SCHEMA);
+      return DROP;
+    }
+    return cleaned;
   }
 }
