@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
-import { own, restoreProtoKeys, toDataTree, toPlainTree } from "./data-tree.js";
+import { markParsedTree, own, restoreProtoKeys, toDataTree, toPlainTree } from "./data-tree.js";
 import {
   applyIssue,
   DROPPED,
@@ -246,7 +246,7 @@ export function parsePluginManifest(text: string, options: ParsePluginManifestOp
     if (columnNumber !== undefined) diagnostic.column = columnNumber;
     return { file, diagnostics: [diagnostic] };
   }
-  const result = checkPluginManifest(raw, { ...options, file });
+  const result = checkPluginManifest(markParsedTree(raw), { ...options, file });
   let duplicates: ReturnType<typeof findDuplicateKeys>;
   try {
     duplicates = findDuplicateKeys(text, (literal) => String(loadJson5().parse(literal)));
