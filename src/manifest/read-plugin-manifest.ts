@@ -450,10 +450,12 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
   checkManifestSemantics(manifest, { rootDir: options.rootDir, report, listing, count });
   if (!checkedHints) return result(toPlainTree(manifest) as PluginManifest);
   // Same shape and key order as zod's output: top-level keys and hint fields in schema order.
+  const { uiHints: _checked, ...rest } = manifest;
+  const converted = toPlainTree(rest) as Record<string, unknown>;
   const plain: Record<string, unknown> = {};
   for (const key of KNOWN_TOP_LEVEL_KEYS) {
     if (key === "uiHints") plain.uiHints = plainHints(checkedHints);
-    else if (Object.hasOwn(manifest, key)) plain[key] = toPlainTree((manifest as unknown as Record<string, unknown>)[key]);
+    else if (Object.hasOwn(converted, key)) plain[key] = converted[key];
   }
   return result(plain as unknown as PluginManifest);
 }
