@@ -210,6 +210,23 @@ const cases: Array<{ name: string; what: string; text: string }> = [
   },
   {
     name: "wildcard-hints",
+    what: "2,000-property schema, hints *.*.*.x",
+    text: fill<number>(
+      (hints) =>
+        JSON.stringify({
+          id: "x",
+          configSchema: {
+            type: "object",
+            definitions: { node: { type: "object", additionalProperties: { $ref: "#/definitions/node" } } },
+            properties: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`p${i}`, { $ref: "#/definitions/node" }])),
+          },
+          uiHints: Object.fromEntries(hints.map((i) => [`*.*.*.*.x${i}`, {}])),
+        }),
+      (i) => i,
+    ),
+  },
+  {
+    name: "wildcard-hints-at-cap",
     what: `${AT_CAP}-property schema, hints *.*.*.x`,
     text: fill<number>(
       (hints) =>
