@@ -59,7 +59,16 @@ function copyRecord(node: Record_): Record_ {
   return Object.assign(Object.create(null) as Record_, node);
 }
 
-/** Runs the pre-pass on `working` (the reader's own null-prototype copy of the top level), replacing what it cleans. */
+/**
+ * Runs the pre-pass on `working` (the reader's own null-prototype copy of the top level), replacing what it cleans.
+ *
+ * @example
+ * ```ts
+ * const working = Object.assign(Object.create(null), { id: "demo", configSchema: {}, contracts: { tools: [1, "a"] } });
+ * prepassManifest(working, { report, listing: () => true, count: () => undefined });
+ * // working.contracts.tools is ["a"]; report got contracts-invalid-entry for contracts.tools[0]
+ * ```
+ */
 export function prepassManifest(working: Record_, findings: PrepassFindings): void {
   const emit = (level: Level, code: string, path: () => PropertyKey[], message: () => string): void => {
     if (findings.listing(code)) findings.report(level, code, formatPath(path()), message());

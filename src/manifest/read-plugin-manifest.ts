@@ -321,6 +321,12 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
 /**
  * {@link checkPluginManifest} without the linear pre-pass (zod alone finds and drops every bad value). Internal: the
  * differential test proves that both give the same manifest and the same diagnostics.
+ *
+ * @example
+ * ```ts
+ * checkPluginManifestWithoutPrepass({ id: "demo", configSchema: {}, contracts: { tools: [1] } }).diagnostics[0]?.code;
+ * // "contracts-invalid-entry", as with checkPluginManifest
+ * ```
  */
 export function checkPluginManifestWithoutPrepass(raw: unknown, options: ParsePluginManifestOptions = {}): PluginManifestReadResult {
   const file = options.file ?? PLUGIN_MANIFEST_FILENAME;
