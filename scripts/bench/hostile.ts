@@ -7,12 +7,17 @@
  * Cases: exponential-backtracking `patternProperties` against `uiHints` keys; `$ref`/`allOf` fan-out (3 and 5 refs
  * per level) under 7-segment hint paths; a `contracts` object with tens of thousands of unknown keys; tens of
  * thousands of `uiHints` with an unknown field; contract lists of non-strings; schema nesting past the depth limit;
- * wildcard hint paths over a wide schema; thousands of distinct channel schemas; JSON5 comments and duplicate keys
+ * a valid schema just under the node cap; `$ref`s to one large definition (ajv inlined it at every use); channel
+ * configs without a schema; wildcard hint paths over a wide schema; thousands of distinct channel schemas; JSON5 comments and duplicate keys
  * (the duplicate-key scanner); patterns RE2 refuses; a malformed `$ref` escape.
  *
- * Usage: tsx scripts/bench/hostile.ts [--runs N]
+ * Usage: tsx scripts/bench/hostile.ts [--runs N] [--only case-name] [--dump dir]
+ * (`--dump` writes each case's manifest text to `<dir>/<case>.json`, e.g. for `node --cpu-prof` runs on one case.)
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { MAX_SCHEMA_NODES } from "../../src/config/json-schema-compiler.js";
 import { clearPluginConfigValidatorCache, validatePluginConfig } from "../../src/config/validate-plugin-config.js";
 import { parsePluginManifest } from "../../src/manifest/read-plugin-manifest.js";
 import { MAX_PLUGIN_MANIFEST_BYTES, type PluginManifest } from "../../src/manifest/plugin-manifest-schema.js";
@@ -22,6 +27,8 @@ const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const LIMIT = MAX_PLUGIN_MANIFEST_BYTES - 64;
 const TARGET_MS = 100;
+const onlyArg = process.argv.indexOf("--only");
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 
 /** Adds items produced by `make(i)` while the JSON text of `build(items)` stays within the size limit. */
 function fill<T>(build: (items: T[]) => string, make: (index: number) => T): string {
@@ -44,6 +51,11 @@ function fill<T>(build: (items: T[]) => string, make: (index: number) => T): str
   }
   return text;
 }
+
+/** Properties of a valid schema just under the node cap (the root, its `properties` map and a few more objects). */
+const AT_CAP = MAX_SCHEMA_NODES - 10;
+const REF_TARGET = Math.floor(MAX_SCHEMA_NODES / 5);
+const REFS = MAX_SCHEMA_NODES - REF_TARGET - 10;
 
 const A34 = `${"a".repeat(34)}!`;
 
@@ -154,6 +166,49 @@ const cases: Array<{ name: string; what: string; text: string }> = [
     ),
   },
   {
+    name: "typed-schema-at-cap",
+    what: `${AT_CAP} typed properties (just under the node cap) + hints`,
+    text: fill<number>(
+      (hints) =>
+        JSON.stringify({
+          id: "x",
+          configSchema: {
+            type: "object",
+            properties: Object.fromEntries(Array.from({ length: AT_CAP }, (_, i) => [`p${i}`, { type: "string", minLength: 1 }])),
+          },
+          uiHints: Object.fromEntries(hints.map((i) => [`p${i % AT_CAP}.x${i}`, { label: "l" }])),
+        }),
+      (i) => i,
+    ),
+  },
+  {
+    name: "ref-inline",
+    what: `${REFS} $refs to one ${REF_TARGET}-property definition (ajv inlined it at every use)`,
+    text: fill<number>(
+      (hints) =>
+        JSON.stringify({
+          id: "x",
+          configSchema: {
+            type: "object",
+            definitions: {
+              big: { type: "object", properties: Object.fromEntries(Array.from({ length: REF_TARGET }, (_, i) => [`f${i}`, { type: "string", minLength: 1 }])) },
+            },
+            properties: Object.fromEntries(Array.from({ length: REFS }, (_, i) => [`p${i}`, { $ref: "#/definitions/big" }])),
+          },
+          uiHints: Object.fromEntries(hints.map((i) => [`p${Math.floor(i / REF_TARGET) % REFS}.f${i % REF_TARGET}`, {}])),
+        }),
+      (i) => i,
+    ),
+  },
+  {
+    name: "channel-configs-no-schema",
+    what: "channelConfigs entries without their schema",
+    text: fill<number>(
+      (channels) => JSON.stringify({ id: "x", configSchema: {}, channelConfigs: Object.fromEntries(channels.map((i) => [`c${i}`, {}])) }),
+      (i) => i,
+    ),
+  },
+  {
     name: "wildcard-hints",
     what: "2,000-property schema, hints *.*.*.x",
     text: fill<number>(
@@ -164,6 +219,23 @@ const cases: Array<{ name: string; what: string; text: string }> = [
             type: "object",
             definitions: { node: { type: "object", additionalProperties: { $ref: "#/definitions/node" } } },
             properties: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`p${i}`, { $ref: "#/definitions/node" }])),
+          },
+          uiHints: Object.fromEntries(hints.map((i) => [`*.*.*.*.x${i}`, {}])),
+        }),
+      (i) => i,
+    ),
+  },
+  {
+    name: "wildcard-hints-at-cap",
+    what: `${AT_CAP}-property schema, hints *.*.*.x`,
+    text: fill<number>(
+      (hints) =>
+        JSON.stringify({
+          id: "x",
+          configSchema: {
+            type: "object",
+            definitions: { node: { type: "object", additionalProperties: { $ref: "#/definitions/node" } } },
+            properties: Object.fromEntries(Array.from({ length: AT_CAP }, (_, i) => [`p${i}`, { $ref: "#/definitions/node" }])),
           },
           uiHints: Object.fromEntries(hints.map((i) => [`*.*.*.*.x${i}`, {}])),
         }),
@@ -252,8 +324,16 @@ const verdictNote = "wall = elapsed, CPU = process CPU time (user + system); the
 // Warm up the lazy loads (zod, json5, ajv, re2js) so the table measures the checks, not module loading.
 parsePluginManifest('{"id":"warm","configSchema":{"type":"object","properties":{"a":{"type":"string","pattern":"^a"}}},"uiHints":{"a":{}}}');
 
+const dumpArg = process.argv.indexOf("--dump");
+if (dumpArg > 0) {
+  const dir = process.argv[dumpArg + 1]!;
+  mkdirSync(dir, { recursive: true });
+  for (const entry of cases) writeFileSync(join(dir, `${entry.name}.json`), entry.text);
+}
+
 const rows: string[][] = [];
 for (const entry of cases) {
+  if (ONLY !== undefined && entry.name !== ONLY) continue;
   const bytes = Buffer.byteLength(entry.text);
   const samples: Array<{ wall: number; cpu: number }> = [];
   let codes = "";
@@ -302,7 +382,7 @@ const configCases: Array<{ name: string; manifest: PluginManifest; config: Recor
   },
 ];
 const configRows: string[][] = [];
-for (const entry of configCases) {
+for (const entry of ONLY === undefined ? configCases : []) {
   const samples: Array<{ wall: number; cpu: number }> = [];
   let outcome = "";
   for (let run = 0; run < RUNS; run++) {

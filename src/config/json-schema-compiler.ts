@@ -34,10 +34,13 @@ export type CompileJsonSchemaResult =
     };
 
 /**
- * Most subschema objects one schema may have. ajv's compile time grows with the schema (about 0.05 ms per typed
- * subschema); the largest published plugin schema has about 730, so 2,500 leaves room while bounding the compile.
+ * Most objects and arrays (subschemas, `properties` maps, `enum`/`required` lists …) one schema may have. ajv's
+ * compile time grows with the schema, about 0.05 ms per typed subschema on an idle core and twice that on a busy
+ * one, so this cap is what bounds the compile: 2,500 allowed a valid schema that took 200 ms to compile, past the
+ * reader's 100 ms target for a whole manifest. The largest published plugin schema (telegram's channel schema) has
+ * 732; 1,000 keeps a third more room while a schema at the cap compiles in about 50 ms on an idle core.
  */
-export const MAX_SCHEMA_NODES = 2500;
+export const MAX_SCHEMA_NODES = 1000;
 
 /** Most distinct `pattern`/`patternProperties` regexes one schema may have (ajv's compile is quadratic in them). */
 export const MAX_SCHEMA_PATTERNS = 256;
@@ -76,6 +79,11 @@ const BASE_OPTIONS: Options = {
   // the pass does not pay for itself (200 cold compiles of the host benchmark's schemas: ~0.75 → ~0.4 ms each).
   // Untrusted patterns: every `pattern`/`patternProperties` regex runs on RE2 (linear time, no backtracking).
   code: { optimize: false, regExp: safeRegExpEngine },
+  // Never inline a `$ref` target: ajv's default copies a ref-free target's code into every place that refers to it,
+  // so 2,000 `{"$ref":"#/definitions/big"}` to a 400-property definition (2,400 subschemas, 130 KB, under every cap)
+  // generated code for 800,000 subschemas and ran out of memory after minutes. Each target is compiled once as its
+  // own function instead; results and error paths are the same, and small schemas compile a little faster.
+  inlineRefs: false,
   // `properties`/`required`/defaults look at own properties only: a schema property named `toString` or
   // `constructor` is an ordinary key, never the inherited function.
   ownProperties: true,
@@ -163,7 +171,7 @@ export function compileJsonSchema(schema: unknown): CompileJsonSchemaResult {
       reason: "too-large",
       error:
         size.nodes > MAX_SCHEMA_NODES
-          ? `the schema has more than ${MAX_SCHEMA_NODES} subschemas (objects); split it or reuse parts with "$ref"`
+          ? `the schema has more than ${MAX_SCHEMA_NODES} objects and arrays (subschemas, property maps, lists); split it or reuse parts with "$ref"`
           : `the schema has more than ${MAX_SCHEMA_PATTERNS} distinct regex patterns; share patterns or use "enum"/"format"`,
     };
   }

@@ -13,8 +13,11 @@ export interface DuplicateKey {
 
 interface Frame {
   kind: "object" | "array";
-  /** Occurrence lines per key (objects). */
-  keys: Map<string, number[]>;
+  /** The object's first key and its line: most objects of a large manifest have one key, and need no map. */
+  firstKey: string | undefined;
+  firstLine: number;
+  /** Occurrence lines per key (objects): the first line, or every line once the key repeats; created on the second key. */
+  keys: Map<string, number | number[]> | undefined;
   /** Segment of the value currently being read: the last key (objects) or the index (arrays). */
   segment: string | number;
   expectKey: boolean;
@@ -59,19 +62,28 @@ export function findDuplicateKeys(text: string, decodeString: (literal: string) 
       advance(end === -1 ? text.length : end + 2);
       continue;
     }
-    if (char === " " || char === "\n" || char === "\t" || char === "\r" || /\s|\uFEFF/.test(char)) {
+    const code = char.charCodeAt(0);
+    // Printable ASCII is never whitespace: only other characters need the (slower) Unicode whitespace test.
+    if (char === " " || char === "\n" || char === "\t" || char === "\r" || ((code < 33 || code > 126) && /\s|\uFEFF/.test(char))) {
       advance(index + 1);
       continue;
     }
     const top = stack[stack.length - 1];
     if (PUNCTUATION.has(char)) {
       if (char === "{" || char === "[") {
-        stack.push({ kind: char === "{" ? "object" : "array", keys: new Map(), segment: char === "{" ? "" : 0, expectKey: char === "{" });
+        stack.push({
+          kind: char === "{" ? "object" : "array",
+          firstKey: undefined,
+          firstLine: 0,
+          keys: undefined,
+          segment: char === "{" ? "" : 0,
+          expectKey: char === "{",
+        });
       } else if (char === "}" || char === "]") {
         const frame = stack.pop();
-        if (frame?.kind === "object") {
+        if (frame?.kind === "object" && frame.keys) {
           for (const [key, lines] of frame.keys) {
-            if (lines.length > 1) duplicates.push({ path: [...stack.map((parent) => parent.segment), key], lines });
+            if (typeof lines !== "number") duplicates.push({ path: [...stack.map((parent) => parent.segment), key], lines });
           }
         }
       } else if (char === "," && top) {
@@ -83,23 +95,36 @@ export function findDuplicateKeys(text: string, decodeString: (literal: string) 
       advance(index + 1);
       continue;
     }
-    // A string, number, literal or identifier token.
+    // A string, number, literal or identifier token; only keys are decoded (values are skipped).
     let end = index + 1;
-    let token: string;
+    const isKey = top?.kind === "object" && top.expectKey;
+    let token = "";
     if (char === '"' || char === "'") {
       while (end < text.length && text[end] !== char) end += text[end] === "\\" ? 2 : 1;
       end = Math.min(end + 1, text.length);
-      const literal = text.slice(index, end);
-      // Only strings with escapes need the real decoder (it is by far the slowest step).
-      token = literal.includes("\\") ? decodeString(literal) : literal.slice(1, -1);
+      if (isKey) {
+        const literal = text.slice(index, end);
+        // Only strings with escapes need the real decoder (it is by far the slowest step).
+        token = literal.includes("\\") ? decodeString(literal) : literal.slice(1, -1);
+      }
     } else {
       while (end < text.length && !PUNCTUATION.has(text[end]!) && text[end] !== "/" && !/\s/.test(text[end]!)) end++;
-      token = text.slice(index, end);
+      if (isKey) token = text.slice(index, end);
     }
-    if (top?.kind === "object" && top.expectKey) {
-      const lines = top.keys.get(token) ?? [];
-      lines.push(line);
-      top.keys.set(token, lines);
+    if (isKey) {
+      if (top.firstKey === undefined) {
+        top.firstKey = token;
+        top.firstLine = line;
+      } else {
+        if (!top.keys) {
+          top.keys = new Map();
+          top.keys.set(top.firstKey, top.firstLine);
+        }
+        const lines = top.keys.get(token);
+        if (lines === undefined) top.keys.set(token, line);
+        else if (typeof lines === "number") top.keys.set(token, [lines, line]);
+        else lines.push(line);
+      }
       top.segment = token;
     }
     advance(end);

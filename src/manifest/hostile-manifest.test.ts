@@ -211,6 +211,20 @@ describe("every check is linear and budgeted", () => {
     expect(codes(value)).toEqual(["duplicate-key"]);
   });
 
+  it("$refs to one large definition compile once, not once per use (ajv inlined the target and ran out of memory)", () => {
+    const big = { type: "object", properties: Object.fromEntries(Array.from({ length: 190 }, (_, i) => [`f${i}`, { type: "string", minLength: 1 }])) };
+    const properties = Object.fromEntries(Array.from({ length: 790 }, (_, i) => [`p${i}`, { $ref: "#/definitions/big" }]));
+    const text = JSON.stringify({ id: "x", configSchema: { type: "object", definitions: { big }, properties }, uiHints: { "p3.f7": {} } });
+    const { value, ms } = timed(() => parsePluginManifest(text));
+    expect(value.manifest?.id).toBe("x");
+    expect(codes(value)).toEqual([]);
+    expect(ms).toBeLessThan(5000);
+    const config = Object.fromEntries(Array.from({ length: 790 }, (_, i) => [`p${i}`, { f1: i === 5 ? "" : "ok" }]));
+    const checked = validatePluginConfig({ manifest: value.manifest!, config });
+    expect(checked.ok).toBe(false);
+    expect(checked.diagnostics.map((d) => d.path)).toEqual(["plugins.entries.x.config.p5.f1"]);
+  });
+
   it("a schema with more subschemas or patterns than the compiler takes is schema-too-large", () => {
     const properties = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`p${i}`, { type: "string" }]));
     expect(codes(parsePluginManifest(JSON.stringify({ id: "x", configSchema: { type: "object", properties } })))).toEqual(["schema-too-large"]);
@@ -249,6 +263,15 @@ describe("never throws", () => {
     const getter = { id: "g", configSchema: {} };
     Object.defineProperty(getter, "name", { enumerable: true, get: () => { throw new Error("boom"); } });
     expect(codes(checkPluginManifest(getter))).toEqual(["manifest-not-data"]);
+  });
+
+  it("a wrong-typed value that is an object with its own constructor key (zod's wording threw on it)", () => {
+    const result = parsePluginManifest(
+      '{"id":"demo","configSchema":{},"channels":["c"],"channelConfigs":{"c":{"schema":{},"label":{"constructor":{"name":[{}]}}}}}',
+    );
+    expect(result.manifest?.channelConfigs).toEqual({ c: { schema: {} } });
+    expect(codes(result)).toEqual(["channel-config-invalid"]);
+    expect(result.diagnostics[0]!.message).toBe('channelConfigs.c.label: must be a string; got {"constructor":{"name":[{}]}}. The value is ignored.');
   });
 });
 

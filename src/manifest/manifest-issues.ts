@@ -110,6 +110,48 @@ function contractKeyMessage(key: string, value: unknown): string {
   return `must be an array of names, e.g. ${example}; got ${describeValue(value)}.${consequence}`;
 }
 
+/** The fields a `uiHints` entry may have. */
+export const UI_HINT_FIELDS: readonly string[] = ["label", "help", "placeholder", "sensitive", "advanced", "tags", "presentation"];
+
+/** Reports one unknown key under `path` (the key is dropped by the caller), with the message of its place. */
+export function reportUnknownKey(path: readonly PropertyKey[], key: string, report: Report): void {
+  const top = path[0];
+  const where = formatPath([...path, key]);
+  if (path.length === 0) {
+    const contractHint = (PLUGIN_CONTRACT_KEYS as readonly string[]).includes(key) ? ` Did you mean "contracts.${key}"?` : "";
+    const suggestion = contractHint || suggest(key, KNOWN_TOP_LEVEL_KEYS);
+    report("warning", "unknown-key", where, `unknown top-level key; the gateway ignores it.${suggestion}`);
+  } else if (path.length === 1 && top === "contracts") {
+    report(
+      "warning",
+      "contracts-unknown-key",
+      where,
+      `unknown contracts key; the gateway ignores it.${suggest(key, PLUGIN_CONTRACT_KEYS) || ` Known keys: ${PLUGIN_CONTRACT_KEYS.join(", ")}.`}`,
+    );
+  } else if (path.length === 1 && top === "activation") {
+    report("warning", "activation-unknown-key", where, `unknown activation key; the gateway ignores it.`);
+  } else if (top === "uiHints" || (top === "channelConfigs" && path[2] === "uiHints")) {
+    report(
+      "warning",
+      "ui-hint-unknown-key",
+      where,
+      `unknown hint field; known fields are ${UI_HINT_FIELDS.join(", ")}.${suggest(key, UI_HINT_FIELDS)}`,
+    );
+  } else {
+    report("warning", "unknown-key", where, `unknown key; the gateway ignores it.`);
+  }
+}
+
+/** The message of a `contracts.<key>[i]` entry that is not a non-blank string. */
+export function contractEntryMessage(value: unknown): string {
+  return `must be a non-blank string; got ${describeValue(value)}. The entry is ignored.`;
+}
+
+/** The message of a `uiHints` `sensitive` field that is not a boolean (it is then treated as `true`). */
+export function sensitiveHintMessage(value: unknown): string {
+  return `must be true or false; got ${describeValue(value)}. Treated as true (the value stays masked) until fixed.`;
+}
+
 export function applyIssue(issue: ZodIssueLike, edits: Edits, report: Report): void {
   const path = issue.path;
   const value = valueAt(edits.working, path);
@@ -117,34 +159,8 @@ export function applyIssue(issue: ZodIssueLike, edits: Edits, report: Report): v
 
   if (issue.code === "unrecognized_keys") {
     for (const key of issue.keys ?? []) {
-      const keyPath = [...path, key];
-      const where = formatPath(keyPath);
-      if (path.length === 0) {
-        const contractHint = (PLUGIN_CONTRACT_KEYS as readonly string[]).includes(key)
-          ? ` Did you mean "contracts.${key}"?`
-          : "";
-        const suggestion = contractHint || suggest(key, KNOWN_TOP_LEVEL_KEYS);
-        report("warning", "unknown-key", where, `unknown top-level key; the gateway ignores it.${suggestion}`);
-      } else if (path.length === 1 && top === "contracts") {
-        report(
-          "warning",
-          "contracts-unknown-key",
-          where,
-          `unknown contracts key; the gateway ignores it.${suggest(key, PLUGIN_CONTRACT_KEYS) || ` Known keys: ${PLUGIN_CONTRACT_KEYS.join(", ")}.`}`,
-        );
-      } else if (path.length === 1 && top === "activation") {
-        report("warning", "activation-unknown-key", where, `unknown activation key; the gateway ignores it.`);
-      } else if (top === "uiHints" || (top === "channelConfigs" && path[2] === "uiHints")) {
-        report(
-          "warning",
-          "ui-hint-unknown-key",
-          where,
-          `unknown hint field; known fields are label, help, placeholder, sensitive, advanced, tags, presentation.${suggest(key, ["label", "help", "placeholder", "sensitive", "advanced", "tags", "presentation"])}`,
-        );
-      } else {
-        report("warning", "unknown-key", where, `unknown key; the gateway ignores it.`);
-      }
-      dropAt(edits, keyPath);
+      reportUnknownKey(path, key, report);
+      dropAt(edits, [...path, key]);
     }
     return;
   }
@@ -171,19 +187,16 @@ export function applyIssue(issue: ZodIssueLike, edits: Edits, report: Report): v
     return;
   }
   if (top === "contracts" && path.length >= 3) {
-    report("error", "contracts-invalid-entry", where, `must be a non-blank string; got ${describeValue(value)}. The entry is ignored.`);
+    report("error", "contracts-invalid-entry", where, contractEntryMessage(value));
     dropAt(edits, path.slice(0, 3));
     return;
   }
   if ((top === "uiHints" && path.length >= 2) || (top === "channelConfigs" && path[2] === "uiHints" && path.length >= 4)) {
     const field = path[path.length - 1];
-    if (field === "sensitive" && value !== undefined) {
-      report(
-        "error",
-        "ui-hint-invalid",
-        where,
-        `must be true or false; got ${describeValue(value)}. Treated as true (the value stays masked) until fixed.`,
-      );
+    // The flag itself (uiHints.<path>.sensitive), not a hint whose path is "sensitive".
+    const flagDepth = top === "uiHints" ? 3 : 5;
+    if (field === "sensitive" && path.length === flagDepth && value !== undefined) {
+      report("error", "ui-hint-invalid", where, sensitiveHintMessage(value));
       setAt(edits, path, true);
       return;
     }
@@ -227,7 +240,8 @@ function suggest(input: string, candidates: readonly string[]): string {
   return match && match !== input ? ` Did you mean "${match}"?` : "";
 }
 
-function describeIssue(issue: ZodIssueLike, value: unknown): string {
+/** The sentence describing what is wrong with `value` according to a zod issue (or a synthetic one of the same shape). */
+export function describeIssue(issue: ZodIssueLike, value: unknown): string {
   switch (issue.code) {
     case "invalid_type":
       return value === undefined

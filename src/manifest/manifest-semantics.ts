@@ -33,6 +33,12 @@ export function isSemver(version: string): boolean {
 export interface ManifestSemanticsOptions {
   rootDir?: string | undefined;
   report: Report;
+  /**
+   * False once a code's cap of listed diagnostics is reached; the finding is then only counted (`count`), so a
+   * manifest with thousands of findings does not build thousands of messages nobody sees.
+   */
+  listing?: (code: string) => boolean;
+  count?: (code: string, level: PluginDiagnostic["level"]) => void;
 }
 
 export function checkManifestSemantics(manifest: PluginManifest, options: ManifestSemanticsOptions): void {
@@ -55,7 +61,10 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
   }
   // One step budget for every hint path of the manifest (top level and every channel).
   const budget: StepBudget = { left: HINT_PATH_STEP_BUDGET, exhausted: false };
-  if (manifest.uiHints) checkHintPaths(manifest.uiHints, manifest.configSchema, ["uiHints"], "configSchema", report, budget);
+  const listing = options.listing ?? (() => true);
+  const count = options.count ?? (() => undefined);
+  const hintFindings: HintFindings = { report, listing, count };
+  if (manifest.uiHints) checkHintPaths(manifest.uiHints, manifest.configSchema, ["uiHints"], "configSchema", hintFindings, budget);
 
   const declaredChannels = new Set(manifest.channels ?? []);
   let compiledChannels = 0;
@@ -92,7 +101,7 @@ export function checkManifestSemantics(manifest: PluginManifest, options: Manife
       );
     }
     if (channelConfig.uiHints) {
-      checkHintPaths(channelConfig.uiHints, channelConfig.schema, [...base, "uiHints"], schemaPath, report, budget);
+      checkHintPaths(channelConfig.uiHints, channelConfig.schema, [...base, "uiHints"], schemaPath, hintFindings, budget);
     }
   }
 
@@ -158,6 +167,12 @@ export const HINT_PATH_STEP_BUDGET = 100_000;
  */
 export const MAX_CHANNEL_SCHEMAS_CHECKED = 32;
 
+interface HintFindings {
+  report: Report;
+  listing: (code: string) => boolean;
+  count: (code: string, level: PluginDiagnostic["level"]) => void;
+}
+
 /** Steps left for hint-path checks; `exhausted` once a check ran out (reported once per manifest). */
 interface StepBudget {
   left: number;
@@ -169,9 +184,10 @@ function checkHintPaths(
   schema: Record<string, unknown>,
   hintsPath: PropertyKey[],
   schemaName: string,
-  report: Report,
+  findings: HintFindings,
   budget: StepBudget,
 ): void {
+  const { report } = findings;
   if (budget.exhausted) return;
   const checker = createSchemaPathChecker(schema, budget);
   for (const hintPath of Object.keys(hints)) {
@@ -186,7 +202,9 @@ function checkHintPaths(
       );
       return;
     }
-    if (!declared) {
+    if (!declared && !findings.listing("ui-hint-unknown-path")) {
+      findings.count("ui-hint-unknown-path", "warning");
+    } else if (!declared) {
       report(
         "warning",
         "ui-hint-unknown-path",
@@ -252,8 +270,13 @@ function createSchemaPathChecker(root: SchemaNode, budget: StepBudget): SchemaPa
     variants.set(start, queue);
     return queue;
   };
-  // Frontier (schema nodes a path prefix can be in) per prefix: hints sharing a prefix share the work.
-  const frontiers = new Map<string, SchemaNode[] | typeof UNKNOWN>();
+  // Frontier (schema nodes a path prefix can be in) per prefix, as a trie of segments: hints sharing a prefix share
+  // the work, and no prefix key string is built per segment.
+  interface Prefix {
+    nodes: SchemaNode[] | typeof UNKNOWN;
+    next: Map<string, Prefix> | undefined;
+  }
+  const rootPrefix: Prefix = { nodes: [root], next: undefined };
   const step = (current: SchemaNode[], segment: string): SchemaNode[] | typeof UNKNOWN | "budget" => {
     const next = new Set<SchemaNode>();
     const wildcard = segment === "*" || /^\d+$/.test(segment);
@@ -302,20 +325,19 @@ function createSchemaPathChecker(root: SchemaNode, budget: StepBudget): SchemaPa
       const segments = splitHintPath(path);
       // "" (no segment) is the config object itself.
       if (segments.length === 0) return path === "";
-      let current: SchemaNode[] = [root];
-      let key = "";
+      let prefix = rootPrefix;
       for (const segment of segments) {
-        key += `\u0000${segment}`;
-        let next = frontiers.get(key);
+        prefix.next ??= new Map();
+        let next = prefix.next.get(segment);
         if (next === undefined) {
-          const computed = step(current, segment);
+          const computed = step(prefix.nodes as SchemaNode[], segment);
           if (computed === "budget") return "budget";
-          next = computed;
-          frontiers.set(key, next);
+          next = { nodes: computed, next: undefined };
+          prefix.next.set(segment, next);
         }
-        if (next === UNKNOWN) return true;
-        if (next.length === 0) return false;
-        current = next;
+        if (next.nodes === UNKNOWN) return true;
+        if (next.nodes.length === 0) return false;
+        prefix = next;
       }
       return true;
     },

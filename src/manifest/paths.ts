@@ -43,6 +43,14 @@ export function joinPath(base: string, relative: string): string {
  * ```
  */
 export function splitHintPath(path: string): string[] {
+  if (!path.includes("[")) {
+    // The common case, without a regex per segment (a manifest can hold tens of thousands of hint paths).
+    const parts = path.split(".");
+    let kept = 0;
+    for (const part of parts) if (part) parts[kept++] = part;
+    parts.length = kept;
+    return parts;
+  }
   const segments: string[] = [];
   for (const part of path.split(".")) {
     const match = /^(.*?)((?:\[\d*\])*)$/.exec(part);

@@ -246,8 +246,9 @@ describe("values the gateway would silently drop are diagnostics", () => {
   it("type mismatches of simple fields are errors and the field is dropped", () => {
     const result = check({ name: 5, channels: "matrix", providers: ["p", ""] });
     expect(result.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual([
-      "channels-invalid channels",
+      // List entries are checked by the linear pre-pass, before the zod schema's findings.
       "providers-invalid providers[1]",
+      "channels-invalid channels",
       "field-invalid name",
     ]);
     expect(result.manifest).toMatchObject({ providers: ["p"] });
@@ -319,8 +320,9 @@ describe("uiHints", () => {
   it("a malformed sensitive flag is an error and fails safe (treated as sensitive)", () => {
     const result = check({ configSchema: schema, uiHints: { apiKey: { sensitive: "yes", label: 3, color: "red" } } });
     expect(result.diagnostics.map((d) => `${d.level} ${d.code} ${d.path}`)).toEqual([
-      "error ui-hint-invalid uiHints.apiKey.label",
+      // Hint fields are checked in the order they appear.
       "error ui-hint-invalid uiHints.apiKey.sensitive",
+      "error ui-hint-invalid uiHints.apiKey.label",
       "warning ui-hint-unknown-key uiHints.apiKey.color",
     ]);
     expect(result.manifest?.uiHints?.apiKey).toEqual({ sensitive: true });
@@ -377,9 +379,10 @@ describe("skills, version, channelConfigs, activation", () => {
     expect(check({ activation: { onStartup: false, onCapabilities: ["tool", "hook"], onCommands: ["x"] } }).diagnostics).toEqual([]);
     const result = check({ activation: { onStartup: "yes", onCapabilities: ["tool", "toaster"], onBoot: true } });
     expect(result.diagnostics.map((d) => `${d.level} ${d.code} ${d.path}`)).toEqual([
-      "error activation-invalid activation.onStartup",
-      "error activation-invalid activation.onCapabilities[1]",
+      // List entries and unknown keys come from the linear pre-pass, before the zod schema's findings.
       "warning activation-unknown-key activation.onBoot",
+      "error activation-invalid activation.onCapabilities[1]",
+      "error activation-invalid activation.onStartup",
     ]);
     expect(result.manifest?.activation).toEqual({ onCapabilities: ["tool"] });
   });

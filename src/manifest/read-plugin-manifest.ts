@@ -12,8 +12,17 @@ import { dirname, join, resolve } from "node:path";
 import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
 import { findDuplicateKeys } from "./duplicate-keys.js";
-import { own, restoreProtoKeys, toDataTree, toPlainTree } from "./data-tree.js";
-import { applyIssue, DROPPED, EMPTY_SCHEMA_HINT, KNOWN_TOP_LEVEL_KEYS, type Edits, type ZodIssueLike } from "./manifest-issues.js";
+import { markParsedTree, own, restoreProtoKeys, toDataTree, toPlainTree } from "./data-tree.js";
+import {
+  applyIssue,
+  DROPPED,
+  EMPTY_SCHEMA_HINT,
+  KNOWN_TOP_LEVEL_KEYS,
+  UI_HINT_FIELDS,
+  type Edits,
+  type ZodIssueLike,
+} from "./manifest-issues.js";
+import { prepassManifest } from "./manifest-prepass.js";
 import { checkManifestSemantics } from "./manifest-semantics.js";
 import { withQuietPrototypes } from "./quiet-prototypes.js";
 import { describeValue, formatPath } from "./paths.js";
@@ -237,7 +246,7 @@ export function parsePluginManifest(text: string, options: ParsePluginManifestOp
     if (columnNumber !== undefined) diagnostic.column = columnNumber;
     return { file, diagnostics: [diagnostic] };
   }
-  const result = checkPluginManifest(raw, { ...options, file });
+  const result = checkPluginManifest(markParsedTree(raw), { ...options, file });
   let duplicates: ReturnType<typeof findDuplicateKeys>;
   try {
     duplicates = findDuplicateKeys(text, (literal) => String(loadJson5().parse(literal)));
@@ -291,7 +300,7 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
     };
   }
   try {
-    return withQuietPrototypes(() => checkManifestData(data, file, options));
+    return withQuietPrototypes(() => checkManifestData(data, file, options, true));
   } catch {
     // A bug guard, not a code path: every check above is written not to throw. The manifest is not trusted then.
     return {
@@ -309,7 +318,32 @@ export function checkPluginManifest(raw: unknown, options: ParsePluginManifestOp
   }
 }
 
-function checkManifestData(raw: unknown, file: string, options: ParsePluginManifestOptions): PluginManifestReadResult {
+/**
+ * {@link checkPluginManifest} without the linear pre-pass (zod alone finds and drops every bad value). Internal: the
+ * differential test proves that both give the same manifest and the same diagnostics.
+ *
+ * @example
+ * ```ts
+ * checkPluginManifestWithoutPrepass({ id: "demo", configSchema: {}, contracts: { tools: [1] } }).diagnostics[0]?.code;
+ * // "contracts-invalid-entry", as with checkPluginManifest
+ * ```
+ */
+export function checkPluginManifestWithoutPrepass(raw: unknown, options: ParsePluginManifestOptions = {}): PluginManifestReadResult {
+  const file = options.file ?? PLUGIN_MANIFEST_FILENAME;
+  return withQuietPrototypes(() => checkManifestData(toDataTree(raw), file, options, false));
+}
+
+/**
+ * zod's English messages describe the received value for `invalid_type` by its constructor name, which throws for a
+ * null-prototype object carrying an own `constructor` key (`{"label":{"constructor":{"name":[{}]}}}`); the reader
+ * words its own messages from the issue code, so it gives zod a message that never looks at the value.
+ */
+const PARSE_CONTEXT = {
+  error: (issue: { code?: string; expected?: unknown }) =>
+    issue.code === "invalid_type" ? `Invalid input: expected ${String(issue.expected)}` : undefined,
+};
+
+function checkManifestData(raw: unknown, file: string, options: ParsePluginManifestOptions, prepass: boolean): PluginManifestReadResult {
   const diagnostics: PluginDiagnostic[] = [];
   const seen = new Set<string>();
   const perCode = new Map<string, { level: PluginDiagnostic["level"]; count: number }>();
@@ -381,8 +415,20 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
   const working = Object.assign(Object.create(null) as Record<string, unknown>, raw);
   const idPlaceholder = typeof id === "string" && !PLUGIN_ID_PATTERN.test(id);
   if (idPlaceholder) working.id = "placeholder";
+  // Past the per-code cap a finding is only counted: its path and message are never built.
+  const listing = (code: string): boolean => (perCode.get(code)?.count ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
+  const count = (code: string, level: PluginDiagnostic["level"]): void => {
+    const tally = perCode.get(code) ?? { level, count: 0 };
+    perCode.set(code, tally);
+    tally.count++;
+  };
+  if (prepass) prepassManifest(working, { report, listing, count });
+  // The pre-pass checked every top-level hint completely (fields, types, unknown keys, hints that are not objects):
+  // zod need not walk tens of thousands of them again. They rejoin the manifest after the schema check.
+  const checkedHints = prepass && isRecord(working.uiHints) ? working.uiHints : undefined;
+  if (checkedHints) delete working.uiHints;
   const schema = getPluginManifestSchema();
-  let parsed = schema.safeParse(working);
+  let parsed = schema.safeParse(working, PARSE_CONTEXT);
   for (let round = 0; !parsed.success && round < 8; round++) {
     const edits: Edits = { working, arrays: new Set(), copies: new Set() };
     for (const issue of parsed.error.issues) applyIssue(issue as ZodIssueLike, edits, report);
@@ -392,7 +438,7 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
       for (const item of array) if (item !== DROPPED) array[kept++] = item;
       array.length = kept;
     }
-    parsed = schema.safeParse(working);
+    parsed = schema.safeParse(working, PARSE_CONTEXT);
   }
   if (!parsed.success) {
     report(
@@ -406,6 +452,33 @@ function checkManifestData(raw: unknown, file: string, options: ParsePluginManif
   const manifest = parsed.data as PluginManifest;
   restoreProtoKeys(manifest as unknown as Record<string, unknown>, working);
   if (idPlaceholder) manifest.id = id as string;
-  checkManifestSemantics(manifest, { rootDir: options.rootDir, report });
-  return result(toPlainTree(manifest) as PluginManifest);
+  if (checkedHints) manifest.uiHints = checkedHints as PluginManifest["uiHints"];
+  checkManifestSemantics(manifest, { rootDir: options.rootDir, report, listing, count });
+  if (!checkedHints) return result(toPlainTree(manifest) as PluginManifest);
+  // Same shape and key order as zod's output: top-level keys and hint fields in schema order.
+  const { uiHints: _checked, ...rest } = manifest;
+  const converted = toPlainTree(rest) as Record<string, unknown>;
+  const plain: Record<string, unknown> = {};
+  for (const key of KNOWN_TOP_LEVEL_KEYS) {
+    if (key === "uiHints") plain.uiHints = plainHints(checkedHints);
+    else if (Object.hasOwn(converted, key)) plain[key] = converted[key];
+  }
+  return result(plain as unknown as PluginManifest);
+}
+
+/** Checked hints as ordinary objects, fields in schema order (as zod would output them); `__proto__` stays an own key. */
+function plainHints(hints: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of Object.keys(hints)) {
+    const hint = hints[path] as Record<string, unknown>;
+    const plain: Record<string, unknown> = {};
+    for (const field of UI_HINT_FIELDS) {
+      if (!Object.hasOwn(hint, field)) continue;
+      const value = hint[field];
+      plain[field] = Array.isArray(value) ? [...value] : value;
+    }
+    if (path === "__proto__") Object.defineProperty(out, path, { value: plain, enumerable: true, writable: true, configurable: true });
+    else out[path] = plain;
+  }
+  return out;
 }
