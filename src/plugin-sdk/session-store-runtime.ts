@@ -7,4 +7,3 @@
 
 export { getSessionEntry, listSessionEntries, loadSessionStore, readSessionUpdatedAt, resolveDefaultSessionStorePath } from "../session-store/session-store.js";
 export type { SessionStoreEntry, SessionStoreReadParams } from "../session-store/session-store.js";
-export type { SessionEntry } from "../contract/runtime.js";

@@ -1,4 +1,6 @@
 import { writeFileSync, mkdirSync } from "node:fs";
+import type { SessionEntry } from "../contract/runtime.js";
+import type { SessionStoreEntry } from "./session-store.js";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTempDir } from "../testing/temp-dir.js";
@@ -54,5 +56,13 @@ describe("session store reads", () => {
     writeFileSync(storePath, JSON.stringify({ "agent:ops:main": { sessionId: "x" } }));
     expect(getSessionEntry({ agentId: "ops", env, sessionKey: "agent:ops:main" })?.sessionId).toBe("x");
     expect(() => resolveDefaultSessionStorePath({ agentId: "../etc" })).toThrow('agentId "../etc" is not a valid agent id');
+  });
+});
+
+describe("session store entry type", () => {
+  it("is a runtime-contract SessionEntry", () => {
+    const entry: SessionStoreEntry = { sessionKey: "agent:main:main", sessionId: "s" };
+    const asContract: SessionEntry = entry;
+    expect(asContract.sessionKey).toBe("agent:main:main");
   });
 });

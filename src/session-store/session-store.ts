@@ -9,19 +9,21 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SessionEntry } from "../contract/runtime.js";
 import { resolveOpenClawPaths } from "../discovery/state-paths.js";
 
 /**
  * A session entry as the store file keeps it, with the fields plugins commonly read typed; `sessionKey` is the key
- * the entry is stored under.
+ * the entry is stored under. Structurally a `SessionEntry` of the runtime contract (kept standalone so this
+ * subpath stays narrow).
  *
  * @example
  * ```ts
  * const e: SessionStoreEntry = { sessionKey: "agent:main:main", sessionId: "s1", updatedAt: Date.now(), sessionStartedAt: Date.now() };
  * ```
  */
-export interface SessionStoreEntry extends SessionEntry {
+export interface SessionStoreEntry {
+  sessionKey: string;
+  sessionId: string;
   /** When the current session id started (ms); a reset starts a new one. */
   sessionStartedAt?: number;
   updatedAt?: number;
@@ -30,6 +32,7 @@ export interface SessionStoreEntry extends SessionEntry {
   lastAccountId?: string;
   chatType?: string;
   label?: string;
+  [key: string]: unknown;
 }
 
 /**
