@@ -7,6 +7,7 @@
 export { logInboundDrop, logTypingFailure } from "../channel-runtime/inbound-log.js";
 export type { LogFn } from "../channel-runtime/inbound-log.js";
 export { dispatchInboundDirectDmWithRuntime } from "../channel-runtime/direct-dm.js";
+export type { OutboundReplyPayload } from "../reply/payload.js";
 export type { DirectDmRoute, DirectDmRoutePeer, DispatchInboundDirectDmWithRuntimeParams, FinalizedInboundContext } from "../channel-runtime/direct-dm.js";
 export type { InboundEnvelopeBuilder, InboundEnvelopeInput, InboundRouteLike, InboundRoutePeerLike, InboundRouteEnvelopeRuntime, InboundRouteResolveParams, InboundEnvelopeFunctions, InboundEnvelopeFormatParams } from "../channel-runtime/inbound-envelope.js";
 // <generated group="contract-types">
