@@ -1,11 +1,15 @@
 /**
- * Inbound message diagnostics for channels: one log format for dropped messages and typing failures.
+ * Inbound messages for channels: one log format for dropped messages and typing failures, and one call that takes an admitted direct message to the agent and its reply back (`dispatchInboundDirectDmWithRuntime`).
  *
  * @packageDocumentation
  */
 
 export { logInboundDrop, logTypingFailure } from "../channel-runtime/inbound-log.js";
 export type { LogFn } from "../channel-runtime/inbound-log.js";
+export { dispatchInboundDirectDmWithRuntime } from "../channel-runtime/direct-dm.js";
+export type { OutboundReplyPayload } from "../reply/payload.js";
+export type { DirectDmRoute, DirectDmRoutePeer, DispatchInboundDirectDmWithRuntimeParams, FinalizedInboundContext } from "../channel-runtime/direct-dm.js";
+export type { InboundEnvelopeBuilder, InboundEnvelopeInput, InboundRouteLike, InboundRoutePeerLike, InboundRouteEnvelopeRuntime, InboundRouteResolveParams, InboundEnvelopeFunctions, InboundEnvelopeFormatParams } from "../channel-runtime/inbound-envelope.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {

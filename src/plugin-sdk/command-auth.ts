@@ -6,6 +6,9 @@
 
 export { hasControlCommand, resolveCommandAuthorizedFromAuthorizers, resolveControlCommandGate } from "../channel-runtime/command-gate.js";
 export { createDefaultCommandAuthorizationRuntime, resolveDirectDmAuthorizationOutcome, resolveSenderCommandAuthorizationWithRuntime } from "../command-auth/dm-authorization.js";
+export { maybeResolveTextAlias } from "../command-auth/text-alias.js";
+export { resolveNativeCommandSessionTargets } from "../command-auth/native-session-targets.js";
+export type { ResolveNativeCommandSessionTargetsParams } from "../command-auth/native-session-targets.js";
 export type { CommandAuthorizer, CommandGatingModeWhenAccessGroupsOff } from "../channel-runtime/command-gate.js";
 export type { CommandAuthorizationRuntime, ResolveSenderCommandAuthorizationWithRuntimeParams } from "../command-auth/dm-authorization.js";
 // <generated group="contract-types">

@@ -1,11 +1,13 @@
 /**
- * Reply-pipeline helpers for channel plugins: stop and `/btw` request detection, the silent and heartbeat reply tokens, text chunking, and the dispatcher option types a channel hands to `api.runtime.channel.reply`.
+ * Reply-pipeline helpers for channel plugins: stop and `/btw` request detection, the silent and heartbeat reply tokens, text chunking, inline reply directives (`[[reply_to_current]]`, `[[audio_as_voice]]`), and the dispatcher option types a channel hands to `api.runtime.channel.reply`.
  *
  * @packageDocumentation
  */
 
 export { HEARTBEAT_TOKEN, SILENT_REPLY_TOKEN, isAbortRequestText, isBtwRequestText, isSilentReplyText, normalizeCommandBody } from "../reply/request-text.js";
 export { chunkText, chunkTextWithMode, resolveTextChunkLimit } from "../reply/chunk.js";
+export { parseInlineDirectives } from "../reply/inline-directives.js";
+export type { InlineDirectiveParseOptions, InlineDirectiveParseResult } from "../reply/inline-directives.js";
 export type { CommandNormalizeOptions } from "../reply/request-text.js";
 export type { ChunkMode } from "../reply/chunk.js";
 export type { GetReplyOptions, ReplyDispatchKind, ReplyDispatchRuntimeInfo, ReplyDispatcherOptions, ReplyDispatcherWithTypingOptions, ResponsePrefixContext, TypingCallbacks } from "../reply/dispatch-types.js";

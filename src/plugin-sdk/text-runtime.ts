@@ -1,5 +1,5 @@
 /**
- * Former text helpers (chunking, silent-reply detection), kept for plugins written against the removed subpath.
+ * Former text helpers (chunking, silent-reply detection, inline reply directives), kept for plugins written against the removed subpath.
  *
  * @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30.
  *
@@ -22,3 +22,13 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
   ChunkMode,
 } from "../reply/chunk.js";
+export {
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  parseInlineDirectives,
+} from "../reply/inline-directives.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  InlineDirectiveParseOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/reply-runtime` instead. Removal not before 2027-06-30. */
+  InlineDirectiveParseResult,
+} from "../reply/inline-directives.js";

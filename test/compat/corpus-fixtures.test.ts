@@ -5,7 +5,7 @@
  * `loadPluginForTest` from that installed package (host and plugin share one SDK copy), asserting what it registered.
  *
  */
-import { cpSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -108,5 +108,41 @@ describe("compat fixtures load with loadPluginForTest", () => {
     expect(plugin.hooks.map((hook) => hook.name)).toEqual(["session_start"]);
     const reply = await runtime.invokeCommand(plugin, "/fixture-plugins", { sessionKey: "agent:main:main" });
     expect(reply).toMatchObject({ text: "ops: fixture-ops, weather (2 plugins)" });
+  });
+  it("inbound-dm dispatches a direct message through api.runtime.channel and reads the session store", async () => {
+    // The gateway's channel runtime, with a real in-memory session store; the fixture's store file holds one entry.
+    const updatedAt = new Map<string, number>();
+    const channel = {
+      routing: { resolveAgentRoute: (p: { peer: { id: string } }) => ({ agentId: "main", sessionKey: `agent:main:fixture-dm:direct:${p.peer.id}` }) },
+      session: {
+        resolveStorePath: () => storePath,
+        readSessionUpdatedAt: (p: { sessionKey: string }) => updatedAt.get(p.sessionKey),
+        recordInboundSession: async (p: { sessionKey: string }) => void updatedAt.set(p.sessionKey, 1),
+      },
+      reply: {
+        resolveEnvelopeFormatOptions: () => ({}),
+        formatAgentEnvelope: (p: { channel: string; from: string; body: string }) => `[${p.channel} ${p.from}] ${p.body}`,
+        finalizeInboundContext: (ctx: Record<string, unknown>) => ctx,
+        dispatchReplyWithBufferedBlockDispatcher: async (p: { ctx: Record<string, unknown>; dispatcherOptions: { deliver: (payload: { text: string }) => Promise<void> } }) =>
+          p.dispatcherOptions.deliver({ text: `[[reply_to_current]] got: ${String(p.ctx.Body)}` }),
+      },
+    };
+    const storePath = join(workDir, "inbound-dm-sessions.json");
+    writeFileSync(storePath, JSON.stringify({ "agent:main:fixture-dm:direct:u1": { sessionId: "s1", sessionStartedAt: 42 } }));
+    const { runtime: hostRuntime } = runtime.createHostRuntime({ extend: { channel } });
+    const plugin = await load("inbound-dm", { runtime: hostRuntime, pluginConfig: { storePath } });
+    expect(plugin.loadError).toBeUndefined();
+    const reply = await runtime.invokeGatewayMethod(plugin, "fixture-dm.receive", { from: "u1", text: "/stop now", id: "m1" });
+    expect(reply).toMatchObject({
+      ok: true,
+      payload: {
+        sessionKey: "agent:main:fixture-dm:direct:u1",
+        command: "/stop",
+        replies: [{ text: "got: [Fixture DM DM with u1] /stop now", replyToId: "m1" }],
+        startedAt: 42,
+      },
+    });
+    const consult = await runtime.invokeGatewayMethod(plugin, "fixture-dm.receive", { from: "u2", consult: { question: "Weather?" }, id: "m2" });
+    expect(consult).toMatchObject({ ok: true, payload: { command: null, replies: [{ text: "got: [Fixture DM DM with u2] Weather?" }], startedAt: null } });
   });
 });
