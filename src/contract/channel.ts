@@ -17,6 +17,7 @@ import type {
   ChannelMessageActionContext,
   ChannelMessageActionName,
   ChannelSetupWizardAdapter,
+  ChannelStatusIssue,
   ChatType,
 } from "./channel-messaging.js";
 import type {
@@ -138,6 +139,20 @@ export type ChannelConfigAdapter<ResolvedAccount> = {
   setAccountEnabled?(params: { cfg: OpenClawConfig; accountId: string; enabled: boolean }): OpenClawConfig;
   deleteAccount?(params: { cfg: OpenClawConfig; accountId: string }): OpenClawConfig;
   resolveAllowFrom?(params: { cfg: OpenClawConfig; accountId?: string | null }): Array<string | number> | undefined;
+  /** Normalizes allow-list entries for display (`openclaw channels list`, status). */
+  formatAllowFrom?(params: { cfg: OpenClawConfig; accountId?: string | null; allowFrom: Array<string | number> }): string[];
+  /** Why a disabled account is disabled, shown by status displays. */
+  disabledReason?(account: ResolvedAccount, cfg: OpenClawConfig): string;
+  /** Why an account counts as not configured, shown by status displays. */
+  unconfiguredReason?(account: ResolvedAccount, cfg: OpenClawConfig): string;
+  /** Reads an account without resolving secrets (setup and doctor flows). */
+  inspectAccount?(cfg: OpenClawConfig, accountId?: string | null): unknown;
+  /** `true` when config (or the environment) holds any state of this channel, before an account resolves. */
+  hasConfiguredState?(params: { cfg: OpenClawConfig; env?: NodeJS.ProcessEnv }): boolean;
+  /** `true` when persisted auth state (a session file, a token store) exists for this channel. */
+  hasPersistedAuthState?(params: { cfg: OpenClawConfig; env?: NodeJS.ProcessEnv }): boolean;
+  /** The default delivery target of an account, when it has one. */
+  resolveDefaultTo?(params: { cfg: OpenClawConfig; accountId?: string | null }): string | undefined;
 };
 
 /**
@@ -357,6 +372,8 @@ export type ChannelOutboundAdapter = {
   deliveryMode: "direct" | "gateway" | "hybrid";
   textChunkLimit?: number;
   chunker?: ((text: string, limit: number) => string[]) | null;
+  /** Whether long text is split as plain text or markdown-aware (keeps code fences and lists intact). */
+  chunkerMode?: "text" | "markdown";
   resolveTarget?(params: { cfg?: OpenClawConfig; to?: string; accountId?: string | null }): { ok: true; to: string } | { ok: false; error: Error };
   sendText?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
   sendMedia?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
@@ -384,6 +401,17 @@ export type ChannelStatusAdapter<ResolvedAccount, Probe = unknown, Audit = unkno
     probe?: Probe;
     audit?: Audit;
   }): ChannelAccountSnapshot | Promise<ChannelAccountSnapshot>;
+  /** Channel-level summary fields shown beside the account snapshots. */
+  buildChannelSummary?(params: {
+    account: ResolvedAccount;
+    cfg: OpenClawConfig;
+    defaultAccountId: string;
+    snapshot: ChannelAccountSnapshot;
+  }): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Problems worth reporting across the channel's account snapshots (missing auth, lost permissions, …). */
+  collectStatusIssues?(accounts: ChannelAccountSnapshot[]): ChannelStatusIssue[];
+  /** Logs the account's own identity (bot name, phone number) at startup. */
+  logSelfId?(params: { account: ResolvedAccount; cfg: OpenClawConfig; runtime: RuntimeEnv; includeChannelPrefix?: boolean }): void;
 };
 
 /**
