@@ -75,7 +75,11 @@ export type PluginConfigValidation = { ok: true; value?: unknown } | { ok: false
  * ```
  */
 export interface OpenClawPluginConfigSchema<T = Record<string, unknown>> {
-  safeParse?(value: unknown): PluginConfigSafeParseResult<T>;
+  /**
+   * Validates a config value. A schema may accept an absent section (`undefined`) as `{ success: true, data:
+   * undefined }`; the host then treats the plugin as having no config.
+   */
+  safeParse?(value: unknown): PluginConfigSafeParseResult<T | undefined>;
   parse?(value: unknown): unknown;
   validate?(value: unknown): PluginConfigValidation;
   jsonSchema?: Record<string, unknown>;
