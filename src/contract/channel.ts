@@ -110,12 +110,51 @@ export type ChannelAccountSnapshot = {
   name?: string;
   enabled?: boolean;
   configured?: boolean;
+  linked?: boolean;
   running?: boolean;
   connected?: boolean;
+  restartPending?: boolean;
+  reconnectAttempts?: number;
+  /** Free-form state label and why the account is in it (shown by status displays). */
+  statusState?: string;
+  stateReason?: string;
+  healthState?: string;
+  lifecycle?: "starting" | "ready" | "recovering" | "blocked" | "stopped";
+  busy?: boolean;
+  activeRuns?: number;
   lastError?: string | null;
+  lastDisconnect?: string | { at: number; status?: number; error?: string; loggedOut?: boolean } | null;
+  /** Epoch milliseconds of the last events of each kind (`null`: never). */
+  lastConnectedAt?: number | null;
+  lastMessageAt?: number | null;
+  lastEventAt?: number | null;
   lastInboundAt?: number | null;
   lastOutboundAt?: number | null;
-  [key: string]: unknown;
+  lastStartAt?: number | null;
+  lastStopAt?: number | null;
+  lastProbeAt?: number | null;
+  mode?: string;
+  dmPolicy?: string;
+  allowFrom?: string[];
+  /** Where credentials came from (`config`, `env`, `secret-ref`, …) and their state, per credential kind. */
+  tokenSource?: string;
+  botTokenSource?: string;
+  appTokenSource?: string;
+  userTokenSource?: string;
+  credentialSource?: string;
+  secretSource?: string;
+  tokenStatus?: string;
+  botTokenStatus?: string;
+  appTokenStatus?: string;
+  identity?: string;
+  webhookPath?: string;
+  webhookUrl?: string;
+  baseUrl?: string;
+  port?: number | null;
+  probe?: unknown;
+  audit?: unknown;
+  bot?: unknown;
+  profile?: unknown;
 };
 
 /**

@@ -59,7 +59,7 @@ export const CHANNEL_ENTRY_MODE_STEPS: Readonly<Record<PluginRegistrationMode, r
  * const options: DefineChannelPluginEntryOptions = { id: "my-channel", name: "My Channel", description: "…", plugin };
  * ```
  */
-export interface DefineChannelPluginEntryOptions<TPlugin extends ChannelPlugin = ChannelPlugin, TConfig = Record<string, unknown>> {
+export interface DefineChannelPluginEntryOptions<TPlugin = ChannelPlugin, TConfig = Record<string, unknown>> {
   id: string;
   name: string;
   description: string;
@@ -84,8 +84,10 @@ export interface DefineChannelPluginEntryOptions<TPlugin extends ChannelPlugin =
  * entry.channelPlugin.id;
  * ```
  */
-export interface DefinedChannelPluginEntry<TPlugin extends ChannelPlugin = ChannelPlugin, TConfig = Record<string, unknown>>
+export interface DefinedChannelPluginEntry<TPlugin = ChannelPlugin, TConfig = Record<string, unknown>>
   extends DefinedPluginEntry<TConfig> {
+  readonly name: string;
+  readonly description: string;
   readonly channelPlugin: TPlugin;
   readonly setChannelRuntime?: (runtime: PluginRuntime) => void;
 }
@@ -114,7 +116,7 @@ export interface DefinedChannelPluginEntry<TPlugin extends ChannelPlugin = Chann
  * });
  * ```
  */
-export function defineChannelPluginEntry<TPlugin extends ChannelPlugin, TConfig = Record<string, unknown>>(
+export function defineChannelPluginEntry<TPlugin = ChannelPlugin, TConfig = Record<string, unknown>>(
   options: DefineChannelPluginEntryOptions<TPlugin, TConfig>,
 ): DefinedChannelPluginEntry<TPlugin, TConfig> {
   if (typeof options !== "object" || options === null) {
@@ -127,7 +129,9 @@ export function defineChannelPluginEntry<TPlugin extends ChannelPlugin, TConfig 
   const runStep = (step: ChannelEntryStep, api: OpenClawPluginApi<TConfig>): void | Promise<void> => {
     switch (step) {
       case "registerChannel":
-        return api.registerChannel({ plugin });
+        // `TPlugin` is unconstrained (as in the established entry) so plugin objects typed against older contracts
+        // compile; the host checks the object's shape when the channel registers.
+        return api.registerChannel({ plugin: plugin as unknown as ChannelPlugin });
       case "setRuntime":
         return setRuntime?.(api.runtime);
       case "registerCliMetadata":
