@@ -5,7 +5,7 @@
  */
 
 export { exitCodeFromFindings, getHealthCheck, healthFindingMeetsSeverity, listHealthChecks, parseHealthFindingSeverity, registerHealthCheck } from "../diagnostics/health-checks.js";
-export type { HealthCheck, HealthCheckContext, HealthCheckScope, HealthFinding, HealthFindingSeverity, HealthRepairContext, HealthRepairResult } from "../diagnostics/health-checks.js";
+export type { HealthCheck, HealthCheckContext, HealthCheckScope, HealthFinding, HealthFindingSeverity, HealthRepairContext, HealthRepairEffect, HealthRepairResult } from "../diagnostics/health-checks.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
