@@ -11,6 +11,7 @@
 export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry } from "../entry/define-channel-plugin-entry.js";
 export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
 export { createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
+export type { ChatChannelAttachedOutboundOptions, ChatChannelUnattachedResult } from "../entry/chat-channel-plugin.js";
 export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 export type {

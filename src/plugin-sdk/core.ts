@@ -67,6 +67,7 @@ export type { StringEnumOptions, StringEnumSchema } from "../entry/tool-params.j
 export { readStringParam } from "../infra/param-readers.js";
 export type { StringParamOptions } from "../infra/param-readers.js";
 export { createChannelPluginBase, createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
+export type { ChatChannelAttachedOutboundOptions, ChatChannelUnattachedResult } from "../entry/chat-channel-plugin.js";
 export type { CreateChannelPluginBaseOptions, CreatedChannelPluginBase } from "../entry/chat-channel-plugin.js";
 export { buildChannelOutboundSessionRoute, buildThreadAwareOutboundSessionRoute, recoverCurrentThreadSessionId } from "../entry/outbound-session-route.js";
 export type { ChannelOutboundSessionRouteInput, ThreadAwareOutboundSessionRouteRecoveryContext, ThreadAwareOutboundSessionRouteThreadSource } from "../entry/outbound-session-route.js";
