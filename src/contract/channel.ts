@@ -506,7 +506,8 @@ export type ChannelMessageActionAdapter = {
   listActions?(params: { cfg: OpenClawConfig; [key: string]: unknown }): ChannelMessageActionName[] | readonly ChannelMessageActionName[];
   supportsAction?(params: { action: ChannelMessageActionName }): boolean;
   handleAction?(params: ChannelMessageActionContext): Promise<{
-    content: Array<{ type: string; text?: string; [key: string]: unknown }>;
+    /** Result parts for the model; a plain string is read as one text part. */
+    content: string | Array<{ type: string; text?: string; [key: string]: unknown }>;
     details?: unknown;
   }>;
   [key: string]: unknown;
@@ -602,6 +603,11 @@ export interface ChannelPlugin<ResolvedAccount = any, Probe = unknown, Audit = u
   streaming?: ChannelOpenAdapter;
   threading?: ChannelOpenAdapter;
   messaging?: ChannelOpenAdapter;
+  /** Message lifecycle adapter (durable sends, receipts), usually built with `defineChannelMessageAdapter`. */
+  message?: ChannelOpenAdapter;
+  approvalCapability?: ChannelOpenAdapter;
+  setupContract?: ChannelOpenAdapter;
+  gatewayMethodDescriptors?: Array<{ name: string; scope?: string; description?: string }>;
   agentPrompt?: ChannelOpenAdapter;
   directory?: ChannelOpenAdapter;
   resolver?: ChannelOpenAdapter;
