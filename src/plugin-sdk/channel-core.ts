@@ -17,6 +17,7 @@ export { isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/run
 export type {
   ChannelEntryStep,
   DefineChannelPluginEntryOptions,
+  ChannelEntryConfigSchema,
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
 export type {

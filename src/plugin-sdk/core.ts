@@ -40,6 +40,7 @@ export type {
 export type {
   ChannelEntryStep,
   DefineChannelPluginEntryOptions,
+  ChannelEntryConfigSchema,
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
 export type {

@@ -124,6 +124,8 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   DefineChannelPluginEntryOptions,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelEntryConfigSchema,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
 export type {
