@@ -11,14 +11,14 @@ import type {
 } from "../contract/channel.js";
 
 /**
- * A send result before the channel id is stamped on it.
+ * A send result before the channel id is stamped on it (other members a send returns are kept).
  *
  * @example
  * ```ts
  * const sent: ChatChannelUnattachedResult = { messageId: "m1" };
  * ```
  */
-export type ChatChannelUnattachedResult = { messageId: string; chatId?: string; [key: string]: unknown };
+export type ChatChannelUnattachedResult = { messageId: string; chatId?: string };
 
 /**
  * Outbound given as a base adapter plus send functions whose results get the channel id attached
