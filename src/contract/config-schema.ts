@@ -76,8 +76,8 @@ export type PluginConfigValidation = { ok: true; value?: unknown } | { ok: false
  */
 export interface OpenClawPluginConfigSchema<T = Record<string, unknown>> {
   /**
-   * Validates a config value. A schema may accept an absent section (`undefined`) as `{ success: true, data:
-   * undefined }`; the host then treats the plugin as having no config.
+   * Validates a config value. A schema may accept an absent section (`undefined`) as a success whose `data` is
+   * `undefined`; the host then reads the config as empty.
    */
   safeParse?(value: unknown): PluginConfigSafeParseResult<T | undefined>;
   parse?(value: unknown): unknown;

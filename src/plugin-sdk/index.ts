@@ -26,6 +26,12 @@ export {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-core` instead. Removal not before 2027-06-30. */
   createChatChannelPlugin,
 } from "../entry/chat-channel-plugin.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-core` instead. Removal not before 2027-06-30. */
+  ChatChannelAttachedOutboundOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-core` instead. Removal not before 2027-06-30. */
+  ChatChannelUnattachedResult,
+} from "../entry/chat-channel-plugin.js";
 export {
   /** @deprecated Import from `openclaw/plugin-sdk/plugin-entry` instead. Removal not before 2027-06-30. */
   buildJsonPluginConfigSchema,
