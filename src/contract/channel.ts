@@ -17,6 +17,7 @@ import type {
   ChannelMessageActionContext,
   ChannelMessageActionName,
   ChannelSetupWizardAdapter,
+  ChannelStatusIssue,
   ChatType,
 } from "./channel-messaging.js";
 import type {
@@ -109,12 +110,51 @@ export type ChannelAccountSnapshot = {
   name?: string;
   enabled?: boolean;
   configured?: boolean;
+  linked?: boolean;
   running?: boolean;
   connected?: boolean;
+  restartPending?: boolean;
+  reconnectAttempts?: number;
+  /** Free-form state label and why the account is in it (shown by status displays). */
+  statusState?: string;
+  stateReason?: string;
+  healthState?: string;
+  lifecycle?: "starting" | "ready" | "recovering" | "blocked" | "stopped";
+  busy?: boolean;
+  activeRuns?: number;
   lastError?: string | null;
+  lastDisconnect?: string | { at: number; status?: number; error?: string; loggedOut?: boolean } | null;
+  /** Epoch milliseconds of the last events of each kind (`null`: never). */
+  lastConnectedAt?: number | null;
+  lastMessageAt?: number | null;
+  lastEventAt?: number | null;
   lastInboundAt?: number | null;
   lastOutboundAt?: number | null;
-  [key: string]: unknown;
+  lastStartAt?: number | null;
+  lastStopAt?: number | null;
+  lastProbeAt?: number | null;
+  mode?: string;
+  dmPolicy?: string;
+  allowFrom?: string[];
+  /** Where credentials came from (`config`, `env`, `secret-ref`, …) and their state, per credential kind. */
+  tokenSource?: string;
+  botTokenSource?: string;
+  appTokenSource?: string;
+  userTokenSource?: string;
+  credentialSource?: string;
+  secretSource?: string;
+  tokenStatus?: string;
+  botTokenStatus?: string;
+  appTokenStatus?: string;
+  identity?: string;
+  webhookPath?: string;
+  webhookUrl?: string;
+  baseUrl?: string;
+  port?: number | null;
+  probe?: unknown;
+  audit?: unknown;
+  bot?: unknown;
+  profile?: unknown;
 };
 
 /**
@@ -138,6 +178,20 @@ export type ChannelConfigAdapter<ResolvedAccount> = {
   setAccountEnabled?(params: { cfg: OpenClawConfig; accountId: string; enabled: boolean }): OpenClawConfig;
   deleteAccount?(params: { cfg: OpenClawConfig; accountId: string }): OpenClawConfig;
   resolveAllowFrom?(params: { cfg: OpenClawConfig; accountId?: string | null }): Array<string | number> | undefined;
+  /** Normalizes allow-list entries for display (`openclaw channels list`, status). */
+  formatAllowFrom?(params: { cfg: OpenClawConfig; accountId?: string | null; allowFrom: Array<string | number> }): string[];
+  /** Why a disabled account is disabled, shown by status displays. */
+  disabledReason?(account: ResolvedAccount, cfg: OpenClawConfig): string;
+  /** Why an account counts as not configured, shown by status displays. */
+  unconfiguredReason?(account: ResolvedAccount, cfg: OpenClawConfig): string;
+  /** Reads an account without resolving secrets (setup and doctor flows). */
+  inspectAccount?(cfg: OpenClawConfig, accountId?: string | null): unknown;
+  /** `true` when config (or the environment) holds any state of this channel, before an account resolves. */
+  hasConfiguredState?(params: { cfg: OpenClawConfig; env?: NodeJS.ProcessEnv }): boolean;
+  /** `true` when persisted auth state (a session file, a token store) exists for this channel. */
+  hasPersistedAuthState?(params: { cfg: OpenClawConfig; env?: NodeJS.ProcessEnv }): boolean;
+  /** The default delivery target of an account, when it has one. */
+  resolveDefaultTo?(params: { cfg: OpenClawConfig; accountId?: string | null }): string | undefined;
 };
 
 /**
@@ -357,6 +411,8 @@ export type ChannelOutboundAdapter = {
   deliveryMode: "direct" | "gateway" | "hybrid";
   textChunkLimit?: number;
   chunker?: ((text: string, limit: number) => string[]) | null;
+  /** Whether long text is split as plain text or markdown-aware (keeps code fences and lists intact). */
+  chunkerMode?: "text" | "markdown";
   resolveTarget?(params: { cfg?: OpenClawConfig; to?: string; accountId?: string | null }): { ok: true; to: string } | { ok: false; error: Error };
   sendText?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
   sendMedia?(ctx: ChannelOutboundContext): Promise<ChannelOutboundResult>;
@@ -384,6 +440,17 @@ export type ChannelStatusAdapter<ResolvedAccount, Probe = unknown, Audit = unkno
     probe?: Probe;
     audit?: Audit;
   }): ChannelAccountSnapshot | Promise<ChannelAccountSnapshot>;
+  /** Channel-level summary fields shown beside the account snapshots. */
+  buildChannelSummary?(params: {
+    account: ResolvedAccount;
+    cfg: OpenClawConfig;
+    defaultAccountId: string;
+    snapshot: ChannelAccountSnapshot;
+  }): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Problems worth reporting across the channel's account snapshots (missing auth, lost permissions, …). */
+  collectStatusIssues?(accounts: ChannelAccountSnapshot[]): ChannelStatusIssue[];
+  /** Logs the account's own identity (bot name, phone number) at startup. */
+  logSelfId?(params: { account: ResolvedAccount; cfg: OpenClawConfig; runtime: RuntimeEnv; includeChannelPrefix?: boolean }): void;
 };
 
 /**
@@ -439,7 +506,8 @@ export type ChannelMessageActionAdapter = {
   listActions?(params: { cfg: OpenClawConfig; [key: string]: unknown }): ChannelMessageActionName[] | readonly ChannelMessageActionName[];
   supportsAction?(params: { action: ChannelMessageActionName }): boolean;
   handleAction?(params: ChannelMessageActionContext): Promise<{
-    content: Array<{ type: string; text?: string; [key: string]: unknown }>;
+    /** Result parts for the model; a plain string is read as one text part. */
+    content: string | Array<{ type: string; text?: string; [key: string]: unknown }>;
     details?: unknown;
   }>;
   [key: string]: unknown;
@@ -535,6 +603,11 @@ export interface ChannelPlugin<ResolvedAccount = any, Probe = unknown, Audit = u
   streaming?: ChannelOpenAdapter;
   threading?: ChannelOpenAdapter;
   messaging?: ChannelOpenAdapter;
+  /** Message lifecycle adapter (durable sends, receipts), usually built with `defineChannelMessageAdapter`. */
+  message?: ChannelOpenAdapter;
+  approvalCapability?: ChannelOpenAdapter;
+  setupContract?: ChannelOpenAdapter;
+  gatewayMethodDescriptors?: Array<{ name: string; scope?: string; description?: string }>;
   agentPrompt?: ChannelOpenAdapter;
   directory?: ChannelOpenAdapter;
   resolver?: ChannelOpenAdapter;

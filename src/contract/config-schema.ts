@@ -75,7 +75,11 @@ export type PluginConfigValidation = { ok: true; value?: unknown } | { ok: false
  * ```
  */
 export interface OpenClawPluginConfigSchema<T = Record<string, unknown>> {
-  safeParse?(value: unknown): PluginConfigSafeParseResult<T>;
+  /**
+   * Validates a config value. A schema may accept an absent section (`undefined`) as a success whose `data` is
+   * `undefined`; the host then reads the config as empty.
+   */
+  safeParse?(value: unknown): PluginConfigSafeParseResult<T | undefined>;
   parse?(value: unknown): unknown;
   validate?(value: unknown): PluginConfigValidation;
   jsonSchema?: Record<string, unknown>;

@@ -112,7 +112,12 @@ export interface AgentsConfig {
  */
 export interface ChannelConfigSection {
   enabled?: boolean;
-  accounts?: Record<string, Record<string, unknown>>;
+  /**
+   * Per-account sections. Entries are open-world (as channel sections are in the established config): a plugin
+   * narrows them with its own account type, and a config built from `Record<string, unknown>` entries still fits.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- open-world entries; `unknown` would reject configs real plugins build
+  accounts?: Record<string, any>;
   [key: string]: unknown;
 }
 
@@ -170,8 +175,28 @@ export interface ToolsConfig {
  * }
  * ```
  */
+/**
+ * The `commands` section: chat command switches and who owns the gateway's commands.
+ *
+ * @example
+ * ```ts
+ * const commands: CommandsConfig = { text: true, ownerAllowFrom: ["telegram:123"] };
+ * ```
+ */
+export interface CommandsConfig {
+  /** Text commands (`/status`, `/reset`) in chats. */
+  text?: boolean;
+  native?: boolean | "auto";
+  /** Sender ids (optionally `channel:`-prefixed) that count as owner for owner-only commands. */
+  ownerAllowFrom?: Array<string | number>;
+  /** Per-channel command allow lists. */
+  allowFrom?: Record<string, Array<string | number>>;
+  [key: string]: unknown;
+}
+
 export interface OpenClawConfig {
   plugins?: PluginsConfig;
+  commands?: CommandsConfig;
   channels?: Record<string, ChannelConfigSection | undefined>;
   agents?: AgentsConfig;
   session?: SessionConfig;

@@ -694,35 +694,112 @@ export type PluginTrustedToolPolicyRegistration = TrustedToolPolicy & { descript
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Parameters of a context engine's `assemble()`.
+ * Parameters of a context engine's `assemble()`. The host always names the session (`sessionId`); everything
+ * else is optional so engines written against older hosts keep compiling.
  *
  * @example
  * ```ts
- * const p: ContextEngineAssembleParams = { sessionKey: "s", messages: [], availableTools: ["read"], citationsMode: "auto" };
+ * const p: ContextEngineAssembleParams = { sessionId: "abc", sessionKey: "s", messages: [], citationsMode: "auto" };
  * ```
  */
 export interface ContextEngineAssembleParams {
+  sessionId: string;
   sessionKey?: string;
   messages: unknown[];
   tokenBudget?: number;
   /** Tool names available this turn. */
-  availableTools: string[];
-  citationsMode: "auto" | "on" | "off";
+  availableTools?: ReadonlySet<string> | readonly string[];
+  citationsMode?: "auto" | "on" | "off";
+  /** Model id the turn runs on, when known. */
+  model?: string;
+  /** The user's prompt for this turn, when known. */
+  prompt?: string;
 }
 
 /**
- * A context engine (one active at a time).
+ * What a context engine's `assemble()` resolves to.
  *
  * @example
  * ```ts
- * const engine: ContextEngine = { assemble: async ({ messages }) => ({ messages }) };
+ * const r: ContextEngineAssembleResult = { messages: [], estimatedTokens: 0, systemPromptAddition: "Be brief." };
+ * ```
+ */
+export interface ContextEngineAssembleResult {
+  messages: unknown[];
+  /** The engine's estimate of the assembled context size. */
+  estimatedTokens?: number;
+  systemPromptAddition?: string;
+}
+
+/**
+ * What a context engine's `compact()` resolves to (`ok: false` with a `reason` when it could not compact).
+ *
+ * @example
+ * ```ts
+ * const r: ContextEngineCompactResult = { ok: true, compacted: true, result: { tokensBefore: 9000, tokensAfter: 2000 } };
+ * ```
+ */
+export interface ContextEngineCompactResult {
+  ok: boolean;
+  compacted: boolean;
+  reason?: string;
+  result?: {
+    summary?: string;
+    firstKeptEntryId?: string;
+    tokensBefore: number;
+    tokensAfter?: number;
+    details?: unknown;
+  };
+}
+
+/**
+ * A context engine (one active at a time). Only `assemble` is required here; the host calls the other hooks when
+ * an engine provides them.
+ *
+ * @example
+ * ```ts
+ * const engine: ContextEngine = { assemble: async ({ messages }) => ({ messages, estimatedTokens: 0 }) };
  * ```
  */
 export interface ContextEngine {
-  info?: ContextEngineInfo;
-  assemble(params: ContextEngineAssembleParams): Promise<{ messages: unknown[]; systemPromptAddition?: string }>;
-  ingest?(params: { sessionKey?: string; message: unknown }): Promise<void>;
-  compact?(params: { sessionKey?: string; messages: unknown[] }): Promise<{ messages: unknown[] } | void>;
+  readonly info?: ContextEngineInfo;
+  bootstrap?(params: { sessionId: string; sessionKey?: string; sessionFile: string }): Promise<{
+    bootstrapped: boolean;
+    importedMessages?: number;
+    reason?: string;
+  }>;
+  assemble(params: ContextEngineAssembleParams): Promise<ContextEngineAssembleResult>;
+  ingest?(params: {
+    sessionId: string;
+    sessionKey?: string;
+    message: unknown;
+    isHeartbeat?: boolean;
+  }): Promise<{ ingested: boolean } | void>;
+  ingestBatch?(params: {
+    sessionId: string;
+    sessionKey?: string;
+    messages: unknown[];
+    isHeartbeat?: boolean;
+  }): Promise<{ ingestedCount: number } | void>;
+  afterTurn?(params: {
+    sessionId: string;
+    sessionKey?: string;
+    sessionFile: string;
+    messages: unknown[];
+    prePromptMessageCount: number;
+    isHeartbeat?: boolean;
+    tokenBudget?: number;
+  }): Promise<void>;
+  compact?(params: {
+    sessionId: string;
+    sessionKey?: string;
+    sessionFile?: string;
+    tokenBudget?: number;
+    force?: boolean;
+    currentTokenCount?: number;
+    customInstructions?: string;
+    abortSignal?: AbortSignal;
+  }): Promise<ContextEngineCompactResult | void>;
   dispose?(): Promise<void> | void;
 }
 
@@ -753,7 +830,11 @@ export type ContextEngineInfo = {
  * const f: ContextEngineFactory = () => ({ assemble: async ({ messages }) => ({ messages }) });
  * ```
  */
-export type ContextEngineFactory = (ctx: { config: OpenClawConfig }) => ContextEngine | Promise<ContextEngine>;
+export type ContextEngineFactory = (ctx: {
+  config?: OpenClawConfig;
+  agentDir?: string;
+  workspaceDir?: string;
+}) => ContextEngine | Promise<ContextEngine>;
 
 /**
  * A memory artifact exported by a memory plugin.

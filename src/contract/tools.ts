@@ -75,12 +75,13 @@ export interface AgentTool<TParams = Record<string, unknown>, TDetails = unknown
   label?: string;
   description: string;
   parameters: ToolParametersSchema;
+  /** Runs the tool. Resolving `undefined` counts as an empty result (`{ content: [] }`). */
   execute(
     toolCallId: string,
     params: TParams,
     signal?: AbortSignal,
     onUpdate?: AgentToolUpdateCallback<TDetails>,
-  ): Promise<AgentToolResult<TDetails>>;
+  ): Promise<AgentToolResult<TDetails> | undefined>;
   /** Owner-only tools are hidden from non-owner senders. */
   ownerOnly?: boolean;
 }

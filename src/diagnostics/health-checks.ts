@@ -72,6 +72,23 @@ export interface HealthRepairContext extends Omit<HealthCheckContext, "mode"> {
 }
 
 /**
+ * One side effect of a repair (a file written, a service restarted), so `doctor --dry-run` can list what a repair
+ * would touch.
+ *
+ * @example
+ * ```ts
+ * const effect: HealthRepairEffect = { kind: "state", action: "write", target: "~/.openclaw/my-chat/state.json", dryRunSafe: false };
+ * ```
+ */
+export interface HealthRepairEffect {
+  readonly kind: "config" | "file" | "service" | "process" | "package" | "state" | "other";
+  readonly action: string;
+  readonly target?: string;
+  /** `true` when the effect is harmless to perform during a dry run. */
+  readonly dryRunSafe?: boolean;
+}
+
+/**
  * What a repair did.
  *
  * @example
@@ -85,6 +102,8 @@ export interface HealthRepairResult {
   readonly config?: OpenClawConfig;
   readonly changes: readonly string[];
   readonly warnings?: readonly string[];
+  /** Side effects beyond the config change. */
+  readonly effects?: readonly HealthRepairEffect[];
 }
 
 /**

@@ -4,10 +4,56 @@
 import type {
   ChannelOpenAdapter,
   ChannelOutboundAdapter,
+  ChannelOutboundContext,
   ChannelPairingAdapter,
   ChannelPlugin,
   ChannelSecurityAdapter,
 } from "../contract/channel.js";
+
+/**
+ * A send result before the channel id is stamped on it (other members a send returns are kept).
+ *
+ * @example
+ * ```ts
+ * const sent: ChatChannelUnattachedResult = { messageId: "m1" };
+ * ```
+ */
+export type ChatChannelUnattachedResult = { messageId: string; chatId?: string };
+
+/**
+ * Outbound given as a base adapter plus send functions whose results get the channel id attached
+ * (`{ ...result, channel }`), so send code does not repeat the channel id.
+ *
+ * @example
+ * ```ts
+ * const outbound: ChatChannelAttachedOutboundOptions = {
+ *   base: { deliveryMode: "direct" },
+ *   attachedResults: { channel: "my-chat", sendText: async ({ to }) => ({ messageId: `${to}:1` }) },
+ * };
+ * ```
+ */
+export type ChatChannelAttachedOutboundOptions = {
+  base: Omit<ChannelOutboundAdapter, "sendText" | "sendMedia">;
+  attachedResults: {
+    channel: string;
+    sendText?(ctx: ChannelOutboundContext): ChatChannelUnattachedResult | Promise<ChatChannelUnattachedResult>;
+    sendMedia?(ctx: ChannelOutboundContext): ChatChannelUnattachedResult | Promise<ChatChannelUnattachedResult>;
+  };
+};
+
+function resolveOutbound(outbound: ChannelOutboundAdapter | ChatChannelAttachedOutboundOptions): ChannelOutboundAdapter {
+  if (!("attachedResults" in outbound)) return outbound;
+  const { base, attachedResults } = outbound;
+  if (typeof attachedResults?.channel !== "string" || attachedResults.channel === "") {
+    throw new TypeError('createChatChannelPlugin: outbound.attachedResults.channel must be the channel id (a non-empty string).');
+  }
+  const { channel, sendText, sendMedia } = attachedResults;
+  return {
+    ...base,
+    ...(sendText ? { sendText: async (ctx: ChannelOutboundContext) => ({ ...(await sendText(ctx)), channel }) } : {}),
+    ...(sendMedia ? { sendMedia: async (ctx: ChannelOutboundContext) => ({ ...(await sendMedia(ctx)), channel }) } : {}),
+  };
+}
 
 /**
  * Assembles a chat channel plugin: `base` plus the given adapters (an adapter given here replaces the one in
@@ -23,7 +69,8 @@ export function createChatChannelPlugin<TResolvedAccount, Probe = unknown, Audit
   security?: ChannelSecurityAdapter<TResolvedAccount>;
   pairing?: ChannelPairingAdapter;
   threading?: ChannelOpenAdapter;
-  outbound?: ChannelOutboundAdapter;
+  /** An outbound adapter, or `{ base, attachedResults }` whose send results get the channel id attached. */
+  outbound?: ChannelOutboundAdapter | ChatChannelAttachedOutboundOptions;
 }): ChannelPlugin<TResolvedAccount, Probe, Audit> {
   const { base } = params;
   for (const field of ["id", "meta", "capabilities", "config"] as const) {
@@ -36,7 +83,7 @@ export function createChatChannelPlugin<TResolvedAccount, Probe = unknown, Audit
     ...(params.security ? { security: params.security } : {}),
     ...(params.pairing ? { pairing: params.pairing } : {}),
     ...(params.threading ? { threading: params.threading } : {}),
-    ...(params.outbound ? { outbound: params.outbound } : {}),
+    ...(params.outbound ? { outbound: resolveOutbound(params.outbound) } : {}),
   };
 }
 

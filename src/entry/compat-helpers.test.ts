@@ -118,6 +118,29 @@ describe("channel plugin base", () => {
     });
     expect(plugin.meta.label).toBe("chat");
   });
+  it("stamps the channel id on results of outbound { base, attachedResults }", async () => {
+    const base = createChannelPluginBase<{ token: string }>({ id: "chat" });
+    const plugin = createChatChannelPlugin({
+      base: { ...base, capabilities: { chatTypes: ["direct"] }, config: { listAccountIds: () => ["default"], resolveAccount: () => ({ token: "" }) } },
+      outbound: {
+        base: { deliveryMode: "direct", textChunkLimit: 2000 },
+        attachedResults: { channel: "chat", sendText: async ({ to, text }) => ({ messageId: `${to}:${text.length}` }) },
+      },
+    });
+    expect(plugin.outbound?.deliveryMode).toBe("direct");
+    expect(plugin.outbound?.textChunkLimit).toBe(2000);
+    expect(plugin.outbound?.sendMedia).toBeUndefined();
+    expect(await plugin.outbound?.sendText?.({ cfg: {}, to: "u1", text: "hey" })).toEqual({ messageId: "u1:3", channel: "chat" });
+  });
+  it("rejects attachedResults without a channel id", () => {
+    const base = createChannelPluginBase<{ token: string }>({ id: "chat" });
+    expect(() =>
+      createChatChannelPlugin({
+        base: { ...base, capabilities: { chatTypes: ["direct"] }, config: { listAccountIds: () => [], resolveAccount: () => ({ token: "" }) } },
+        outbound: { base: { deliveryMode: "direct" }, attachedResults: { channel: "" } },
+      }),
+    ).toThrow("outbound.attachedResults.channel must be the channel id");
+  });
 });
 
 describe("channel config policy checks", () => {

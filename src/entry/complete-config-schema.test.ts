@@ -41,6 +41,23 @@ describe("config schemas with optional members", () => {
     expect(completePluginConfigSchema({}, "test").safeParse(undefined)).toEqual({ success: true, data: {} });
   });
 
+  it("a safeParse that accepts an absent section as data: undefined yields the input ({} when absent)", () => {
+    const schema = completePluginConfigSchema<Record<string, unknown>>(
+      {
+        safeParse: (v) =>
+          v === undefined
+            ? { success: true, data: undefined }
+            : typeof v === "object" && v !== null
+              ? { success: true, data: v as Record<string, unknown> }
+              : { success: false, error: { issues: [{ path: [], message: "Config must be an object" }] } },
+      },
+      "test",
+    );
+    expect(schema.safeParse(undefined)).toEqual({ success: true, data: {} });
+    expect(schema.safeParse({ a: 1 })).toEqual({ success: true, data: { a: 1 } });
+    expect(schema.safeParse(3)).toEqual({ success: false, error: { issues: [{ path: [], message: "Config must be an object" }] } });
+  });
+
   it("bad members are errors naming the member", () => {
     expect(() => completePluginConfigSchema({ validate: "no" } as never, "plugin \"x\": configSchema")).toThrow(
       'plugin "x": configSchema.validate must be a function (got string).',

@@ -65,7 +65,14 @@ export function completePluginConfigSchema<T>(schema: OpenClawPluginConfigSchema
   if (typeof schema.safeParse === "function" && jsonSchema !== undefined) return schema as ResolvedPluginConfigSchema<T>;
   let safeParse: (value: unknown) => PluginConfigSafeParseResult<T>;
   if (typeof schema.safeParse === "function") {
-    safeParse = schema.safeParse.bind(schema);
+    const parse = schema.safeParse.bind(schema);
+    // An absent section accepted as `{ success: true, data: undefined }` reads as the input (`{}` when absent),
+    // as the `validate` path below does.
+    safeParse = (value) => {
+      const result = parse(value);
+      if (result.success && result.data === undefined) return { success: true, data: (value === undefined ? {} : value) as T };
+      return result as PluginConfigSafeParseResult<T>;
+    };
   } else if (typeof schema.validate === "function") {
     const validate = schema.validate.bind(schema);
     safeParse = (value) => {

@@ -105,3 +105,35 @@ describe("defineSetupPluginEntry", () => {
     expect(() => defineSetupPluginEntry(undefined)).toThrow(/expected the channel plugin object/);
   });
 });
+
+describe("defineChannelPluginEntry config schema", () => {
+  it("reads as both a plugin config schema and a channel config schema", () => {
+    const entry = defineChannelPluginEntry({ id: "my-channel", name: "My Channel", description: "test", plugin });
+    const schema = entry.configSchema;
+    expect(schema.schema).toBe(schema.jsonSchema);
+    expect(schema.schema).toMatchObject({ type: "object" });
+    expect(schema.runtime?.safeParse({}).success).toBe(true);
+    expect(schema.safeParse({}).success).toBe(true);
+    expect(entry.configSchema).toBe(schema);
+  });
+  it("keeps the plugin's own validator behind both readers", () => {
+    const entry = defineChannelPluginEntry({
+      id: "my-channel",
+      name: "My Channel",
+      description: "test",
+      plugin,
+      configSchema: {
+        jsonSchema: { type: "object", properties: { port: { type: "number" } } },
+        safeParse: (value: unknown) =>
+          typeof (value as { port?: unknown }).port === "number"
+            ? { success: true as const, data: value as Record<string, unknown> }
+            : { success: false as const, error: { issues: [{ path: ["port"], message: "port must be a number" }] } },
+      },
+    });
+    expect(entry.configSchema.runtime?.safeParse({ port: "x" })).toEqual({
+      success: false,
+      error: { issues: [{ path: ["port"], message: "port must be a number" }] },
+    });
+    expect(entry.configSchema.schema).toEqual({ type: "object", properties: { port: { type: "number" } } });
+  });
+});

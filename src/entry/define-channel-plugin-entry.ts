@@ -1,7 +1,8 @@
 /**
  * `defineChannelPluginEntry` / `defineSetupPluginEntry`: channel plugin entries with the per-mode call table.
  */
-import type { ChannelPlugin } from "../contract/channel.js";
+import type { ChannelConfigSchema, ChannelPlugin } from "../contract/channel.js";
+import type { ResolvedPluginConfigSchema } from "../contract/config-schema.js";
 import type { OpenClawPluginApi, OpenClawPluginApiWithRuntime } from "../contract/plugin-api.js";
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 import type { PluginRuntime } from "../contract/runtime.js";
@@ -59,7 +60,7 @@ export const CHANNEL_ENTRY_MODE_STEPS: Readonly<Record<PluginRegistrationMode, r
  * const options: DefineChannelPluginEntryOptions = { id: "my-channel", name: "My Channel", description: "…", plugin };
  * ```
  */
-export interface DefineChannelPluginEntryOptions<TPlugin extends ChannelPlugin = ChannelPlugin, TConfig = Record<string, unknown>> {
+export interface DefineChannelPluginEntryOptions<TPlugin = ChannelPlugin, TConfig = Record<string, unknown>> {
   id: string;
   name: string;
   description: string;
@@ -76,6 +77,32 @@ export interface DefineChannelPluginEntryOptions<TPlugin extends ChannelPlugin =
 }
 
 /**
+ * A channel entry's config schema: the resolved plugin config schema (`safeParse`, `jsonSchema`) that also reads as
+ * a `ChannelConfigSchema` (`schema` is the same JSON Schema, `runtime.safeParse` the same validator).
+ *
+ * @example
+ * ```ts
+ * declare const schema: ChannelEntryConfigSchema;
+ * schema.schema === schema.jsonSchema; // true
+ * ```
+ */
+export type ChannelEntryConfigSchema<TConfig = Record<string, unknown>> = ResolvedPluginConfigSchema<TConfig> &
+  ChannelConfigSchema;
+
+function toChannelEntryConfigSchema<TConfig>(resolved: ResolvedPluginConfigSchema<TConfig>): ChannelEntryConfigSchema<TConfig> {
+  const safeParse = (value: unknown) => resolved.safeParse(value);
+  return {
+    ...resolved,
+    safeParse,
+    ...(typeof resolved.parse === "function" ? { parse: resolved.parse.bind(resolved) } : {}),
+    ...(typeof resolved.validate === "function" ? { validate: resolved.validate.bind(resolved) } : {}),
+    jsonSchema: resolved.jsonSchema,
+    schema: resolved.jsonSchema,
+    runtime: { safeParse },
+  };
+}
+
+/**
  * The entry `defineChannelPluginEntry` returns.
  *
  * @example
@@ -84,8 +111,12 @@ export interface DefineChannelPluginEntryOptions<TPlugin extends ChannelPlugin =
  * entry.channelPlugin.id;
  * ```
  */
-export interface DefinedChannelPluginEntry<TPlugin extends ChannelPlugin = ChannelPlugin, TConfig = Record<string, unknown>>
-  extends DefinedPluginEntry<TConfig> {
+export interface DefinedChannelPluginEntry<TPlugin = ChannelPlugin, TConfig = Record<string, unknown>>
+  extends Omit<DefinedPluginEntry<TConfig>, "configSchema"> {
+  readonly name: string;
+  readonly description: string;
+  /** The plugin config schema, also in the channel schema shape (`schema`, `runtime`), so it fits either reader. */
+  readonly configSchema: ChannelEntryConfigSchema<TConfig>;
   readonly channelPlugin: TPlugin;
   readonly setChannelRuntime?: (runtime: PluginRuntime) => void;
 }
@@ -114,7 +145,7 @@ export interface DefinedChannelPluginEntry<TPlugin extends ChannelPlugin = Chann
  * });
  * ```
  */
-export function defineChannelPluginEntry<TPlugin extends ChannelPlugin, TConfig = Record<string, unknown>>(
+export function defineChannelPluginEntry<TPlugin = ChannelPlugin, TConfig = Record<string, unknown>>(
   options: DefineChannelPluginEntryOptions<TPlugin, TConfig>,
 ): DefinedChannelPluginEntry<TPlugin, TConfig> {
   if (typeof options !== "object" || options === null) {
@@ -127,7 +158,9 @@ export function defineChannelPluginEntry<TPlugin extends ChannelPlugin, TConfig 
   const runStep = (step: ChannelEntryStep, api: OpenClawPluginApi<TConfig>): void | Promise<void> => {
     switch (step) {
       case "registerChannel":
-        return api.registerChannel({ plugin });
+        // `TPlugin` is unconstrained (as in the established entry) so plugin objects typed against older contracts
+        // compile; the host checks the object's shape when the channel registers.
+        return api.registerChannel({ plugin: plugin as unknown as ChannelPlugin });
       case "setRuntime":
         return setRuntime?.(api.runtime);
       case "registerCliMetadata":
@@ -159,6 +192,13 @@ export function defineChannelPluginEntry<TPlugin extends ChannelPlugin, TConfig 
       }
       return undefined;
     },
+  });
+  const pluginSchema = Object.getOwnPropertyDescriptor(entry, "configSchema")!;
+  let channelSchema: ChannelEntryConfigSchema<TConfig> | undefined;
+  Object.defineProperty(entry, "configSchema", {
+    enumerable: true,
+    configurable: true,
+    get: () => (channelSchema ??= toChannelEntryConfigSchema(pluginSchema.get!.call(entry) as ResolvedPluginConfigSchema<TConfig>)),
   });
   Object.defineProperty(entry, "channelPlugin", { value: plugin, enumerable: true });
   if (setRuntime) Object.defineProperty(entry, "setChannelRuntime", { value: setRuntime, enumerable: true });

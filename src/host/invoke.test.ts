@@ -145,3 +145,14 @@ describe("invokeTool and requireApproval", () => {
     });
   });
 });
+
+describe("invokeTool result", () => {
+  it("reads a tool that resolves undefined as an empty result", async () => {
+    const tool = { name: "noop", description: "does nothing", parameters: {}, execute: async () => undefined };
+    const source = { registrations: { tools: [{ pluginId: "tools", names: ["noop"], tool }] } as unknown as PluginRegistrations };
+    const out = await invokeTool(source, "noop", {}, { hooks: createHookDispatcher({ handlers: [] }) });
+    expect(out.blocked).toBe(false);
+    if (out.blocked) throw new Error("expected the tool to run");
+    expect(out.result).toEqual({ content: [] });
+  });
+});

@@ -200,7 +200,8 @@ export async function invokeTool(
       }
     }
   }
-  const result = await tool.execute(toolCallId, effective, options.signal, options.onUpdate);
+  // A tool that resolves nothing answered with an empty result (the gateway reads it the same way).
+  const result = (await tool.execute(toolCallId, effective, options.signal, options.onUpdate)) ?? { content: [] };
   return { blocked: false, result, params: effective, ...(approval ? { approval } : {}) };
 }
 

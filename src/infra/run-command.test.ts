@@ -79,4 +79,10 @@ describe("resolveConfiguredSecretInputString", () => {
     const missing = await resolveConfiguredSecretInputString({ config: {}, env: {}, value: ref, path: "channels.chat.token" });
     expect(missing.unresolvedRefReason).toBe("channels.chat.token: Secret env:default:TOK: environment variable TOK is not set.");
   });
+  it("a generic reason names only the path; resolved values are unaffected", async () => {
+    const ref = { source: "env", provider: "default", id: "TOK" };
+    const generic = await resolveConfiguredSecretInputString({ config: {}, env: {}, value: ref, path: "channels.chat.token", unresolvedReasonStyle: "generic" });
+    expect(generic).toEqual({ unresolvedRefReason: "channels.chat.token: the secret reference could not be resolved." });
+    expect(await resolveConfiguredSecretInputString({ config: {}, env: { TOK: "v" }, value: ref, path: "p", unresolvedReasonStyle: "generic" })).toEqual({ value: "v" });
+  });
 });

@@ -94,6 +94,11 @@ export interface ConfiguredSecretInputParams {
   value: unknown;
   /** Its config path, used in the unresolved reason. */
   path: string;
+  /**
+   * How much an unresolved reason says: `detailed` (default) adds the provider's error; `generic` names only the
+   * path, for reasons shown to chat users.
+   */
+  unresolvedReasonStyle?: "generic" | "detailed";
 }
 
 /**
@@ -113,6 +118,12 @@ export async function resolveConfiguredSecretInputString(
     return trimmed ? { value: trimmed } : {};
   }
   if (!isSecretRef(params.value)) return {};
+  if (params.unresolvedReasonStyle === "generic") {
+    const detailed = await resolveConfiguredSecretInputString({ ...params, unresolvedReasonStyle: "detailed" });
+    return detailed.unresolvedRefReason === undefined
+      ? detailed
+      : { unresolvedRefReason: `${params.path}: the secret reference could not be resolved.` };
+  }
   try {
     const resolved = (await resolveSecretRefValues([params.value], { config: params.config, env: params.env })).get(secretRefKey(params.value));
     if (typeof resolved === "string" && resolved.trim()) return { value: resolved.trim() };

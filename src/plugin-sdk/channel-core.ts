@@ -11,11 +11,13 @@
 export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry } from "../entry/define-channel-plugin-entry.js";
 export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
 export { createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
+export type { ChatChannelAttachedOutboundOptions, ChatChannelUnattachedResult } from "../entry/chat-channel-plugin.js";
 export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 export type {
   ChannelEntryStep,
   DefineChannelPluginEntryOptions,
+  ChannelEntryConfigSchema,
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
 export type {
@@ -88,6 +90,8 @@ export type {
   AgentToolResultMiddlewareOptions,
   TrustedToolPolicy,
   ContextEngineAssembleParams,
+  ContextEngineAssembleResult,
+  ContextEngineCompactResult,
   ContextEngine,
   ContextEngineFactory,
   MemoryPublicArtifact,
@@ -160,6 +164,7 @@ export type {
   CliBackendConfig,
   AgentsConfig,
   ChannelConfigSection,
+  CommandsConfig,
   OpenClawConfig,
   DmPolicy,
   SessionConfig,

@@ -140,6 +140,10 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
   ContextEngineAssembleParams,
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
+  ContextEngineAssembleResult,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
+  ContextEngineCompactResult,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
   ContextEngine,
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
   ContextEngineFactory,
@@ -277,6 +281,8 @@ export type {
   AgentsConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
   ChannelConfigSection,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
+  CommandsConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
   OpenClawConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */

@@ -40,6 +40,7 @@ export type {
 export type {
   ChannelEntryStep,
   DefineChannelPluginEntryOptions,
+  ChannelEntryConfigSchema,
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
 export type {
@@ -67,6 +68,7 @@ export type { StringEnumOptions, StringEnumSchema } from "../entry/tool-params.j
 export { readStringParam } from "../infra/param-readers.js";
 export type { StringParamOptions } from "../infra/param-readers.js";
 export { createChannelPluginBase, createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
+export type { ChatChannelAttachedOutboundOptions, ChatChannelUnattachedResult } from "../entry/chat-channel-plugin.js";
 export type { CreateChannelPluginBaseOptions, CreatedChannelPluginBase } from "../entry/chat-channel-plugin.js";
 export { buildChannelOutboundSessionRoute, buildThreadAwareOutboundSessionRoute, recoverCurrentThreadSessionId } from "../entry/outbound-session-route.js";
 export type { ChannelOutboundSessionRouteInput, ThreadAwareOutboundSessionRouteRecoveryContext, ThreadAwareOutboundSessionRouteThreadSource } from "../entry/outbound-session-route.js";
@@ -118,6 +120,8 @@ export type {
   AgentToolResultMiddlewareOptions,
   TrustedToolPolicy,
   ContextEngineAssembleParams,
+  ContextEngineAssembleResult,
+  ContextEngineCompactResult,
   ContextEngine,
   ContextEngineFactory,
   MemoryPublicArtifact,
@@ -190,6 +194,7 @@ export type {
   CliBackendConfig,
   AgentsConfig,
   ChannelConfigSection,
+  CommandsConfig,
   OpenClawConfig,
   DmPolicy,
   SessionConfig,

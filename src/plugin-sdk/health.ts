@@ -5,7 +5,7 @@
  */
 
 export { exitCodeFromFindings, getHealthCheck, healthFindingMeetsSeverity, listHealthChecks, parseHealthFindingSeverity, registerHealthCheck } from "../diagnostics/health-checks.js";
-export type { HealthCheck, HealthCheckContext, HealthCheckScope, HealthFinding, HealthFindingSeverity, HealthRepairContext, HealthRepairResult } from "../diagnostics/health-checks.js";
+export type { HealthCheck, HealthCheckContext, HealthCheckScope, HealthFinding, HealthFindingSeverity, HealthRepairContext, HealthRepairEffect, HealthRepairResult } from "../diagnostics/health-checks.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
@@ -54,6 +54,8 @@ export type {
   AgentToolResultMiddlewareOptions,
   TrustedToolPolicy,
   ContextEngineAssembleParams,
+  ContextEngineAssembleResult,
+  ContextEngineCompactResult,
   ContextEngine,
   ContextEngineFactory,
   MemoryPublicArtifact,
@@ -126,6 +128,7 @@ export type {
   CliBackendConfig,
   AgentsConfig,
   ChannelConfigSection,
+  CommandsConfig,
   OpenClawConfig,
   DmPolicy,
   SessionConfig,

@@ -26,6 +26,12 @@ export {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-core` instead. Removal not before 2027-06-30. */
   createChatChannelPlugin,
 } from "../entry/chat-channel-plugin.js";
+export type {
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-core` instead. Removal not before 2027-06-30. */
+  ChatChannelAttachedOutboundOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-core` instead. Removal not before 2027-06-30. */
+  ChatChannelUnattachedResult,
+} from "../entry/chat-channel-plugin.js";
 export {
   /** @deprecated Import from `openclaw/plugin-sdk/plugin-entry` instead. Removal not before 2027-06-30. */
   buildJsonPluginConfigSchema,
@@ -123,6 +129,8 @@ export type {
   ChannelEntryStep,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   DefineChannelPluginEntryOptions,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ChannelEntryConfigSchema,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
@@ -245,6 +253,10 @@ export type {
   TrustedToolPolicy,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   ContextEngineAssembleParams,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ContextEngineAssembleResult,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  ContextEngineCompactResult,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   ContextEngine,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
@@ -383,6 +395,8 @@ export type {
   AgentsConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   ChannelConfigSection,
+  /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
+  CommandsConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */
   OpenClawConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/core` instead. Removal not before 2027-06-30. */

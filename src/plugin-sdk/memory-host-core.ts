@@ -106,6 +106,10 @@ export type {
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ContextEngineAssembleParams,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ContextEngineAssembleResult,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  ContextEngineCompactResult,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ContextEngine,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ContextEngineFactory,
@@ -243,6 +247,8 @@ export type {
   AgentsConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   ChannelConfigSection,
+  /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
+  CommandsConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
   OpenClawConfig,
   /** @deprecated Import from `openclaw/plugin-sdk/memory-host` instead. Removal not before 2027-06-30. */
