@@ -84,3 +84,17 @@ describe("mode rules", () => {
     expect(resolveHookTimeout({}, "p", "llm_input", -1)).toBeUndefined();
   });
 });
+
+describe("registerHttpRoute called with positional arguments", () => {
+  it("drops the route and says which calling form to use", () => {
+    const api = createTestPluginApi({ id: "routes" });
+    const handler = () => undefined;
+    // An older calling form real plugins still use: registerHttpRoute(path, handler, opts).
+    (api.registerHttpRoute as unknown as (path: string, handler: unknown, opts: unknown) => void)("/memory/search", handler, { auth: "plugin" });
+    expect(api.recorded.registrations.httpRoutes).toEqual([]);
+    const diagnostic = api.recorded.diagnostics[0];
+    expect(diagnostic?.code).toBe("registration-invalid");
+    expect(diagnostic?.message).toContain("takes one object { path, handler, auth, match? }");
+    expect(diagnostic?.message).toContain('registerHttpRoute({ path: "/memory/search", handler, auth: "plugin" })');
+  });
+});

@@ -26,6 +26,16 @@ export function createRoutesAndGatewayApi(ctx: RegistrationContext): RoutesAndGa
   return {
     registerHttpRoute(route) {
       const method = "registerHttpRoute";
+      if (typeof route === "string") {
+        // registerHttpRoute("/path", handler, opts): an older calling form; the route is dropped, as the gateway does.
+        if (!modeAccepts(method, route, "http-route")) return;
+        invalid(
+          method,
+          route,
+          `takes one object { path, handler, auth, match? }, not positional arguments; call registerHttpRoute({ path: ${JSON.stringify(route)}, handler, auth: "plugin" })`,
+        );
+        return;
+      }
       const path = isRecord(route) && typeof route.path === "string" ? route.path : "";
       if (!modeAccepts(method, path, "http-route")) return;
       if (!path.startsWith("/")) {
