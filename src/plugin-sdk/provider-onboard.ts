@@ -23,7 +23,14 @@ export {
   resolveAgentModelPrimaryValue,
   withAgentModelAliases,
 } from "../provider/onboard.js";
-export type { AgentModelAliasEntry, AgentModelEntryConfig, ProviderOnboardPresetAppliers, ProviderPresetModels } from "../provider/onboard.js";
+export type {
+  AgentModelAliasEntry,
+  AgentModelEntryConfig,
+  ProviderConfigWriteParams,
+  ProviderOnboardPresetAppliers,
+  ProviderPresetModels,
+  ProviderPresetParams,
+} from "../provider/onboard.js";
 export type { ModelCostConfig, ModelDefinitionConfig, ModelProviderConfig } from "../provider/model-config.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.

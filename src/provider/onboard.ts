@@ -185,9 +185,17 @@ export function applyOnboardAuthAgentModelsAndProviders(
   return { ...next, models: { ...section, mode: section?.mode ?? "merge", providers } } as OpenClawConfig;
 }
 
-type ProviderWrite = { providerId: string; api?: string; baseUrl: string; agentModels?: Record<string, AgentModelEntryConfig> };
+/**
+ * What every provider write needs: the provider id, its base URL and API, and model aliases to merge.
+ *
+ * @example
+ * ```ts
+ * const write: ProviderConfigWriteParams = { providerId: "acme", baseUrl: "https://api.acme.test/v1", api: "openai-completions" };
+ * ```
+ */
+export type ProviderConfigWriteParams = { providerId: string; api?: string; baseUrl: string; agentModels?: Record<string, AgentModelEntryConfig> };
 
-function writeProvider(cfg: OpenClawConfig, params: ProviderWrite, merge: (existing: ModelDefinitionConfig[]) => ModelDefinitionConfig[]): OpenClawConfig {
+function writeProvider(cfg: OpenClawConfig, params: ProviderConfigWriteParams, merge: (existing: ModelDefinitionConfig[]) => ModelDefinitionConfig[]): OpenClawConfig {
   const existingProviders = modelsOf(cfg)?.providers ?? {};
   const key = Object.hasOwn(existingProviders, params.providerId) ? params.providerId : findNormalizedProviderKey(existingProviders, params.providerId);
   const previous = key !== undefined ? existingProviders[key] : undefined;
@@ -215,7 +223,7 @@ function writeProvider(cfg: OpenClawConfig, params: ProviderWrite, merge: (exist
  */
 export function applyProviderConfigWithDefaultModels(
   cfg: OpenClawConfig,
-  params: ProviderWrite & { defaultModels: ModelDefinitionConfig[]; defaultModelId?: string },
+  params: ProviderConfigWriteParams & { defaultModels: ModelDefinitionConfig[]; defaultModelId?: string },
 ): OpenClawConfig {
   const defaultId = params.defaultModelId ?? params.defaultModels[0]?.id;
   return writeProvider(cfg, params, (existing) => {
@@ -235,7 +243,7 @@ export function applyProviderConfigWithDefaultModels(
  */
 export function applyProviderConfigWithDefaultModel(
   cfg: OpenClawConfig,
-  params: ProviderWrite & { defaultModel: ModelDefinitionConfig; defaultModelId?: string },
+  params: ProviderConfigWriteParams & { defaultModel: ModelDefinitionConfig; defaultModelId?: string },
 ): OpenClawConfig {
   return applyProviderConfigWithDefaultModels(cfg, { ...params, defaultModels: [params.defaultModel], defaultModelId: params.defaultModelId ?? params.defaultModel.id });
 }
@@ -248,13 +256,21 @@ export function applyProviderConfigWithDefaultModel(
  * applyProviderConfigWithModelCatalog(cfg, { providerId: "acme", baseUrl: URL, catalogModels: CATALOG });
  * ```
  */
-export function applyProviderConfigWithModelCatalog(cfg: OpenClawConfig, params: ProviderWrite & { catalogModels: ModelDefinitionConfig[] }): OpenClawConfig {
+export function applyProviderConfigWithModelCatalog(cfg: OpenClawConfig, params: ProviderConfigWriteParams & { catalogModels: ModelDefinitionConfig[] }): OpenClawConfig {
   return writeProvider(cfg, params, (existing) =>
     existing.length === 0 ? params.catalogModels : [...existing, ...params.catalogModels.filter((model) => !existing.some((have) => have.id === model.id))],
   );
 }
 
-type PresetBase = { providerId: string; api?: string; baseUrl: string; aliases?: readonly AgentModelAliasEntry[]; primaryModelRef?: string };
+/**
+ * What every provider preset needs: the provider, aliases to add, and the model to make the default when none is set.
+ *
+ * @example
+ * ```ts
+ * const preset: ProviderPresetParams = { providerId: "acme", baseUrl: URL, primaryModelRef: "acme/large" };
+ * ```
+ */
+export type ProviderPresetParams = { providerId: string; api?: string; baseUrl: string; aliases?: readonly AgentModelAliasEntry[]; primaryModelRef?: string };
 
 function finishPreset(cfg: OpenClawConfig, next: OpenClawConfig, primaryModelRef: string | undefined): OpenClawConfig {
   return primaryModelRef && primaryOf(defaultsOf(cfg)?.model) === undefined ? applyAgentDefaultModelPrimary(next, primaryModelRef) : next;
@@ -272,7 +288,7 @@ const resolveModels = (models: ProviderPresetModels): ModelDefinitionConfig[] =>
  */
 export function applyProviderConfigWithDefaultModelsPreset(
   cfg: OpenClawConfig,
-  params: PresetBase & { defaultModels: ProviderPresetModels; defaultModelId?: string },
+  params: ProviderPresetParams & { defaultModels: ProviderPresetModels; defaultModelId?: string },
 ): OpenClawConfig {
   const next = applyProviderConfigWithDefaultModels(cfg, {
     ...params,
@@ -292,7 +308,7 @@ export function applyProviderConfigWithDefaultModelsPreset(
  */
 export function applyProviderConfigWithDefaultModelPreset(
   cfg: OpenClawConfig,
-  params: PresetBase & { defaultModel: ModelDefinitionConfig; defaultModelId?: string },
+  params: ProviderPresetParams & { defaultModel: ModelDefinitionConfig; defaultModelId?: string },
 ): OpenClawConfig {
   return applyProviderConfigWithDefaultModelsPreset(cfg, { ...params, defaultModels: [params.defaultModel] });
 }
@@ -306,7 +322,7 @@ export function applyProviderConfigWithDefaultModelPreset(
  * applyProviderConfigWithModelCatalogPreset(cfg, { providerId: "acme", baseUrl: URL, catalogModels: CATALOG, primaryModelRef: "acme/large" });
  * ```
  */
-export function applyProviderConfigWithModelCatalogPreset(cfg: OpenClawConfig, params: PresetBase & { catalogModels: ProviderPresetModels }): OpenClawConfig {
+export function applyProviderConfigWithModelCatalogPreset(cfg: OpenClawConfig, params: ProviderPresetParams & { catalogModels: ProviderPresetModels }): OpenClawConfig {
   const next = applyProviderConfigWithModelCatalog(cfg, {
     ...params,
     agentModels: withAgentModelAliases(defaultsOf(cfg)?.models, params.aliases ?? []),
