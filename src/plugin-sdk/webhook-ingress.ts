@@ -1,11 +1,14 @@
 /**
- * Webhook request bodies for plugin HTTP routes: size- and time-limited body and JSON readers and their failure texts.
+ * Webhook ingress for plugin HTTP routes: size- and time-limited body and JSON readers and their failure texts,
+ * runtime route registration (`registerPluginHttpRoute`), webhook path normalisation and WebSocket data decoding.
  *
  * @packageDocumentation
  */
 
 export { RequestBodyLimitError, isRequestBodyLimitError, readJsonBodyWithLimit, readRequestBodyWithLimit, requestBodyErrorToText } from "../http-ingress/request-body.js";
 export type { RequestBodyLimitErrorCode } from "../http-ingress/request-body.js";
+export { normalizePluginHttpPath, normalizeWebhookPath, rawDataToString, registerPluginHttpRoute } from "../http-ingress/plugin-http-routes.js";
+export type { PluginHttpRouteHandler, RegisterPluginHttpRouteParams } from "../http-ingress/plugin-http-routes.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
