@@ -96,6 +96,8 @@ export interface AgentsConfig {
     /** User overrides for CLI backends; they win over plugin defaults when merged. */
     cliBackends?: Record<string, CliBackendConfig>;
     memorySearch?: { provider?: string; fallback?: string; [key: string]: unknown };
+    /** Per-model settings keyed by model ref (`"openai/gpt-5"`), e.g. an alias; provider onboarding adds entries. */
+    models?: Record<string, { alias?: string; [key: string]: unknown }>;
     [key: string]: unknown;
   };
   list?: Array<{ id: string; [key: string]: unknown }>;

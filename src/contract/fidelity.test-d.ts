@@ -352,3 +352,12 @@ describe("context engines and tools (issue 11)", () => {
     api.registerTool(tool);
   });
 });
+
+describe("agents.defaults.models is a typed record", () => {
+  it("can be spread and extended the way provider onboarding does", () => {
+    const cfg: OpenClawConfig = { agents: { defaults: { models: { "openai/gpt-5": { alias: "gpt" } } } } };
+    const models = { ...cfg.agents?.defaults?.models };
+    models["acme/large"] = { alias: "large" };
+    expectTypeOf(models["openai/gpt-5"]?.alias).toEqualTypeOf<string | undefined>();
+  });
+});
