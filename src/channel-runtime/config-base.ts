@@ -69,3 +69,67 @@ export function createScopedChannelConfigBase<ResolvedAccount, Config extends Op
       deleteAccountFromConfigSection({ cfg, sectionKey: params.sectionKey, accountId, clearBaseFields: params.clearBaseFields }) as Config,
   };
 }
+
+/**
+ * Parameters of `createHybridChannelConfigAdapter`: the CRUD accessors plus the allow-list and default-target readers.
+ *
+ * @example
+ * ```ts
+ * declare const params: HybridChannelConfigAdapterParams<{ accountId: string; allowFrom?: string[] }>;
+ * ```
+ */
+export interface HybridChannelConfigAdapterParams<ResolvedAccount, AccessorAccount = ResolvedAccount, Config extends OpenClawConfig = OpenClawConfig>
+  extends Omit<ScopedChannelConfigBaseParams<ResolvedAccount, Config>, "allowTopLevel"> {
+  /** The account the allow-list and default-target readers see (default: `resolveAccount(cfg, accountId)`). */
+  resolveAccessorAccount?: (params: { cfg: Config; accountId?: string | null }) => AccessorAccount;
+  resolveAllowFrom: (account: AccessorAccount) => Array<string | number> | null | undefined;
+  formatAllowFrom: (allowFrom: Array<string | number>) => string[];
+  resolveDefaultTo?: (account: AccessorAccount) => string | number | null | undefined;
+  /**
+   * Accepted for compatibility: deleting the default account always keeps the channel section and removes only its
+   * `clearBaseFields` (named accounts stay), so this flag changes nothing.
+   */
+  preserveSectionOnDefaultDelete?: boolean;
+}
+
+/**
+ * The full config adapter of a "hybrid" channel, where the default account lives at the channel's root
+ * (`channels.<sectionKey>.token`) and named accounts under `channels.<sectionKey>.accounts.<id>`: the CRUD members of
+ * {@link createScopedChannelConfigBase} (enabling the default account writes the root) plus `resolveAllowFrom`,
+ * `formatAllowFrom` and `resolveDefaultTo` read through the account.
+ *
+ * @example
+ * ```ts
+ * config: createHybridChannelConfigAdapter({
+ *   sectionKey: "my-chat", listAccountIds, resolveAccount, defaultAccountId: () => "default", clearBaseFields: ["token"],
+ *   resolveAllowFrom: (account) => account.allowFrom, formatAllowFrom: (list) => list.map(String),
+ * }),
+ * ```
+ */
+export function createHybridChannelConfigAdapter<ResolvedAccount, AccessorAccount = ResolvedAccount, Config extends OpenClawConfig = OpenClawConfig>(
+  params: HybridChannelConfigAdapterParams<ResolvedAccount, AccessorAccount, Config>,
+): ReturnType<typeof createScopedChannelConfigBase<ResolvedAccount, Config>> & {
+  resolveAllowFrom: (params: { cfg: Config; accountId?: string | null }) => Array<string | number> | undefined;
+  formatAllowFrom: (params: { cfg: Config; accountId?: string | null; allowFrom: Array<string | number> }) => string[];
+  resolveDefaultTo?: (params: { cfg: Config; accountId?: string | null }) => string | undefined;
+} {
+  const base = createScopedChannelConfigBase<ResolvedAccount, Config>({ ...params, allowTopLevel: true });
+  const accessor = (cfg: Config, accountId?: string | null): AccessorAccount =>
+    params.resolveAccessorAccount
+      ? params.resolveAccessorAccount({ cfg, accountId })
+      : (params.resolveAccount(cfg, accountId) as unknown as AccessorAccount);
+  const resolveDefaultTo = params.resolveDefaultTo;
+  return {
+    ...base,
+    resolveAllowFrom: ({ cfg, accountId }) => params.resolveAllowFrom(accessor(cfg, accountId)) ?? undefined,
+    formatAllowFrom: ({ allowFrom }) => params.formatAllowFrom(allowFrom),
+    ...(resolveDefaultTo
+      ? {
+          resolveDefaultTo: ({ cfg, accountId }: { cfg: Config; accountId?: string | null }) => {
+            const value = resolveDefaultTo(accessor(cfg, accountId));
+            return value === null || value === undefined || String(value).trim() === "" ? undefined : String(value).trim();
+          },
+        }
+      : {}),
+  };
+}

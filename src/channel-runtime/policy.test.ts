@@ -54,3 +54,43 @@ describe("createScopedChannelConfigBase", () => {
     expect(cfg.channels.chat.accounts.home).toEqual({});
   });
 });
+
+import { createHybridChannelConfigAdapter } from "./config-base.js";
+
+describe("createHybridChannelConfigAdapter", () => {
+  type Account = { accountId: string; allowFrom?: Array<string | number>; to?: string };
+  const read = (cfg: { channels?: Record<string, unknown> }, accountId?: string | null): Account => {
+    const section = (cfg.channels?.chat ?? {}) as { allowFrom?: Array<string | number>; to?: string; accounts?: Record<string, Account> };
+    const id = accountId ?? "default";
+    return id === "default" ? { accountId: id, allowFrom: section.allowFrom, to: section.to } : { accountId: id, ...section.accounts?.[id] };
+  };
+  const adapter = createHybridChannelConfigAdapter<Account>({
+    sectionKey: "chat",
+    listAccountIds: (cfg) => ["default", ...Object.keys((cfg.channels?.chat as { accounts?: object } | undefined)?.accounts ?? {})],
+    resolveAccount: read,
+    defaultAccountId: () => "default",
+    clearBaseFields: ["token", "allowFrom"],
+    resolveAllowFrom: (account) => account.allowFrom,
+    formatAllowFrom: (list) => list.map((entry) => String(entry).trim()),
+    resolveDefaultTo: (account) => account.to,
+  });
+  const cfg = { channels: { chat: { token: "t", allowFrom: [42, " alice "], to: " room-1 ", accounts: { work: { allowFrom: ["bob"] } } } } };
+
+  it("reads the default account at the root and named accounts under accounts", () => {
+    expect(adapter.resolveAllowFrom({ cfg })).toEqual([42, " alice "]);
+    expect(adapter.resolveAllowFrom({ cfg, accountId: "work" })).toEqual(["bob"]);
+    expect(adapter.formatAllowFrom({ cfg, allowFrom: [42, " alice "] })).toEqual(["42", "alice"]);
+    expect(adapter.resolveDefaultTo?.({ cfg })).toBe("room-1");
+    expect(adapter.resolveDefaultTo?.({ cfg, accountId: "work" })).toBeUndefined();
+  });
+
+  it("enables the default account on the root and deletes it by clearing only its base fields", () => {
+    const disabled = adapter.setAccountEnabled({ cfg, accountId: "default", enabled: false });
+    expect((disabled.channels?.chat as { enabled?: boolean }).enabled).toBe(false);
+    const deleted = adapter.deleteAccount({ cfg, accountId: "default" }).channels?.chat as Record<string, unknown>;
+    expect(deleted.token).toBeUndefined();
+    expect(deleted.allowFrom).toBeUndefined();
+    expect(deleted.accounts).toEqual({ work: { allowFrom: ["bob"] } });
+    expect(cfg.channels.chat.token).toBe("t");
+  });
+});

@@ -6,11 +6,11 @@
 
 export { buildAccountScopedDmSecurityPolicy, createScopedAccountConfigAccessors, createScopedDmSecurityResolver } from "../channel-runtime/dm-security.js";
 export { applyAccountNameToChannelSection, listCombinedAccountIds, resolveMergedAccountConfig } from "../channel-runtime/accounts.js";
-export { createScopedChannelConfigBase } from "../channel-runtime/config-base.js";
+export { createHybridChannelConfigAdapter, createScopedChannelConfigBase } from "../channel-runtime/config-base.js";
 export { deleteAccountFromConfigSection, setAccountEnabledInConfigSection } from "../entry/setup-helpers.js";
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export type { ChannelSecurityDmPolicy } from "../channel-runtime/dm-security.js";
-export type { ScopedChannelConfigBaseParams } from "../channel-runtime/config-base.js";
+export type { HybridChannelConfigAdapterParams, ScopedChannelConfigBaseParams } from "../channel-runtime/config-base.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
