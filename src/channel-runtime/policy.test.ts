@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createHybridChannelConfigAdapter, createScopedChannelConfigBase } from "./config-base.js";
 import { runStoppablePassiveMonitor } from "./passive-monitor.js";
 import { GROUP_POLICY_BLOCKED_LABEL, resolveDefaultGroupPolicy } from "./policy-types.js";
 
@@ -33,8 +34,6 @@ describe("runStoppablePassiveMonitor", () => {
   });
 });
 
-import { createScopedChannelConfigBase } from "./config-base.js";
-
 describe("createScopedChannelConfigBase", () => {
   it("delegates reads and writes the section for enable and delete", () => {
     const base = createScopedChannelConfigBase({
@@ -54,8 +53,6 @@ describe("createScopedChannelConfigBase", () => {
     expect(cfg.channels.chat.accounts.home).toEqual({});
   });
 });
-
-import { createHybridChannelConfigAdapter } from "./config-base.js";
 
 describe("createHybridChannelConfigAdapter", () => {
   type Account = { accountId: string; allowFrom?: Array<string | number>; to?: string };

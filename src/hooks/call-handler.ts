@@ -72,6 +72,27 @@ function adopt(value: unknown, then: AnyFunction, timeoutMs: number | undefined)
 }
 
 /**
+ * Calls `fn(event, ctx)` once: a throw, or a throwing `then` read, is an error; a plain value is settled; a thenable
+ * comes back with its `then` (read exactly once) for the caller to follow or ignore.
+ */
+function invoke(
+  fn: (event: never, ctx: never) => unknown,
+  event: unknown,
+  ctx: unknown,
+): Settled | { status: "thenable"; value: unknown; then: AnyFunction } {
+  let value: unknown;
+  try {
+    value = fn(event as never, ctx as never);
+  } catch (error) {
+    return { status: "error", error };
+  }
+  const then = thenOf(value);
+  if (!then.ok) return { status: "error", error: then.error };
+  if (then.value === undefined) return { status: "ok", value };
+  return { status: "thenable", value, then: then.value };
+}
+
+/**
  * Calls `fn(event, ctx)`. A plain return value settles synchronously; a thenable is followed (bounded by
  * `timeoutMs` when it is a positive finite number).
  */
@@ -81,16 +102,8 @@ export function callHandler(
   ctx: unknown,
   timeoutMs: number | undefined,
 ): Settled | Promise<Settled> {
-  let value: unknown;
-  try {
-    value = fn(event as never, ctx as never);
-  } catch (error) {
-    return { status: "error", error };
-  }
-  const then = thenOf(value);
-  if (!then.ok) return { status: "error", error: then.error };
-  if (then.value === undefined) return { status: "ok", value };
-  return adopt(value, then.value, timeoutMs);
+  const called = invoke(fn, event, ctx);
+  return "then" in called ? adopt(called.value, called.then, timeoutMs) : called;
 }
 
 /**
@@ -98,17 +111,10 @@ export function callHandler(
  * is swallowed so it cannot surface as an unhandled rejection.
  */
 export function callSyncHandler(fn: (event: never, ctx: never) => unknown, event: unknown, ctx: unknown): Settled | ReturnedThenable {
-  let value: unknown;
+  const called = invoke(fn, event, ctx);
+  if (!("then" in called)) return called;
   try {
-    value = fn(event as never, ctx as never);
-  } catch (error) {
-    return { status: "error", error };
-  }
-  const then = thenOf(value);
-  if (!then.ok) return { status: "error", error: then.error };
-  if (then.value === undefined) return { status: "ok", value };
-  try {
-    Reflect.apply(then.value, value, [ignore, ignore]);
+    Reflect.apply(called.then, called.value, [ignore, ignore]);
   } catch {
     // Ignored either way: the result of a synchronous hook's thenable is never used.
   }
