@@ -24,7 +24,7 @@ export default defineConfig({
   // and a narrow subpath must stay cheap. Code shared by several entries is duplicated on purpose; state that must
   // be shared across copies (runtime store slots, tool metadata) lives under Symbol.for keys, never module identity.
   splitting: false,
-  treeshake: true,
+  treeshake: false,
   sourcemap: false,
   // Declarations come from tsc (tsconfig.build.json): tsup's bundled dts renames symbols into hashed chunks.
   dts: false,

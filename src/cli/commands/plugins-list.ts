@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
+import { requireWorkspaceFolder } from "../folders.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { renderTable } from "../table.js";
 import { buildPluginCatalog, catalogPlugin, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
@@ -55,8 +56,9 @@ export async function collectPluginList(
   ctx: CommandContext,
   options: PluginsListOptions,
 ): Promise<{ source: "index" | "manifests"; catalog: PluginCatalog; entries: PluginListEntry[]; diagnostics: PluginDiagnostic[] }> {
+  const workspaceDir = requireWorkspaceFolder(ctx.io.cwd, options.workspace); // exit 2 before anything runs
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
-  if (options.workspace) catalogOptions.workspaceDir = options.workspace;
+  if (workspaceDir) catalogOptions.workspaceDir = workspaceDir;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
   const index = await ctx.tracer.phase("index", () => readPluginIndex(catalog.paths.pluginIndexPath));
   const diagnostics = [...catalog.diagnostics, ...index.diagnostics];
