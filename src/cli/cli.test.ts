@@ -191,6 +191,20 @@ describe("openclaw plugins init", () => {
 });
 
 describe("openclaw plugins list", () => {
+  it("follows the one exit-code rule: 1 when it lists a plugin with an unusable manifest, 2 for a missing --workspace", async () => {
+    const dir = temp();
+    dir.write({ ...under("state/extensions/alpha", pluginFiles("alpha")) });
+    const env = isolatedEnv(dir);
+    expect((await run(["plugins", "list"], { cwd: dir.path, env })).code).toBe(0);
+    dir.write({ "state/extensions/broken/openclaw.plugin.json": "{ id: " });
+    const broken = await run(["plugins", "list", "--json"], { cwd: dir.path, env });
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout).plugins.map((p: { status: string }) => p.status).sort()).toEqual(["enabled", "error"]);
+    const missing = await run(["plugins", "list", "--workspace", "nowhere"], { cwd: dir.path, env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`--workspace nowhere: ${dir.resolve("nowhere")} does not exist`);
+  });
+
   it("derives the list from manifests with dependencyStatus, policy and origins", async () => {
     const dir = temp();
     dir.write({

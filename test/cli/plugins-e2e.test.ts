@@ -1,9 +1,11 @@
 /**
  * End to end, as a plugin author works: the real `openclaw` binary from the PACKED tarball (pnpm pack → npm install
- * into a temp tools project), `plugins init` → npm install (the scaffold's SDK dependency points at the same
- * tarball) → build → test → validate → inspect --runtime --json → doctor → list; then every failure path of
+ * into a temp tools project), `plugins init --sdk <tarball>` → npm install (nothing edited or installed by hand) →
+ * build → test → validate → inspect --runtime --json → doctor → list; then every failure path of
  * validate/build/inspect gives a non-zero exit and a message naming the file and the fix; last, the author loop
- * again on Node 24 (the scaffold's test, validate, inspect --runtime, doctor).
+ * again on Node 24 (the scaffold's test, validate, inspect --runtime, doctor). Issue 12's author-path cases (reserved
+ * id, doctor's "0 plugins found", missing --workspace, not-a-plugin folder, register() stack frames, inspect's exit
+ * code, build on a non-tool plugin) run through the same binary.
  *
  * One pack and one scaffold install are shared by every test in this file.
  */

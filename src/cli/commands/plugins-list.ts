@@ -3,7 +3,8 @@
  * (`<state dir>/plugins/index.json`, format in `src/discovery/plugin-index.ts` and docs/cli.md) when present and
  * valid, else derives the list from discovered manifests. Never imports plugin code. With a broken config file
  * (unreadable, unparsable, wrong-typed policy field) every plugin is listed as disabled (`config-invalid`), the
- * config errors go to stderr and the exit code is 1.
+ * config errors go to stderr and the exit code is 1; so it is when an error diagnostic is printed or a plugin is
+ * listed with status `error` (unusable manifest). A `--workspace` folder that does not exist exits 2.
  */
 import { existsSync } from "node:fs";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
@@ -158,8 +159,11 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
   for (const diagnostic of diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
   const configError = catalog.config.configError;
   // A broken config: the list still shows what is on disk, every plugin as disabled (config-invalid), exit 1.
+  // The one exit-code rule (docs/cli.md): an error it reports — a broken config, an error diagnostic printed above, a
+  // plugin listed with status error (unusable manifest) — makes it exit 1; warnings do not.
+  const reportsError = diagnostics.some((d) => d.level === "error") || entries.some((entry) => entry.status === "error");
   const done = (): ExitCodeValue => {
-    if (!configError) return ExitCode.ok;
+    if (!configError) return reportsError ? ExitCode.problems : ExitCode.ok;
     if (!options.json) eprintln(ctx, `${ctx.err.red("error")} plugins are listed from disk but none is enabled: ${configError}`);
     return ExitCode.problems;
   };
