@@ -60,6 +60,7 @@ describe("openclaw (program)", () => {
       const help = await run(["plugins", command, "--help"], { cwd: dir.path });
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain("Usage: openclaw plugins");
+      expect(help.stdout, command).toContain("Exit codes: 0 no errors reported · 1 problems reported");
     }
   });
 

@@ -38,6 +38,11 @@ Plugin code runs in a child process with a time limit (plugins.registerTimeoutMs
 that exits or hangs is reported as plugin-exited / plugin-load-timeout.
   NO_COLOR / FORCE_COLOR           colour control (colour is used only on a TTY)`;
 
+/** The exit-code rule, repeated under every command's own help (the full text is under `openclaw plugins --help`). */
+const EXIT_CODES_SHORT = `
+Exit codes: 0 no errors reported · 1 problems reported (errors, load errors, stale metadata, doctor findings)
+· 2 usage or not found (bad option/argument, missing plugin, folder or --workspace) · 3 internal error.`;
+
 /**
  * Builds the commander program for one run. `setExitCode` receives each command's result.
  *
@@ -167,7 +172,10 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder; must exist)")
     .action(run("plugins list", runPluginsList));
 
-  for (const command of plugins.commands) command.exitOverride();
+  for (const command of plugins.commands) {
+    command.exitOverride();
+    command.addHelpText("after", EXIT_CODES_SHORT);
+  }
   return program;
 }
 
