@@ -303,6 +303,9 @@ describe("plugins inspect", () => {
     expect(inspect.stdout).toContain("contract-tools-undeclared");
     expect(inspect.code).toBe(1);
     expect((await run(["plugins", "validate", "undeclared"], dir.path)).code).toBe(1);
+    const validateThrower = await run(["plugins", "validate", "thrower"], dir.path);
+    expect(validateThrower.code).toBe(1);
+    expect(validateThrower.stderr).toMatch(/boom in register \(at explode \(\.\/index\.js:6:9\)\)/);
     expect((await run(["plugins", "inspect", "undeclared", "--runtime", "--json"], dir.path)).code).toBe(1);
   });
 
