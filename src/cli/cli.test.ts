@@ -54,11 +54,13 @@ describe("openclaw (program)", () => {
     const result = await run(["plugins", "--help"], { cwd: dir.path });
     expect(result.code).toBe(0);
     for (const command of ["init", "build", "validate", "inspect|info", "doctor", "list"]) expect(result.stdout).toContain(command);
-    expect(result.stdout).toContain("Exit codes:");
+    expect(result.stdout).toContain("Exit codes, one rule for every command:");
+    expect(result.stdout).toMatch(/2 {2}usage or not found/);
     for (const command of ["init", "build", "validate", "inspect", "info", "doctor", "list"]) {
       const help = await run(["plugins", command, "--help"], { cwd: dir.path });
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain("Usage: openclaw plugins");
+      expect(help.stdout, command).toContain("Exit codes: 0 no errors reported · 1 problems reported");
     }
   });
 
@@ -122,6 +124,67 @@ describe("openclaw plugins init", () => {
     expect((await run(["plugins", "init"], { cwd: dir.path })).code).toBe(2);
   });
 
+  it("refuses a reserved id before writing anything, with a suggested id (the validator's list)", async () => {
+    const dir = temp();
+    const byOption = await run(["plugins", "init", "nm", "--id", "node-mcp"], { cwd: dir.path });
+    expect(byOption.code).toBe(2);
+    expect(byOption.stderr).toContain('plugin id "node-mcp" is reserved by OpenClaw core');
+    expect(byOption.stderr).toContain("Pass --id node-mcp-plugin");
+    expect(byOption.stderr).toContain("(id-reserved)");
+    expect(existsSync(dir.resolve("nm"))).toBe(false);
+    const byFolder = await run(["plugins", "init", "node-mcp"], { cwd: dir.path });
+    expect(byFolder.code).toBe(2);
+    expect(byFolder.stderr).toContain("derived from the folder name node-mcp");
+    expect(byFolder.stderr).toContain("Pass --id node-mcp-plugin, or choose another folder name");
+    expect(existsSync(dir.resolve("node-mcp"))).toBe(false);
+    const suggested = await run(["plugins", "init", "node-mcp", "--id", "node-mcp-plugin"], { cwd: dir.path });
+    expect(suggested.code, suggested.stderr).toBe(0);
+  });
+
+  it("--sdk points the scaffold at a version, a tarball or a folder (absolute file: specs); bad values exit 2", async () => {
+    const dir = temp();
+    dir.write({
+      "sdk/openclaw-2026.12.1.tgz": "not really a tarball",
+      "checkout/package.json": { name: "openclaw", version: "2026.12.2" },
+      "other/package.json": { name: "not-openclaw", version: "1.0.0" },
+      "work/.keep": "",
+    });
+    const cwd = dir.resolve("work");
+    const sdkOf = (name: string): { dev: string; peer: string } => {
+      const pkg = JSON.parse(readFileSync(dir.resolve(`work/${name}/package.json`), "utf8"));
+      return { dev: pkg.devDependencies.openclaw, peer: pkg.peerDependencies.openclaw };
+    };
+
+    const tarball = await run(["plugins", "init", "from-tarball", "--sdk", "../sdk/openclaw-2026.12.1.tgz"], { cwd });
+    expect(tarball.code, tarball.stderr).toBe(0);
+    expect(sdkOf("from-tarball")).toEqual({ dev: `file:${dir.resolve("sdk/openclaw-2026.12.1.tgz")}`, peer: ">=2026.12.1" });
+    expect(tarball.stdout).toContain(`SDK: openclaw@file:${dir.resolve("sdk/openclaw-2026.12.1.tgz")}`);
+    expect(readFileSync(dir.resolve("work/from-tarball/README.md"), "utf8")).toContain("npm pack");
+
+    const folder = await run(["plugins", "init", "from-folder", "--sdk", "file:../checkout"], { cwd });
+    expect(folder.code, folder.stderr).toBe(0);
+    expect(sdkOf("from-folder")).toEqual({ dev: `file:${dir.resolve("checkout")}`, peer: ">=2026.12.2" });
+
+    const version = await run(["plugins", "init", "from-version", "--sdk", "2026.9.6"], { cwd });
+    expect(version.code, version.stderr).toBe(0);
+    expect(sdkOf("from-version")).toEqual({ dev: "2026.9.6", peer: ">=2026.9.6" });
+
+    const byDefault = await run(["plugins", "init", "default-sdk"], { cwd });
+    expect(sdkOf("default-sdk")).toEqual({ dev: cliPackageVersion(), peer: `>=${cliPackageVersion()}` });
+    expect(byDefault.stdout).toContain("To try an unpublished openclaw build: run `npm pack`");
+    expect(byDefault.stdout).toContain("--sdk <path>/openclaw-<version>.tgz");
+
+    const missing = await run(["plugins", "init", "a", "--sdk", "./openclaw-0.0.0.tgz"], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`${dir.resolve("work/openclaw-0.0.0.tgz")} does not exist`);
+    const notSdk = await run(["plugins", "init", "b", "--sdk", "../other"], { cwd });
+    expect(notSdk.code).toBe(2);
+    expect(notSdk.stderr).toContain('is not the openclaw package (its package.json names "not-openclaw")');
+    const garbage = await run(["plugins", "init", "c", "--sdk", "what?!"], { cwd });
+    expect(garbage.code).toBe(2);
+    for (const name of ["a", "b", "c"]) expect(existsSync(dir.resolve(`work/${name}`))).toBe(false);
+  });
+
   it("renders the same files for the same inputs", () => {
     const options = { id: "demo", name: "Demo", sdkVersion: "1.2.3" };
     expect(renderToolPluginScaffold(options)).toEqual(renderToolPluginScaffold(options));
@@ -129,6 +192,20 @@ describe("openclaw plugins init", () => {
 });
 
 describe("openclaw plugins list", () => {
+  it("follows the one exit-code rule: 1 when it lists a plugin with an unusable manifest, 2 for a missing --workspace", async () => {
+    const dir = temp();
+    dir.write({ ...under("state/extensions/alpha", pluginFiles("alpha")) });
+    const env = isolatedEnv(dir);
+    expect((await run(["plugins", "list"], { cwd: dir.path, env })).code).toBe(0);
+    dir.write({ "state/extensions/broken/openclaw.plugin.json": "{ id: " });
+    const broken = await run(["plugins", "list", "--json"], { cwd: dir.path, env });
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout).plugins.map((p: { status: string }) => p.status).sort()).toEqual(["enabled", "error"]);
+    const missing = await run(["plugins", "list", "--workspace", "nowhere"], { cwd: dir.path, env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`--workspace nowhere: ${dir.resolve("nowhere")} does not exist`);
+  });
+
   it("derives the list from manifests with dependencyStatus, policy and origins", async () => {
     const dir = temp();
     dir.write({

@@ -134,9 +134,19 @@ describe("plugins build", () => {
     expect(missing.stderr).toContain("entry ./dist/index.js not found");
     expect(missing.stderr).toContain("--entry <path>");
     const root = hookPlugin(dir, "h", "hooky", "api.on('before_tool_call', () => undefined);");
-    const notTool = await run(["plugins", "build", "--entry", "./index.js"], root);
-    expect(notTool.code).toBe(1);
-    expect(notTool.stderr).toContain("does not export a defineToolPlugin entry");
+    // Not a tool plugin: nothing to generate is a success with a note, for build and build --check alike.
+    const before = readFileSync(join(root, "openclaw.plugin.json"), "utf8");
+    for (const args of [[], ["--check"]]) {
+      const notTool = await run(["plugins", "build", "--entry", "./index.js", ...args], root);
+      expect(notTool.code, notTool.stderr).toBe(0);
+      expect(notTool.stdout).toContain("./index.js is not a defineToolPlugin entry");
+      expect(notTool.stdout).toContain("metadata for tool plugins (defineToolPlugin from openclaw/plugin-sdk/tool-plugin) only");
+      expect(notTool.stdout).toContain("openclaw plugins validate");
+    }
+    const json = await run(["plugins", "build", "--check", "--json", "--entry", "./index.js"], root);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, check: true, changed: false, skipped: "not-a-tool-plugin", differences: [] });
+    expect(readFileSync(join(root, "openclaw.plugin.json"), "utf8")).toBe(before);
   });
 });
 
@@ -242,6 +252,63 @@ describe("plugins inspect", () => {
     expect(existsSync(marker)).toBe(true);
   });
 
+  it("a folder that is not a plugin is named as such; an existing folder name is a path, not an id", async () => {
+    const dir = temp();
+    dir.write({ "notaplugin/notes.txt": "x", "halfplugin/package.json": { name: "half", version: "1.0.0" } });
+    for (const args of [["notaplugin"], ["./notaplugin", "--runtime"], ["notaplugin", "--runtime", "--json"]]) {
+      const result = await run(["plugins", "inspect", ...args], dir.path);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain(`${dir.resolve("notaplugin")} is not a plugin folder: it has no openclaw.plugin.json and no package.json.`);
+      expect(result.stderr).not.toContain("no plugin with id");
+      expect(result.stderr).not.toContain("above");
+      expect(result.stdout).toBe("");
+    }
+    const half = await run(["plugins", "inspect", "halfplugin"], dir.path);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain("its package.json has no openclaw.extensions list");
+    expect((await run(["plugins", "inspect", "./missing"], dir.path)).code).toBe(2);
+
+    hookPlugin(dir, "byname", "by-name", "");
+    const byName = await run(["plugins", "inspect", "byname", "--json"], dir.path);
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(JSON.parse(byName.stdout).id).toBe("by-name");
+  });
+
+  it("a throwing register() shows the stack in the plugin's own files and no shape; error diagnostics exit 1 like validate", async () => {
+    const dir = temp();
+    const root = hookPlugin(dir, "thrower", "thrower", `api.on("gateway_start", () => undefined); explode();`);
+    dir.write({ "thrower/index.js": `${readFileSync(join(root, "index.js"), "utf8")}\nfunction explode() {\n  throw new Error("boom in register");\n}\n` });
+    const human = await run(["plugins", "inspect", "thrower", "--runtime"], dir.path);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toContain("load failed (register-failed)");
+    expect(human.stderr).toContain("boom in register");
+    expect(human.stderr).toMatch(/^ {4}at explode \(\.\/index\.js:6:9\)$/m);
+    expect(human.stderr).toMatch(/^ {4}at (Object\.)?register \(\.\/index\.js:3:\d+\)$/m);
+    expect(human.stderr).not.toContain("node_modules");
+    expect(human.stderr).toContain("set OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the full stack");
+    expect(human.stdout).toContain("load error");
+    expect(human.stdout).not.toMatch(/Shape|Hooks|gateway_start/);
+    const json = await run(["plugins", "inspect", "thrower", "--runtime", "--json"], dir.path);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ shape: null, hooks: [], capabilities: [] });
+    expect(json.stderr).toMatch(/at explode \(\.\/index\.js:6:9\)/);
+    const debug = await run(["plugins", "inspect", "thrower", "--runtime"], dir.path, { OPENCLAW_PLUGIN_LOAD_DEBUG: "1" });
+    expect(debug.stderr).toMatch(/^ {4}at explode \(\.\/index\.js:6:9\)$/m);
+    expect(debug.stderr).toContain("full stack (OPENCLAW_PLUGIN_LOAD_DEBUG=1):");
+    expect(debug.stderr).toContain(join(root, "index.js"));
+
+    hookPlugin(dir, "undeclared", "undeclared", `api.registerTool({ name: "t2", description: "d", parameters: {}, execute: async () => ({ content: [] }) });`);
+    const inspect = await run(["plugins", "inspect", "undeclared", "--runtime"], dir.path);
+    expect(inspect.stdout).toContain("Errors:");
+    expect(inspect.stdout).toContain("contract-tools-undeclared");
+    expect(inspect.code).toBe(1);
+    expect((await run(["plugins", "validate", "undeclared"], dir.path)).code).toBe(1);
+    const validateThrower = await run(["plugins", "validate", "thrower"], dir.path);
+    expect(validateThrower.code).toBe(1);
+    expect(validateThrower.stderr).toMatch(/boom in register \(at explode \(\.\/index\.js:6:9\)\)/);
+    expect((await run(["plugins", "inspect", "undeclared", "--runtime", "--json"], dir.path)).code).toBe(1);
+  });
+
   it("--all renders a table with shape, capabilities, notices and hooks", async () => {
     const dir = temp();
     hookPlugin(dir, "state/extensions/a", "a-hooks", `api.on("gateway_start", () => undefined);`);
@@ -258,9 +325,25 @@ describe("plugins doctor", () => {
   it("prints exactly the clean message, then reports blocked, stale and broken plugins", async () => {
     const dir = temp();
     const env = { OPENCLAW_STATE_DIR: dir.resolve("state") };
+    const empty = await run(["plugins", "doctor"], dir.path, env);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/^0 plugins found in plugins\.load\.paths of .*openclaw\.json \(none set\), .*\.openclaw\/extensions and .*state\/extensions, so no plugin was checked\./);
+    expect(empty.stdout).not.toContain("No plugin issues detected.");
+    const emptyJson = JSON.parse((await run(["plugins", "doctor", "--json"], dir.path, env)).stdout);
+    expect(emptyJson).toMatchObject({ ok: true, pluginCount: 0, checked: { plugins: [] } });
+    expect(emptyJson.summary).toMatch(/^0 plugins found in /);
+
     hookPlugin(dir, "state/extensions/good", "good", `api.registerTool({ name: "t1", description: "d", parameters: {}, execute: async () => ({ content: [] }) });`);
     const clean = await run(["plugins", "doctor"], dir.path, env);
-    expect(clean).toEqual({ code: 0, stdout: "No plugin issues detected.\n", stderr: "" });
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toBe("");
+    expect(clean.stdout).toBe(
+      `Checked 1 plugin (good) found in plugins.load.paths of ${dir.resolve("state/openclaw.json")} (none set), ${dir.resolve(".openclaw/extensions")} and ${dir.resolve("state/extensions")}.\nNo plugin issues detected.\n`,
+    );
+
+    const missingWorkspace = await run(["plugins", "doctor", "--workspace", "nowhere"], dir.path, env);
+    expect(missingWorkspace.code).toBe(2);
+    expect(missingWorkspace.stderr).toContain(`--workspace nowhere: ${dir.resolve("nowhere")} does not exist`);
 
     hookPlugin(dir, "state/extensions/hooky", "hooky", `api.on("gateway_start", () => undefined);`);
     const notices = await run(["plugins", "doctor"], dir.path, env);

@@ -17,17 +17,19 @@ import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
 
 const EXIT_CODES_HELP = `
-Exit codes:
-  0  success (doctor: no issues; build --check: metadata up to date)
-  1  problems found (validation errors, stale metadata, load errors, doctor findings)
-  2  usage error (unknown command/option, missing argument, plugin or folder not found)
+Exit codes, one rule for every command:
+  0  ran and reported no errors (warnings and notices never change the code)
+  1  ran and reported problems: an error diagnostic, a load error, stale metadata (build --check), a doctor finding
+  2  usage or not found: unknown command/option, missing or bad argument (e.g. a reserved id), a named plugin,
+     folder (--workspace, [dir]) or file that does not exist or is not a plugin folder, refusal to overwrite
   3  internal error (a bug: one line on stderr; set OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the stack trace, and report it)
 
 Environment:
   OPENCLAW_CONFIG_PATH             config file (default: <state dir>/openclaw.json)
   OPENCLAW_STATE_DIR               state directory (default: ~/.openclaw)
   OPENCLAW_PLUGIN_LIFECYCLE_TRACE  1 = print phase timings to stderr
-  OPENCLAW_PLUGIN_LOAD_DEBUG       1 = stack traces for internal errors, export shapes for entry errors
+  OPENCLAW_PLUGIN_LOAD_DEBUG       1 = full stack traces (a plugin's failed import/register, internal errors),
+                                   export shapes for entry errors
 
 A config file that cannot be read or parsed, or whose plugins section has a field of the wrong type (enabled,
 allow, deny, load.paths, entries.<id>, slots, timeouts), stops every command that imports plugin code (exit 1)
@@ -35,6 +37,11 @@ until it is fixed; doctor shows where.
 Plugin code runs in a child process with a time limit (plugins.registerTimeoutMs + 5 s, 30 s by default): a plugin
 that exits or hangs is reported as plugin-exited / plugin-load-timeout.
   NO_COLOR / FORCE_COLOR           colour control (colour is used only on a TTY)`;
+
+/** The exit-code rule, repeated under every command's own help (the full text is under `openclaw plugins --help`). */
+const EXIT_CODES_SHORT = `
+Exit codes: 0 no errors reported · 1 problems reported (errors, load errors, stale metadata, doctor findings)
+· 2 usage or not found (bad option/argument, missing plugin, folder or --workspace) · 3 internal error.`;
 
 /**
  * Builds the commander program for one run. `setExitCode` receives each command's result.
@@ -89,8 +96,24 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .argument("[dir]", "folder to create (default: ./<id>)")
     .option("--id <id>", "plugin id: lowercase letters, digits and hyphens (default: derived from the folder name)")
     .option("--name <name>", "display name (default: title-cased id)")
+    .option("--sdk <spec>", "the openclaw the scaffold depends on: a version or range, a tarball (npm pack) or a folder (default: this CLI's version)")
     .option("--force", "write into a folder that is not empty (existing scaffold files are overwritten)")
-    .addHelpText("after", "\nExample:\n  openclaw plugins init stock-quotes --name \"Stock Quotes\"\n  cd stock-quotes && npm install && npm run build && npm test")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "A reserved or invalid id is refused (exit 2) with a suggested id. A tarball or folder given to --sdk is written",
+        "as file:<absolute path>, so the scaffold installs from anywhere on this machine.",
+        "",
+        "Examples:",
+        '  openclaw plugins init stock-quotes --name "Stock Quotes"',
+        "  cd stock-quotes && npm install && npm run build && npm test",
+        "",
+        "  # an unpublished openclaw build: pack it, then point the scaffold at the tarball",
+        "  (cd ../openclaw && npm pack)   # writes openclaw-<version>.tgz",
+        "  openclaw plugins init stock-quotes --sdk ../openclaw/openclaw-<version>.tgz",
+      ].join("\n"),
+    )
     .action(run("plugins init", runPluginsInit));
 
   plugins
@@ -100,6 +123,10 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--entry <path>", "built entry to import, inside the plugin folder (default: ./dist/index.js)")
     .option("--check", "rewrite nothing; exit 1 and print what differs when the generated metadata is stale or too large")
     .option("--json", "print the result as JSON")
+    .addHelpText(
+      "after",
+      "\nMetadata is generated for defineToolPlugin entries only. For any other plugin (channel, provider, hooks, …) build\nwrites nothing and exits 0 with a note, with or without --check: keep its openclaw.plugin.json by hand and check it\nwith openclaw plugins validate.",
+    )
     .action(run("plugins build", runPluginsBuild));
 
   plugins
@@ -114,18 +141,26 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .command("inspect")
     .alias("info")
     .description("Show a plugin's manifest and package facts; --runtime loads it and lists what it registers.")
-    .argument("[target]", "plugin id (as discovered) or path to a plugin folder")
+    .argument("[target]", "path to a plugin folder, or a plugin id (as discovered); an existing folder is read as a path")
     .option("--runtime", "import the plugin and run register() to list hooks, tools, commands, routes, …")
     .option("--json", "print one JSON object (diagnostics and traces go to stderr)")
     .option("--all", "table over every discovered plugin")
-    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder; must exist)")
+    .addHelpText(
+      "after",
+      "\nExits 1 when it reports an error (a manifest error, a load error, or with --runtime an error diagnostic such as\ncontract-tools-undeclared), like validate; 2 when the target is not found or is not a plugin folder. A plugin whose\nimport or register() throws is shown with the stack frames in its own files (file:line).",
+    )
     .action(run("plugins inspect", runPluginsInspect));
 
   plugins
     .command("doctor")
     .description("Report load errors, manifest/discovery diagnostics, compat notices and stale plugin config.")
     .option("--json", "print the report as JSON")
-    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder; must exist)")
+    .addHelpText(
+      "after",
+      "\nSays what it checked: the plugins found and the folders searched (\"0 plugins found in …\" when there are none).\nExits 1 for any finding, 2 when --workspace names a folder that does not exist.",
+    )
     .action(run("plugins doctor", runPluginsDoctor));
 
   plugins
@@ -134,10 +169,13 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--enabled", "only enabled plugins")
     .option("--verbose", "one detail block per plugin (format, source, origin, version, activation)")
     .option("--json", "machine-readable inventory with dependencyStatus")
-    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder; must exist)")
     .action(run("plugins list", runPluginsList));
 
-  for (const command of plugins.commands) command.exitOverride();
+  for (const command of plugins.commands) {
+    command.exitOverride();
+    command.addHelpText("after", EXIT_CODES_SHORT);
+  }
   return program;
 }
 

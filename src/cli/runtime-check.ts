@@ -109,7 +109,8 @@ export async function loadPluginInChild(child: RuntimeChild, options: LoadJob["o
 
 /**
  * The diagnostic a command reports for a report's load error: `plugin-exited` / `plugin-load-timeout` as such,
- * anything else as `plugin-load-error` with the host's code in the message.
+ * anything else as `plugin-load-error` with the host's code in the message and, when the plugin's own code threw,
+ * its first stack frame (`at register (./dist/index.js:5:11)`).
  *
  * @example
  * ```ts
@@ -120,7 +121,9 @@ export function loadErrorDiagnostic(report: RuntimeReport, file: string): Plugin
   if (report.loadErrorCode !== undefined && CHILD_FAILURE_CODES.has(report.loadErrorCode)) {
     return { level: "error", code: report.loadErrorCode, path: "", file, message: report.loadError ?? "" };
   }
-  return { level: "error", code: "plugin-load-error", path: "", file, message: `load failed (${report.loadErrorCode}): ${report.loadError}` };
+  // The first frame in the plugin's own files points validate's and doctor's finding at the line that threw.
+  const frame = report.loadErrorFrames?.[0];
+  return { level: "error", code: "plugin-load-error", path: "", file, message: `load failed (${report.loadErrorCode}): ${report.loadError}${frame ? ` (${frame})` : ""}` };
 }
 
 /**

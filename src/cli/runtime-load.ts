@@ -3,10 +3,12 @@
  * host loader that turns its registrations into the flat lists the CLI prints. It imports plugin code, so it runs
  * only inside the runtime-check child process (`runtime-worker.ts`); the commands call `runtime-check.ts`.
  */
+import { realpathSync } from "node:fs";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { PluginRegistrations } from "../host/registry.js";
 import type { PluginOrigin } from "../config/plugins-policy.js";
 import { loadPlugin, type LoadPluginOptions } from "../host/loader.js";
+import { pluginStackFrames, thrownStack } from "../host/plugin-stack.js";
 import type { OpenClawConfig } from "../contract/config.js";
 
 /** What one runtime load produced, flattened for output. */
@@ -28,6 +30,13 @@ export interface RuntimeReport {
   loadError?: string;
   /** The host's code for {@link RuntimeReport.loadError} (`config-invalid`, `register-failed`, …). */
   loadErrorCode?: string;
+  /**
+   * Stack frames of the thrown value behind {@link RuntimeReport.loadError} that lie in the plugin's own files, as
+   * `at register (./dist/index.js:5:11)`; empty when the error was not thrown by plugin code.
+   */
+  loadErrorFrames?: string[];
+  /** The thrown value's whole stack, only with `OPENCLAW_PLUGIN_LOAD_DEBUG=1`. */
+  loadErrorStack?: string;
   /** Wall time of the load, in milliseconds. */
   loadMs: number;
   /** Every tool name passed to `registerTool`, accepted or rejected by a contract gate. */
@@ -50,6 +59,15 @@ export interface LoadRuntimeReportOptions {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The plugin folder as stack traces name it (symlinks resolved), or as given when it cannot be resolved. */
+function realRoot(rootDir: string): string {
+  try {
+    return realpathSync(rootDir);
+  } catch {
+    return rootDir;
+  }
 }
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
@@ -125,6 +143,13 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
   if (loaded.loadError) {
     report.loadError = loaded.loadError.message;
     report.loadErrorCode = loaded.loadError.code;
+    report.loadErrorFrames = pluginStackFrames(loaded.loadError.cause, realRoot(options.rootDir));
+    if (options.env?.OPENCLAW_PLUGIN_LOAD_DEBUG === "1") {
+      const stack = thrownStack(loaded.loadError.cause);
+      if (stack) report.loadErrorStack = stack;
+    }
+    // A plugin that failed to load has no shape and registers nothing the gateway would keep.
+    Object.assign(report, { shape: null, capabilities: [], hooks: [], tools: [], commands: [], services: [], gatewayMethods: [], httpRoutes: [], cliCommands: [], channels: [], providers: [] });
   }
   return report;
 }

@@ -100,6 +100,26 @@ function looksLikePlugin(dir: string): boolean {
 }
 
 /**
+ * Why `dir` is not a plugin folder — what it lacks — or `undefined` when it is one (it holds
+ * `openclaw.plugin.json`, or a `package.json` with `openclaw.extensions`).
+ *
+ * @example
+ * ```ts
+ * notAPluginFolderReason("/tmp/empty"); // "it has no openclaw.plugin.json and no package.json"
+ * ```
+ */
+export function notAPluginFolderReason(dir: string): string | undefined {
+  if (looksLikePlugin(dir)) return undefined;
+  const pkg = readPackageJson(dir);
+  const packageState = pkg.error
+    ? `its package.json cannot be read (${pkg.error})`
+    : pkg.value
+      ? "its package.json has no openclaw.extensions list"
+      : "no package.json";
+  return `it has no ${PLUGIN_MANIFEST_FILE} and ${packageState}`;
+}
+
+/**
  * Builds a candidate for the plugin folder `rootDir` (runs the path-safety gate).
  *
  * @example

@@ -8,7 +8,10 @@
  * refused (`not-regular-file`) without waiting for a writer, because the file is opened with `O_NONBLOCK` and checked
  * with `fstat` before any byte is read. Reads are bounded (`too-large`).
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+// Two import statements on purpose: a bundle that uses only the path checks (not readRegularFileSync) then drops the
+// second one whole, instead of keeping unused names for rollup to warn about (scripts/lib/build-output.test.ts).
+import { lstatSync, realpathSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** Why a contained path or file could not be used. */

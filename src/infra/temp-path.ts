@@ -2,7 +2,9 @@
  * Temp file paths for downloads and scratch files: a private OpenClaw temp directory and random, filename-safe paths.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync } from "node:fs";
+// Its own statement: a bundle without withTempDownloadPath drops it whole (scripts/lib/build-output.test.ts).
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 

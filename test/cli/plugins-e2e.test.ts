@@ -1,15 +1,17 @@
 /**
  * End to end, as a plugin author works: the real `openclaw` binary from the PACKED tarball (pnpm pack → npm install
- * into a temp tools project), `plugins init` → npm install (the scaffold's SDK dependency points at the same
- * tarball) → build → test → validate → inspect --runtime --json → doctor → list; then every failure path of
+ * into a temp tools project), `plugins init --sdk <tarball>` → npm install (nothing edited or installed by hand) →
+ * build → test → validate → inspect --runtime --json → doctor → list; then every failure path of
  * validate/build/inspect gives a non-zero exit and a message naming the file and the fix; last, the author loop
- * again on Node 24 (the scaffold's test, validate, inspect --runtime, doctor).
+ * again on Node 24 (the scaffold's test, validate, inspect --runtime, doctor). Issue 12's author-path cases (reserved
+ * id, doctor's "0 plugins found", missing --workspace, not-a-plugin folder, register() stack frames, inspect's exit
+ * code, build on a non-tool plugin) run through the same binary.
  *
  * One pack and one scaffold install are shared by every test in this file.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { delimiter, dirname, join } from "node:path";
+import { delimiter, dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject, ensureNode24, runNpm } from "../../scripts/lib/consumer-project.js";
 import { repoRoot } from "../../scripts/lib/entrypoints.js";
@@ -21,6 +23,8 @@ const pluginId = "demo-tool";
 const pluginDir = join(workDir, "authoring", pluginId);
 const stateDir = join(workDir, "state");
 let openclawBin = "";
+let tarballPath = "";
+let initResult: Result = { status: -1, stdout: "", stderr: "" };
 
 interface Result {
   status: number;
@@ -51,6 +55,11 @@ function npm(args: string[], cwd: string): Result {
   const result = spawnSync("npm", args, { cwd, env: env(), encoding: "utf8" });
   if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** What doctor says it checked with the one configured plugin (plugins.load.paths = [pluginDir]). */
+function checkedLine(workspace: string): string {
+  return `Checked 1 plugin (${pluginId}) found in plugins.load.paths of ${join(stateDir, "openclaw.json")} (1 entry), ${join(workspace, ".openclaw", "extensions")} and ${join(stateDir, "extensions")}.\n`;
 }
 
 function writeConfig(config: unknown): void {
@@ -84,12 +93,11 @@ beforeAll(() => {
   openclawBin = join(toolsDir, "node_modules", ".bin", "openclaw");
 
   mkdirSync(join(workDir, "authoring"), { recursive: true });
-  const init = openclaw(["plugins", "init", pluginId, "--name", "Demo Tool"], join(workDir, "authoring"));
-  if (init.status !== 0) throw new Error(`plugins init failed: ${init.stderr}`);
-  // The scaffold pins openclaw to the CLI's version; point it at the tarball under test instead.
-  editJson(join(pluginDir, "package.json"), (pkg) => {
-    (pkg.devDependencies as Record<string, string>).openclaw = `file:${tarball}`;
-  });
+  // The tarball under test, named relative to the folder init runs in: init writes it as an absolute file: spec, so
+  // the scaffold installs as it is — nothing is edited or installed by hand.
+  tarballPath = tarball;
+  initResult = openclaw(["plugins", "init", pluginId, "--name", "Demo Tool", "--sdk", relative(join(workDir, "authoring"), tarball)], join(workDir, "authoring"));
+  if (initResult.status !== 0) throw new Error(`plugins init failed: ${initResult.stderr}`);
   runNpm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], pluginDir);
 }, 600_000);
 
@@ -98,6 +106,16 @@ afterAll(() => {
 });
 
 describe("the scaffold, out of the box", () => {
+  it("init --sdk <tarball> wrote an absolute file: spec and said how to use an unpublished build", () => {
+    const pkg = JSON.parse(readFileSync(join(pluginDir, "package.json"), "utf8"));
+    expect(pkg.devDependencies.openclaw).toBe(`file:${tarballPath}`);
+    expect(pkg.peerDependencies.openclaw).toMatch(/^>=\d+\.\d+\.\d+/);
+    expect(initResult.stdout).toContain(`SDK: openclaw@file:${tarballPath}`);
+    expect(readFileSync(join(pluginDir, "README.md"), "utf8")).toContain("npm pack");
+    // npm install (beforeAll) resolved it: the scaffold's own openclaw binary is the packed one.
+    expect(existsSync(join(pluginDir, "node_modules", "openclaw", "dist", "cli", "openclaw.js"))).toBe(true);
+  });
+
   it("init wrote a manifest that already matches what build generates", () => {
     const tsc = npm(["exec", "--", "tsc", "-p", "tsconfig.json"], pluginDir);
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
@@ -159,7 +177,8 @@ describe("the scaffold, out of the box", () => {
   it("doctor is clean with the plugin configured through plugins.load.paths; list shows it with dependencyStatus", () => {
     writeConfig({ plugins: { load: { paths: [pluginDir] }, entries: { [pluginId]: { enabled: true, config: { prefix: "> " } } } } });
     const doctor = openclaw(["plugins", "doctor"], workDir);
-    expect(doctor.stdout + doctor.stderr).toBe("No plugin issues detected.\n");
+    expect(doctor.stderr).toBe("");
+    expect(doctor.stdout).toBe(`${checkedLine(workDir)}No plugin issues detected.\n`);
     expect(doctor.status).toBe(0);
 
     const list = openclaw(["plugins", "list", "--json"], workDir, { OPENCLAW_PLUGIN_LIFECYCLE_TRACE: "1" });
@@ -268,6 +287,96 @@ describe("failure paths: non-zero exit, the file and the fix", () => {
   });
 });
 
+/** A fixture whose built entry is a plain definePluginEntry (not a tool plugin) with the given register body. */
+function pluginEntryFixture(name: string, registerBody: string, extra = ""): string {
+  return fixture(name, (d) =>
+    writeFileSync(
+      join(d, "dist", "index.js"),
+      `import { definePluginEntry } from "openclaw/plugin-sdk/plugin-entry";\nexport default definePluginEntry({ id: "${pluginId}", name: "Demo Tool", description: "d", register(api) { ${registerBody} } });\n${extra}`,
+    ),
+  );
+}
+
+describe("the author's path without friction (issue 12), through the packed binary", () => {
+  it("init refuses a reserved id with a suggested id, before writing anything", () => {
+    const authoring = join(workDir, "authoring");
+    const result = openclaw(["plugins", "init", "nm", "--id", "node-mcp"], authoring);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('plugin id "node-mcp" is reserved by OpenClaw core');
+    expect(result.stderr).toContain("Pass --id node-mcp-plugin");
+    expect(existsSync(join(authoring, "nm"))).toBe(false);
+    const badSdk = openclaw(["plugins", "init", "other", "--sdk", "./no-such-openclaw.tgz"], authoring);
+    expect(badSdk.status).toBe(2);
+    expect(badSdk.stderr).toContain(`${join(authoring, "no-such-openclaw.tgz")} does not exist`);
+  });
+
+  it("doctor says what it checked (0 plugins found in …) and exits 2 for a missing --workspace; so do list and inspect", () => {
+    writeConfig({});
+    const doctor = openclaw(["plugins", "doctor"], pluginDir);
+    expect(doctor.status).toBe(0);
+    expect(doctor.stdout).toContain(`0 plugins found in plugins.load.paths of ${join(stateDir, "openclaw.json")} (none set), ${join(pluginDir, ".openclaw", "extensions")} and ${join(stateDir, "extensions")}, so no plugin was checked.`);
+    expect(doctor.stdout).toContain("openclaw plugins validate");
+    expect(doctor.stdout).not.toContain("No plugin issues detected");
+    for (const args of [["doctor"], ["list"], ["inspect", "--all"]]) {
+      const result = openclaw(["plugins", ...args, "--workspace", "nowhere"], workDir);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain(`--workspace nowhere: ${join(workDir, "nowhere")} does not exist`);
+    }
+  });
+
+  it("inspect: a non-plugin folder is named as such, an existing folder name is a path, and nothing points 'above'", () => {
+    mkdirSync(join(workDir, "notaplugin"), { recursive: true });
+    for (const args of [["notaplugin"], ["./notaplugin", "--runtime"]]) {
+      const result = openclaw(["plugins", "inspect", ...args], workDir);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain(`${join(workDir, "notaplugin")} is not a plugin folder: it has no openclaw.plugin.json and no package.json`);
+      expect(result.stderr).not.toMatch(/above|no plugin with id/);
+      expect(result.stdout).toBe("");
+    }
+    const byFolderName = openclaw(["plugins", "inspect", pluginId, "--json"], join(workDir, "authoring"));
+    expect(byFolderName.status, byFolderName.stderr).toBe(0);
+    expect(JSON.parse(byFolderName.stdout).id).toBe(pluginId);
+  });
+
+  it("inspect --runtime: a throwing register() is shown at its file:line, with no shape or hooks", () => {
+    const dir = pluginEntryFixture("throws", `api.on("gateway_start", () => undefined); explode();`, `function explode() {\n  throw new Error("boom in register");\n}\n`);
+    const result = openclaw(["plugins", "inspect", dir, "--runtime"], workDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("load failed (register-failed)");
+    expect(result.stderr).toContain("boom in register");
+    expect(result.stderr).toMatch(/^ {4}at explode \(\.\/dist\/index\.js:4:9\)$/m);
+    expect(result.stderr).not.toContain("node_modules");
+    expect(result.stdout).not.toMatch(/Shape|Hooks|gateway_start/);
+    const debug = openclaw(["plugins", "inspect", dir, "--runtime"], workDir, { OPENCLAW_PLUGIN_LOAD_DEBUG: "1" });
+    expect(debug.stderr).toMatch(/^ {4}at explode \(\.\/dist\/index\.js:4:9\)$/m);
+    expect(debug.stderr).toContain("full stack (OPENCLAW_PLUGIN_LOAD_DEBUG=1):");
+  });
+
+  it("inspect --runtime exits like validate when it prints errors", () => {
+    const dir = fixture("undeclared", (d) => editJson(join(d, "openclaw.plugin.json"), (m) => (m.contracts = { tools: [] })));
+    const validate = openclaw(["plugins", "validate"], dir);
+    const inspect = openclaw(["plugins", "inspect", ".", "--runtime"], dir);
+    expect(inspect.stdout).toContain("Errors:");
+    expect(inspect.stdout).toContain("contract-tools-undeclared");
+    expect(validate.status).toBe(1);
+    expect(inspect.status).toBe(validate.status);
+  });
+
+  it("build --check on a plugin that is not a tool plugin succeeds with a note and writes nothing", () => {
+    const dir = pluginEntryFixture("channel-like", "");
+    const before = readFileSync(join(dir, "openclaw.plugin.json"), "utf8");
+    for (const args of [["--check"], []]) {
+      const result = openclaw(["plugins", "build", ...args], dir);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain("./dist/index.js is not a defineToolPlugin entry");
+      expect(result.stdout).toContain("openclaw plugins validate");
+    }
+    expect(readFileSync(join(dir, "openclaw.plugin.json"), "utf8")).toBe(before);
+    const help = openclaw(["plugins", "build", "--help"], dir);
+    expect(help.stdout).toContain("Metadata is generated for defineToolPlugin entries only");
+  });
+});
+
 describe("on Node 24 (the gateway's runtime)", () => {
   it("the scaffold's own test passes and validate, inspect --runtime and doctor behave the same", () => {
     const node24 = ensureNode24();
@@ -291,7 +400,8 @@ describe("on Node 24 (the gateway's runtime)", () => {
     expect(JSON.parse(inspect.stdout)).toMatchObject({ id: pluginId, shape: "non-capability", tools: ["demo_tool_echo"] });
 
     const doctor = openclaw(["plugins", "doctor"], workDir, extra);
-    expect(doctor.stdout + doctor.stderr).toBe("No plugin issues detected.\n");
+    expect(doctor.stderr).toBe("");
+    expect(doctor.stdout).toBe(`${checkedLine(workDir)}No plugin issues detected.\n`);
     expect(doctor.status).toBe(0);
   }, 300_000);
 });

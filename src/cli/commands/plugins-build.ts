@@ -2,7 +2,9 @@
  * `openclaw plugins build [dir] [--entry <path>] [--check] [--json]`: imports the built entry, reads its static
  * tool metadata and writes the generated fields of `openclaw.plugin.json` (see `../generated-metadata.ts`), keeping
  * `package.json#openclaw.extensions` aligned with the entry. Writes are atomic and happen only when content changes.
- * `--check` writes nothing and exits 1 listing every stale field.
+ * `--check` writes nothing and exits 1 listing every stale field. An entry that is not a `defineToolPlugin` entry
+ * (channel, provider, hook plugins) has no metadata to generate: `build` and `build --check` write nothing and exit 0
+ * with a note saying so (its manifest is hand-written; `validate` checks it).
  *
  * Refusals (exit 1, nothing written): a manifest the reader would reject (over 256 KiB, or unusable), a manifest
  * path that is a folder/FIFO or a link out of the plugin folder, a broken config file (the entry is not imported),
@@ -58,6 +60,29 @@ export interface BuildPlan {
   refusal?: string;
 }
 
+/**
+ * What `build` found for an entry that is not a `defineToolPlugin` entry (a channel, provider or hook plugin):
+ * nothing to generate. `build` and `build --check` exit 0 with {@link NonToolPlan.notToolPlugin} as a note.
+ */
+export interface NonToolPlan {
+  project: PluginProject;
+  entry: ReturnType<typeof resolveEntryFile>;
+  /** The note printed: metadata generation applies to `defineToolPlugin` entries only. */
+  notToolPlugin: string;
+}
+
+/**
+ * The note for an entry that is not a `defineToolPlugin` entry.
+ *
+ * @example
+ * ```ts
+ * nonToolNote("./dist/index.js"); // "./dist/index.js is not a defineToolPlugin entry, so there is no metadata to generate …"
+ * ```
+ */
+export function nonToolNote(entry: string): string {
+  return `${entry} is not a defineToolPlugin entry, so there is no metadata to generate and nothing was checked or written: plugins build generates openclaw.plugin.json metadata for tool plugins (defineToolPlugin from openclaw/plugin-sdk/tool-plugin) only. Keep this plugin's openclaw.plugin.json by hand and check it with openclaw plugins validate.`;
+}
+
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
 }
@@ -84,8 +109,8 @@ export function manifestRefusal(text: string, rootDir: string): string | undefin
 /**
  * Imports the entry (in the runtime-check child process) and computes the manifest and package.json `build` would
  * write, plus the differences from what is on disk. Throws a {@link CliError} naming the file and the fix when it
- * cannot: broken config file (nothing is imported), entry outside the plugin folder, entry that exits or hangs, not
- * a tool plugin.
+ * cannot: broken config file (nothing is imported), entry outside the plugin folder, entry that exits or hangs or
+ * throws. An entry that is not a `defineToolPlugin` entry comes back as a {@link NonToolPlan} (nothing to generate).
  *
  * @example
  * ```ts
@@ -93,7 +118,7 @@ export function manifestRefusal(text: string, rootDir: string): string | undefin
  * plan.differences.length === 0; // metadata up to date
  * ```
  */
-export async function planBuild(ctx: CommandContext, project: PluginProject, options: { entry?: string }): Promise<BuildPlan> {
+export async function planBuild(ctx: CommandContext, project: PluginProject, options: { entry?: string }): Promise<BuildPlan | NonToolPlan> {
   if (project.packageJsonError) {
     throw new CliError(`${project.packageJsonFile}: ${project.packageJsonError}. Fix it, then rerun.`);
   }
@@ -136,11 +161,7 @@ export async function planBuild(ctx: CommandContext, project: PluginProject, opt
     throw new CliError(`importing ${entry.file} failed: ${outcome.value.error}. Fix the error, rebuild, and rerun.`);
   }
   const metadata = outcome.value.toolMetadata;
-  if (!metadata) {
-    throw new CliError(
-      `${entry.file} does not export a defineToolPlugin entry (export default defineToolPlugin({ … }) from "openclaw/plugin-sdk/tool-plugin"). plugins build generates metadata for tool plugins only; for other plugins write openclaw.plugin.json by hand and check it with openclaw plugins validate.`,
-    );
-  }
+  if (!metadata) return { project, entry, notToolPlugin: nonToolNote(entry.relative) };
   const packageVersion = typeof project.packageJson.version === "string" ? project.packageJson.version : undefined;
   const generateOptions: Parameters<typeof generateManifest>[0] = { existing: project.manifestRaw, metadata };
   if (packageVersion !== undefined) generateOptions.packageVersion = packageVersion;
@@ -192,7 +213,14 @@ export async function runPluginsBuild(
 ): Promise<ExitCodeValue> {
   prewarmRuntimeCheck(ctx);
   const project = readPluginProject(resolve(ctx.io.cwd, dir ?? "."));
-  const plan = await planBuild(ctx, project, options.entry ? { entry: options.entry } : {});
+  const planned = await planBuild(ctx, project, options.entry ? { entry: options.entry } : {});
+  if ("notToolPlugin" in planned) {
+    if (options.json) {
+      printJson(ctx, { ok: true, check: options.check === true, changed: false, manifestFile: project.manifestFile, skipped: "not-a-tool-plugin", note: planned.notToolPlugin, differences: [] });
+    } else println(ctx, `${ctx.out.yellow("note")} ${planned.notToolPlugin}`);
+    return ExitCode.ok;
+  }
+  const plan = planned;
   const { differences } = plan;
   if (plan.refusal) {
     if (options.json) {

@@ -11,10 +11,14 @@
  * plugin-config validation (`validatePluginsConfig`, moment `read`); and stale config references — entries,
  * allow/deny ids and slots (e.g. `plugins.slots.memory`) naming a plugin that is not installed.
  *
- * Output when clean is exactly `No plugin issues detected.` (exit 0). When the only findings are stale config
- * references, the summary says the installed plugins are healthy and only the config is stale (exit 1).
+ * Every report says what was checked: the plugins found and the folders searched (`plugins.load.paths` of the config
+ * file, `<workspace>/.openclaw/extensions`, `<state>/extensions`). When clean, that line is followed by exactly
+ * `No plugin issues detected.` (exit 0); when no plugin was found, the report says `0 plugins found in …` and never
+ * claims that nothing is wrong. When the only findings are stale config references, the summary says the installed
+ * plugins are healthy and only the config is stale (exit 1). A `--workspace` folder that does not exist: exit 2.
  */
 import { formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
+import { requireWorkspaceFolder } from "../folders.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { loadCatalogPluginRuntime, loadErrorDiagnostic, prewarmRuntimeCheck } from "../runtime-check.js";
 import { importRefusal } from "./plugins-inspect.js";
@@ -37,7 +41,15 @@ export interface DoctorFinding extends PluginDiagnostic {
   category: "issue" | "stale-config" | "notice";
 }
 
-/** Exact text printed when nothing is wrong. */
+/** What doctor looked at: the plugins it found and the places it searched. */
+export interface DoctorChecked {
+  /** Ids of the plugins found (every origin), in discovery order. */
+  plugins: string[];
+  /** The places searched, as printed: `plugins.load.paths of <config>`, the two extension folders. */
+  searched: string[];
+}
+
+/** Exact text printed when nothing is wrong (after the line saying what was checked). */
 export const DOCTOR_CLEAN_MESSAGE = "No plugin issues detected.";
 
 const STALE_CONFIG_CODES = new Set(["plugin-not-installed", "plugin-policy-unknown-id", "slot-plugin-missing"]);
@@ -56,11 +68,21 @@ const COMPAT_NOTICE_CODES = new Set(["deprecated-api", "entry-kind-deprecated"])
 export async function collectDoctorFindings(
   ctx: CommandContext,
   options: PluginsDoctorOptions,
-): Promise<{ findings: DoctorFinding[]; pluginCount: number; configPath: string; configError?: string }> {
+): Promise<{ findings: DoctorFinding[]; pluginCount: number; configPath: string; configError?: string; checked: DoctorChecked }> {
+  const workspaceDir = requireWorkspaceFolder(ctx.io.cwd, options.workspace); // exit 2 before anything runs
   prewarmRuntimeCheck(ctx); // its start-up overlaps discovery
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
-  if (options.workspace) catalogOptions.workspaceDir = options.workspace;
+  if (workspaceDir) catalogOptions.workspaceDir = workspaceDir;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
+  const loadPaths = catalog.config.plugins.loadPaths;
+  const checked: DoctorChecked = {
+    plugins: catalog.plugins.map((plugin) => plugin.id),
+    searched: [
+      `plugins.load.paths of ${catalog.paths.configPath} (${loadPaths.length === 0 ? "none set" : `${loadPaths.length} entr${loadPaths.length === 1 ? "y" : "ies"}`})`,
+      catalog.paths.workspaceExtensionsDir,
+      catalog.paths.userExtensionsDir,
+    ],
+  };
   const findings: DoctorFinding[] = [];
   const push = (diagnostic: PluginDiagnostic, pluginId?: string): void => {
     const category: DoctorFinding["category"] = STALE_CONFIG_CODES.has(diagnostic.code)
@@ -93,7 +115,7 @@ export async function collectDoctorFindings(
   if (configError) {
     // Fail closed: the config errors above are the findings; nothing was loaded, and plugin config is checked
     // once the file can be read.
-    return { findings, pluginCount: catalog.plugins.length, configPath: catalog.paths.configPath, configError };
+    return { findings, pluginCount: catalog.plugins.length, configPath: catalog.paths.configPath, configError, checked };
   }
   // plugin config against manifests (moment "read"); blocked plugins are reported as present but blocked instead.
   const manifests: PluginManifest[] = catalog.plugins
@@ -143,7 +165,27 @@ export async function collectDoctorFindings(
       message: `plugins.slots.${slot} names plugin "${id}", which is not installed. Install it, point the slot at an installed plugin, or remove the setting.`,
     });
   }
-  return { findings, pluginCount: catalog.plugins.length, configPath: catalog.paths.configPath };
+  return { findings, pluginCount: catalog.plugins.length, configPath: catalog.paths.configPath, checked };
+}
+
+/**
+ * The line saying what doctor checked: `Checked 2 plugins (a, b) found in …`, or `0 plugins found in …` with the
+ * way to check a plugin that is not installed.
+ *
+ * @example
+ * ```ts
+ * describeChecked({ plugins: [], searched: ["plugins.load.paths of /s/openclaw.json (none set)", "/w/.openclaw/extensions", "/s/extensions"] });
+ * // "0 plugins found in plugins.load.paths of /s/openclaw.json (none set), /w/.openclaw/extensions and /s/extensions, so no plugin was checked. …"
+ * ```
+ */
+export function describeChecked(checked: DoctorChecked): string {
+  const places = `${checked.searched.slice(0, -1).join(", ")} and ${checked.searched.at(-1)}`;
+  const count = checked.plugins.length;
+  if (count === 0) {
+    return `0 plugins found in ${places}, so no plugin was checked. To check a plugin folder, run openclaw plugins validate in it, or add it to plugins.load.paths.`;
+  }
+  const ids = checked.plugins.slice(0, 5).join(", ") + (count > 5 ? `, … (${count - 5} more)` : "");
+  return `Checked ${count} plugin${count === 1 ? "" : "s"} (${ids}) found in ${places}.`;
 }
 
 /**
@@ -155,7 +197,7 @@ export async function collectDoctorFindings(
  * ```
  */
 export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoctorOptions): Promise<ExitCodeValue> {
-  const { findings, pluginCount, configPath, configError } = await collectDoctorFindings(ctx, options);
+  const { findings, pluginCount, configPath, configError, checked } = await collectDoctorFindings(ctx, options);
   const issues = findings.filter((f) => f.category === "issue");
   const stale = findings.filter((f) => f.category === "stale-config");
   const notices = findings.filter((f) => f.category === "notice");
@@ -163,16 +205,19 @@ export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoct
   const summary = configError
     ? `The config file ${configPath} cannot be used, so no plugin was loaded or checked: fix the error${issues.filter((f) => f.file === configPath).length === 1 ? "" : "s"} shown for it above (same file, line and field) and run openclaw plugins doctor again.`
     : ok
-    ? DOCTOR_CLEAN_MESSAGE
+    ? pluginCount === 0
+      ? describeChecked(checked)
+      : DOCTOR_CLEAN_MESSAGE
     : issues.length === 0
       ? `Installed plugins are healthy (${pluginCount} checked), but ${configPath} has ${stale.length} stale plugin reference${stale.length === 1 ? "" : "s"}; remove or fix ${stale.length === 1 ? "it" : "them"}.`
       : `${issues.length} plugin issue${issues.length === 1 ? "" : "s"} found${stale.length ? `, plus ${stale.length} stale config reference${stale.length === 1 ? "" : "s"}` : ""}.`;
   if (options.json) {
-    printJson(ctx, { ok, summary, pluginCount, configPath, ...(configError ? { configError } : {}), issues, staleConfig: stale, notices });
+    printJson(ctx, { ok, summary, pluginCount, configPath, checked, ...(configError ? { configError } : {}), issues, staleConfig: stale, notices });
     return ok ? ExitCode.ok : ExitCode.problems;
   }
+  if (!configError) println(ctx, describeChecked(checked));
   if (ok && notices.length === 0) {
-    println(ctx, DOCTOR_CLEAN_MESSAGE);
+    if (pluginCount > 0) println(ctx, DOCTOR_CLEAN_MESSAGE);
     return ExitCode.ok;
   }
   const section = (title: string, list: DoctorFinding[]): void => {
@@ -185,7 +230,8 @@ export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoct
   section("Plugin issues:", issues);
   section("Stale plugin config:", stale);
   section("Compatibility notices:", notices);
-  if (notices.length && ok) println(ctx, DOCTOR_CLEAN_MESSAGE);
-  else println(ctx, ok ? summary : ctx.out.red(summary));
+  if (ok) {
+    if (pluginCount > 0) println(ctx, DOCTOR_CLEAN_MESSAGE); // the "0 plugins found" line is already printed
+  } else println(ctx, ctx.out.red(summary));
   return ok ? ExitCode.ok : ExitCode.problems;
 }

@@ -1,23 +1,28 @@
 /**
- * `openclaw plugins init [dir] [--id] [--name] [--force]`: scaffolds a TypeScript tool plugin.
+ * `openclaw plugins init [dir] [--id] [--name] [--sdk] [--force]`: scaffolds a TypeScript tool plugin.
  *
  * Folder and id: `dir` defaults to `./<id>`; the id defaults to the folder name (lower-cased, non-alphanumerics
- * turned into hyphens). One of them is required. A non-empty folder is refused unless `--force`.
+ * turned into hyphens). One of them is required. An invalid or reserved id is refused with a suggested id (the
+ * manifest reader's rules, `../../manifest/plugin-id.ts`). A non-empty folder is refused unless `--force`. `--sdk`
+ * picks the `openclaw` the scaffold depends on (`../scaffold/sdk-spec.ts`); every refusal is a usage error (exit 2).
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { println, type CommandContext } from "../context.js";
 import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { renderToolPluginScaffold, titleCase } from "../scaffold/tool-plugin-template.js";
+import { resolveSdkSpec } from "../scaffold/sdk-spec.js";
 import { cliPackageVersion } from "../version.js";
 import { writeFileAtomic } from "../../files/write-file-atomic.js";
-import { PLUGIN_ID_PATTERN } from "../../manifest/plugin-manifest-schema.js";
+import { pluginIdProblem } from "../../manifest/plugin-id.js";
 
 /** Options of `plugins init`. */
 export interface PluginsInitOptions {
   id?: string;
   name?: string;
   force?: boolean;
+  /** The `openclaw` the scaffold depends on: version, range, tag, tarball or folder (default: this CLI's version). */
+  sdk?: string;
 }
 
 /**
@@ -53,12 +58,15 @@ export async function runPluginsInit(
   }
   const dir = resolve(ctx.io.cwd, dirArgument ?? options.id!);
   const id = options.id ?? idFromFolderName(basename(dir));
-  if (!PLUGIN_ID_PATTERN.test(id)) {
+  const idProblem = pluginIdProblem(id);
+  if (idProblem) {
+    const from = options.id ? "" : ` (derived from the folder name ${basename(dir)})`;
     throw new CliError(
-      `"${id}" is not a valid plugin id: use lowercase letters and digits in hyphen-separated groups (e.g. stock-quotes). Pass --id <id>.`,
+      `${idProblem.message}${from}; nothing was written. ${idProblem.suggestion ? `Pass --id ${idProblem.suggestion}` : "Pass --id <id>"}${options.id || !idProblem.suggestion ? "" : ", or choose another folder name"}. (${idProblem.code})`,
       ExitCode.usage,
     );
   }
+  const sdk = resolveSdkSpec(options.sdk, { cwd: ctx.io.cwd, cliVersion: cliPackageVersion() });
   const name = options.name?.trim() || titleCase(id);
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new CliError(`${dir} exists and is not a folder; choose another path.`, ExitCode.usage);
@@ -70,7 +78,7 @@ export async function runPluginsInit(
       );
     }
   }
-  const files = renderToolPluginScaffold({ id, name, sdkVersion: cliPackageVersion() });
+  const files = renderToolPluginScaffold({ id, name, sdkVersion: cliPackageVersion(), sdkDependency: sdk.dependency, sdkPeerRange: sdk.peerRange });
   await ctx.tracer.phase("write", async () => {
     for (const [path, contents] of Object.entries(files)) {
       const target = join(dir, path);
@@ -81,6 +89,12 @@ export async function runPluginsInit(
   const shown = relative(ctx.io.cwd, dir) || ".";
   println(ctx, `${ctx.out.green("Created")} tool plugin ${ctx.out.bold(id)} in ${shown}`);
   for (const path of Object.keys(files)) println(ctx, `  ${path}`);
+  println(ctx);
+  println(ctx, `SDK: openclaw@${sdk.dependency} (devDependencies.openclaw).`);
+  if (options.sdk === undefined) {
+    println(ctx, ctx.out.dim("  To try an unpublished openclaw build: run `npm pack` in the openclaw checkout, then"));
+    println(ctx, ctx.out.dim(`  openclaw plugins init ${dirArgument ?? id} --sdk <path>/openclaw-<version>.tgz (a checkout folder works too).`));
+  }
   println(ctx);
   println(ctx, "Next:");
   if (shown !== ".") println(ctx, `  cd ${shown}`);

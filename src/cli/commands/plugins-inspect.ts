@@ -14,14 +14,16 @@
  * Without `--runtime`, `shape` is null and the registration lists hold what the manifest declares (`tools` from
  * `contracts.tools`, `channels`, `providers`) or are empty.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
+import { requireWorkspaceFolder } from "../folders.js";
 import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { loadCatalogPluginRuntime, prewarmRuntimeCheck } from "../runtime-check.js";
 import type { RuntimeReport } from "../runtime-load.js";
 import { renderTable } from "../table.js";
 import { buildPluginCatalog, catalogPluginAt, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
+import { notAPluginFolderReason } from "../../discovery/discover-plugins.js";
 import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
 
 /** Options of `plugins inspect`. */
@@ -44,12 +46,23 @@ export interface PluginInspectReport extends InspectRuntimeFields {
   diagnostics: Array<{ level: PluginDiagnostic["level"]; code: string; message: string }>;
 }
 
-function looksLikePath(target: string, cwd: string): boolean {
-  return target.includes("/") || target.includes("\\") || target.startsWith(".") || isAbsolute(target) || existsSync(resolve(cwd, target, "openclaw.plugin.json"));
+function looksLikePath(target: string): boolean {
+  return target.includes("/") || target.includes("\\") || target.startsWith(".") || isAbsolute(target);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Finds the plugin a target names: a folder path, or an id among discovered plugins.
+ * Finds the plugin a target names. A target that names an existing folder is a path (so `inspect my-plugin` next to
+ * the folder `my-plugin/` inspects that folder), unless that folder is not a plugin folder and a discovered plugin has
+ * the id; a target written as a path (`./x`, `a/b`, absolute) is always a path; anything else is an id. A missing
+ * path, a folder that is not a plugin folder (naming what it lacks) and an unknown id are usage errors (exit 2).
  *
  * @example
  * ```ts
@@ -57,13 +70,20 @@ function looksLikePath(target: string, cwd: string): boolean {
  * ```
  */
 export async function resolveInspectTarget(ctx: CommandContext, target: string, catalog: PluginCatalog): Promise<CatalogPlugin> {
-  if (looksLikePath(target, ctx.io.cwd)) {
-    const dir = resolve(ctx.io.cwd, target);
-    if (!existsSync(dir)) throw new CliError(`no plugin folder at ${dir}. Pass a plugin id or the folder holding openclaw.plugin.json.`, ExitCode.usage);
-    return catalogPluginAt(dir, catalog);
+  const dir = resolve(ctx.io.cwd, target);
+  const byId = catalog.plugins.find((plugin) => plugin.id === target);
+  if (looksLikePath(target) || isDirectory(dir)) {
+    if (!existsSync(dir)) throw new CliError(`no plugin folder at ${dir}: it does not exist. Pass a plugin id or the folder holding openclaw.plugin.json.`, ExitCode.usage);
+    if (!isDirectory(dir)) throw new CliError(`${dir} is a file, not a plugin folder. Pass the folder holding openclaw.plugin.json (and package.json).`, ExitCode.usage);
+    const missing = notAPluginFolderReason(dir);
+    if (!missing) return catalogPluginAt(dir, catalog);
+    if (byId && !looksLikePath(target)) return byId;
+    throw new CliError(
+      `${dir} is not a plugin folder: ${missing}. Pass the folder holding openclaw.plugin.json, or create a plugin with openclaw plugins init.`,
+      ExitCode.usage,
+    );
   }
-  const found = catalog.plugins.find((plugin) => plugin.id === target);
-  if (found) return found;
+  if (byId) return byId;
   const known = catalog.plugins.map((plugin) => plugin.id);
   throw new CliError(
     `no plugin with id "${target}" found${known.length ? ` (found: ${known.join(", ")})` : ""}. Searched plugins.load.paths in ${catalog.paths.configPath}, ${catalog.paths.workspaceExtensionsDir} and ${catalog.paths.userExtensionsDir}; pass a folder path to inspect a plugin elsewhere.`,
@@ -144,7 +164,10 @@ export function importRefusal(plugin: CatalogPlugin): string | undefined {
   // A broken config file keeps every plugin out, even one named by path: its deny list may name it.
   if (plugin.enablement.reason === "config-invalid") return `plugin "${plugin.id}" is not imported: ${plugin.enablement.hint}`;
   if (plugin.candidate.blocked) return `plugin "${plugin.id}" is present but blocked, so it is not imported: ${plugin.candidate.blocked.message}`;
-  if (!plugin.manifest) return `plugin "${plugin.id}" has no usable manifest (${plugin.candidate.manifestFile}); fix the errors above first.`;
+  if (!plugin.manifest) {
+    const errors = plugin.diagnostics.filter((d) => d.level === "error").map((d) => `${d.message} (${d.code})`);
+    return `plugin "${plugin.id}" has no usable manifest (${plugin.candidate.manifestFile}), so it is not imported${errors.length ? `: ${errors.slice(0, 3).join("; ")}${errors.length > 3 ? `; and ${errors.length - 3} more` : ""}` : ""}. Fix the manifest (openclaw plugins validate shows every problem), then rerun.`;
+  }
   if (!plugin.enablement.enabled && plugin.candidate.origin !== "path") {
     return `plugin "${plugin.id}" (${plugin.candidate.origin} origin) is not imported: ${plugin.enablement.hint ?? plugin.enablement.reason}.`;
   }
@@ -179,7 +202,8 @@ function printHuman(ctx: CommandContext, plugin: CatalogPlugin, report: PluginIn
   println(ctx, `${ctx.out.bold(report.id)}${report.name ? ` — ${report.name}` : ""}`);
   if (plugin.manifest?.description) println(ctx, `  ${ctx.out.dim(plugin.manifest.description)}`);
   const status = plugin.status === "blocked" ? ctx.out.red("present but blocked") : plugin.status === "enabled" ? ctx.out.green("enabled") : plugin.status;
-  println(ctx, `  ${"Status".padEnd(17)}${runtime && runtimeReport && !runtimeReport.loadError ? ctx.out.green("loaded") : status}`);
+  const loadStatus = runtimeReport?.loadError ? ctx.out.red("load error (see stderr)") : ctx.out.green("loaded");
+  println(ctx, `  ${"Status".padEnd(17)}${runtime && runtimeReport ? loadStatus : status}`);
   println(ctx, `  ${"Format".padEnd(17)}${report.format}`);
   println(ctx, `  ${"Version".padEnd(17)}${report.version ?? "-"}`);
   println(ctx, `  ${"Origin".padEnd(17)}${plugin.candidate.origin}`);
@@ -193,8 +217,10 @@ function printHuman(ctx: CommandContext, plugin: CatalogPlugin, report: PluginIn
     listLine(ctx, "Channels", report.channels);
     listLine(ctx, "Providers", report.providers);
     println(ctx, ctx.out.dim("  (manifest facts only; add --runtime to load the plugin and list what it registers)"));
+  } else if (runtimeReport?.loadError) {
+    // No shape or registrations: a plugin that failed to load registers nothing the gateway would keep.
+    println(ctx, ctx.out.dim(`  Not loaded, so no shape or registrations (failed after ${runtimeReport.loadMs.toFixed(1)} ms).`));
   } else if (runtimeReport) {
-    if (runtimeReport.loadError) println(ctx, `  ${"Load error".padEnd(17)}${ctx.out.red(runtimeReport.loadError)}`);
     println(ctx, `  ${"Shape".padEnd(17)}${report.shape ?? "-"}`);
     listLine(ctx, "Capabilities", report.capabilities);
     listLine(ctx, "Hooks", report.hooks.map((hook) => `${hook.name} (priority ${hook.priority})`));
@@ -239,10 +265,11 @@ export async function runPluginsInspect(
   target: string | undefined,
   options: PluginsInspectOptions,
 ): Promise<ExitCodeValue> {
+  const workspaceDir = requireWorkspaceFolder(ctx.io.cwd, options.workspace); // exit 2 before anything runs
   // The runtime-check child starts now, so its start-up overlaps discovery and manifest reading.
   if (options.runtime || options.all) prewarmRuntimeCheck(ctx);
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
-  if (options.workspace) catalogOptions.workspaceDir = options.workspace;
+  if (workspaceDir) catalogOptions.workspaceDir = workspaceDir;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
   for (const diagnostic of catalog.diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
   if (options.all && target) throw new CliError("pass either a plugin id/path or --all, not both.", ExitCode.usage);
@@ -260,9 +287,12 @@ export async function runPluginsInspect(
       const { report, refused, runtime } = await inspectRuntime(ctx, plugin, catalog, { prewarmNext: loadable.indexOf(plugin) < loadable.length - 1 });
       rows.push({ plugin, report, note: refused ? (plugin.status === "blocked" ? "present but blocked" : plugin.status) : runtime?.loadError ? "load error" : "loaded" });
     }
+    // One rule for every command: a load error or an error diagnostic in any row fails the command.
+    const failed = rows.some(({ report, note }) => note === "load error" || report.diagnostics.some((d) => d.level === "error"));
+    const code = failed ? ExitCode.problems : ExitCode.ok;
     if (options.json) {
       printJson(ctx, rows.map((row) => row.report));
-      return ExitCode.ok;
+      return code;
     }
     if (rows.length === 0) {
       println(ctx, "No plugins found.");
@@ -282,7 +312,7 @@ export async function runPluginsInspect(
         ]),
       ),
     );
-    return ExitCode.ok;
+    return code;
   }
 
   if (!target) throw new CliError("pass a plugin id or folder (e.g. `openclaw plugins inspect .`), or --all.", ExitCode.usage);
@@ -302,8 +332,25 @@ export async function runPluginsInspect(
   if (options.json) printJson(ctx, report);
   else printHuman(ctx, plugin, report, true, runtime);
   if (runtime?.loadError) {
-    eprintln(ctx, `${ctx.err.red("error")} load failed (${runtime.loadErrorCode}): ${runtime.loadError}`);
+    printLoadError(ctx, runtime);
     return ExitCode.problems;
   }
-  return ExitCode.ok;
+  // The same rule as validate: an error diagnostic (e.g. contract-tools-undeclared) fails the command.
+  return report.diagnostics.some((d) => d.level === "error") ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * The load error on stderr: the message, then the stack frames in the plugin's own files (file:line), then — with
+ * `OPENCLAW_PLUGIN_LOAD_DEBUG=1` — the whole stack.
+ */
+function printLoadError(ctx: CommandContext, runtime: RuntimeReport): void {
+  eprintln(ctx, `${ctx.err.red("error")} load failed (${runtime.loadErrorCode}): ${runtime.loadError}`);
+  const frames = runtime.loadErrorFrames ?? [];
+  for (const frame of frames) eprintln(ctx, `    ${frame}`);
+  if (runtime.loadErrorStack) {
+    eprintln(ctx, ctx.err.dim("  full stack (OPENCLAW_PLUGIN_LOAD_DEBUG=1):"));
+    for (const line of runtime.loadErrorStack.split("\n")) eprintln(ctx, ctx.err.dim(`    ${line.trim()}`));
+  } else if (frames.length > 0 || runtime.loadErrorCode === "register-failed" || runtime.loadErrorCode === "import-failed") {
+    eprintln(ctx, ctx.err.dim(`  ${frames.length ? "" : "no stack frame in the plugin's own files; "}set OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the full stack.`));
+  }
 }

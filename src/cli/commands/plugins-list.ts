@@ -3,10 +3,12 @@
  * (`<state dir>/plugins/index.json`, format in `src/discovery/plugin-index.ts` and docs/cli.md) when present and
  * valid, else derives the list from discovered manifests. Never imports plugin code. With a broken config file
  * (unreadable, unparsable, wrong-typed policy field) every plugin is listed as disabled (`config-invalid`), the
- * config errors go to stderr and the exit code is 1.
+ * config errors go to stderr and the exit code is 1; so it is when an error diagnostic is printed or a plugin is
+ * listed with status `error` (unusable manifest). A `--workspace` folder that does not exist exits 2.
  */
 import { existsSync } from "node:fs";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
+import { requireWorkspaceFolder } from "../folders.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { renderTable } from "../table.js";
 import { buildPluginCatalog, catalogPlugin, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
@@ -55,8 +57,9 @@ export async function collectPluginList(
   ctx: CommandContext,
   options: PluginsListOptions,
 ): Promise<{ source: "index" | "manifests"; catalog: PluginCatalog; entries: PluginListEntry[]; diagnostics: PluginDiagnostic[] }> {
+  const workspaceDir = requireWorkspaceFolder(ctx.io.cwd, options.workspace); // exit 2 before anything runs
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
-  if (options.workspace) catalogOptions.workspaceDir = options.workspace;
+  if (workspaceDir) catalogOptions.workspaceDir = workspaceDir;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
   const index = await ctx.tracer.phase("index", () => readPluginIndex(catalog.paths.pluginIndexPath));
   const diagnostics = [...catalog.diagnostics, ...index.diagnostics];
@@ -156,8 +159,11 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
   for (const diagnostic of diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
   const configError = catalog.config.configError;
   // A broken config: the list still shows what is on disk, every plugin as disabled (config-invalid), exit 1.
+  // The one exit-code rule (docs/cli.md): an error it reports — a broken config, an error diagnostic printed above, a
+  // plugin listed with status error (unusable manifest) — makes it exit 1; warnings do not.
+  const reportsError = diagnostics.some((d) => d.level === "error") || entries.some((entry) => entry.status === "error");
   const done = (): ExitCodeValue => {
-    if (!configError) return ExitCode.ok;
+    if (!configError) return reportsError ? ExitCode.problems : ExitCode.ok;
     if (!options.json) eprintln(ctx, `${ctx.err.red("error")} plugins are listed from disk but none is enabled: ${configError}`);
     return ExitCode.problems;
   };

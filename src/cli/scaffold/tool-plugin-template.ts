@@ -20,6 +20,13 @@ export interface ToolPluginScaffoldOptions {
   name: string;
   /** Version of the `openclaw` package the scaffold depends on (the running CLI's version). */
   sdkVersion: string;
+  /**
+   * `devDependencies.openclaw` when it is not `sdkVersion`: a range, a tag, or `file:<absolute path>` of a tarball or
+   * folder (`plugins init --sdk`).
+   */
+  sdkDependency?: string;
+  /** `peerDependencies.openclaw` (default `>=<sdkVersion>`). */
+  sdkPeerRange?: string;
 }
 
 /** Plugin package version written by the scaffold. */
@@ -124,8 +131,8 @@ export function renderToolPluginScaffold(options: ToolPluginScaffoldOptions): Re
       test: "npm run build && node --test dist/index.test.js",
     },
     openclaw: { extensions: ["./dist/index.js"] },
-    peerDependencies: { openclaw: `>=${sdkVersion}` },
-    devDependencies: { "@types/node": "20.19.43", openclaw: sdkVersion, typescript: "5.9.3" },
+    peerDependencies: { openclaw: options.sdkPeerRange ?? `>=${sdkVersion}` },
+    devDependencies: { "@types/node": "20.19.43", openclaw: options.sdkDependency ?? sdkVersion, typescript: "5.9.3" },
   };
   const tsconfig = {
     compilerOptions: {
@@ -217,6 +224,12 @@ npm run inspect    # openclaw plugins inspect . --runtime: what the plugin regis
 \`\`\`
 
 In CI, \`npm run build:check\` fails (without rewriting anything) when \`openclaw.plugin.json\` is stale.
+
+## The openclaw SDK
+
+\`devDependencies.openclaw\` is \`${options.sdkDependency ?? sdkVersion}\`: the SDK this plugin builds and tests against
+(it also provides the \`openclaw\` command the scripts run). To try an unpublished openclaw build, run \`npm pack\` in
+the openclaw checkout and install the tarball here: \`npm install -D /path/to/openclaw-<version>.tgz\`.
 
 ## Ids
 
