@@ -147,3 +147,22 @@ describe("updateOpenClawConfig", () => {
     expect(readFileSync(blocker!, "utf8")).toBe("a file where the state folder should be");
   });
 });
+
+describe("plugins section helpers", () => {
+  it("create what is missing, keep other settings, and refuse a wrong-typed field without writing", async () => {
+    const { pluginEntryOf, pluginsSectionOf, setPluginEnabled } = await import("./plugins-section-edit.js");
+    const dir = dirs.create();
+    const [configPath] = dir.write({ "openclaw.json": { plugins: { entries: { demo: { config: { a: 1 } } } } } });
+    await updateOpenClawConfig({ configPath: configPath! }, (draft) => {
+      setPluginEnabled(draft, "demo", false);
+      pluginEntryOf(draft, "other").config = { b: 2 };
+      pluginsSectionOf(draft).deny = ["bad"];
+    }, { env });
+    expect(json(configPath!)).toEqual({ plugins: { deny: ["bad"], entries: { demo: { config: { a: 1 }, enabled: false }, other: { config: { b: 2 } } } } });
+    const [broken] = dir.write({ "broken.json": { plugins: { entries: { demo: true } } } });
+    const error = await updateOpenClawConfig({ configPath: broken! }, (draft) => setPluginEnabled(draft, "demo", true, broken!), { env }).catch((e: unknown) => e);
+    expect((error as ConfigWriteError).code).toBe("config-not-object");
+    expect((error as Error).message).toMatch(/^plugins\.entries\.demo in .*broken\.json is not an object/);
+    expect(json(broken!)).toEqual({ plugins: { entries: { demo: true } } });
+  });
+});
