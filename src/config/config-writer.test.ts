@@ -1,5 +1,7 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTempDirPool } from "../testing/temp-dir.js";
 import { readOpenClawConfig } from "../discovery/config-file.js";
@@ -165,4 +167,25 @@ describe("plugins section helpers", () => {
     expect((error as Error).message).toMatch(/^plugins\.entries\.demo in .*broken\.json is not an object/);
     expect(json(broken!)).toEqual({ plugins: { entries: { demo: true } } });
   });
+});
+
+describe("a writer killed mid-write", () => {
+  it("leaves a complete config from one generation, never a torn file", async () => {
+    const dir = dirs.create();
+    const configPath = dir.resolve("openclaw.json");
+    const loop = fileURLToPath(new URL("./__fixtures__/config-writer-loop.ts", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", loop, configPath], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] });
+    await new Promise<void>((done, fail) => {
+      child.stdout.on("data", (chunk) => String(chunk).includes("ready") && done());
+      child.once("exit", (code) => fail(new Error(`writer exited early (${code})`)));
+    });
+    await new Promise((done) => setTimeout(done, 120));
+    child.kill("SIGKILL");
+    await new Promise((done) => child.once("exit", done));
+    const config = json(configPath) as { plugins: { entries: Record<string, { config: { generation: number } }> } };
+    const generations = new Set(Object.values(config.plugins.entries).map((entry) => entry.config.generation));
+    expect(Object.keys(config.plugins.entries)).toHaveLength(2000);
+    expect(generations.size).toBe(1);
+    expect([...generations][0]).toBeGreaterThanOrEqual(3);
+  }, 30_000);
 });
