@@ -1,5 +1,6 @@
 /**
  * Bundled-style channel entries: the entry names its plugin object and runtime setter by module specifier and loads them lazily, per registration mode.
+ * The channel config schema builders its `configSchema` option takes are exported here too.
  *
  * @packageDocumentation
  */
@@ -313,4 +314,15 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="channel-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildChannelConfigSchema,
+  buildJsonChannelConfigSchema,
+  emptyChannelConfigSchema,
+} from "../entry/channel-config-schema.js";
+export type {
+  BuildChannelConfigSchemaOptions,
+} from "../entry/channel-config-schema.js";
 // </generated>
