@@ -21,8 +21,6 @@ export type ChannelConfigParser =
   | { safeParse(value: unknown): unknown }
   | { runtime?: { safeParse(value: unknown): unknown } | undefined; schema: Record<string, unknown> };
 
-type SuccessData<R> = R extends { success: true; data: infer T } ? T : never;
-
 /**
  * The config type a channel schema parses to: the zod output type for a zod schema, `T` for
  * `buildJsonPluginConfigSchema<T>`, and `unknown` for an untyped `ChannelConfigSchema`.
@@ -35,9 +33,13 @@ type SuccessData<R> = R extends { success: true; data: infer T } ? T : never;
  * ```
  */
 export type ChannelConfigOf<S> = S extends { safeParse(value: unknown): infer R }
-  ? SuccessData<R>
+  ? R extends { success: true; data: infer T }
+    ? T
+    : never
   : S extends { runtime?: { safeParse(value: unknown): infer R } | undefined }
-    ? SuccessData<R>
+    ? R extends { success: true; data: infer T }
+      ? T
+      : never
     : ChannelConfigSection;
 
 interface IssueLike {

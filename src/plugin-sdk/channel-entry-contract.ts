@@ -7,6 +7,7 @@
 
 export { defineBundledChannelEntry, defineBundledChannelSetupEntry, loadBundledEntryExportSync } from "../channel-runtime/bundled-entry.js";
 export type { BundledChannelEntryContract, BundledChannelEntryFeatures, BundledChannelSetupEntryContract, BundledChannelSetupEntryFeatures, BundledEntryModuleRef, DefineBundledChannelEntryOptions, DefineBundledChannelSetupEntryOptions } from "../channel-runtime/bundled-entry.js";
+export type { JsonSchemaObject, ZodSchemaLike } from "../entry/config-schema.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
