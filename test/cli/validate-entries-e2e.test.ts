@@ -2,8 +2,9 @@
  * Issue 12, item 2, through the BUILT `openclaw` binary (`runIsolatedCli`, each case its own process): `plugins
  * validate` checks every entry kind the host loads and every registration mode, and agrees with
  * `loadPluginForTest(root, { mode })` from the built `openclaw/plugin-sdk/plugin-test-runtime` on what fails; it
- * compares the entry's own configSchema with the manifest's. Run: `npx -y pnpm@10.34.8 exec vitest run test/cli/validate-entries-e2e.test.ts`.
+ * compares the entry's own configSchema with the manifest's; a case-only uiHints typo gets a did-you-mean. Run: `npx -y pnpm@10.34.8 exec vitest run test/cli/validate-entries-e2e.test.ts`.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDir, type TempDir } from "../../src/testing/temp-dir.js";
 import { ensureBuilt, lastJsonLine, runIsolatedCli, runIsolatedModule, type IsolatedResult } from "../hostile/isolated.js";
@@ -144,5 +145,18 @@ describe("plugins validate (built binary): manifest configSchema vs the entry's"
     dir.write({ [`state-${counter}/openclaw.json`]: { plugins: { entries: { "ping-channel": { config: { apiKey: "k" } } } } } });
     const result = validate(root);
     expect(result.status, `${result.stdout}\n${result.stderr}\n${state}`).toBe(0);
+  });
+});
+
+describe("plugins validate (built binary): uiHints did-you-mean (item 10)", () => {
+  it("a case-only typo in a uiHints key names the right key", () => {
+    const schema = { type: "object", properties: { apiKey: { type: "string" } } };
+    const root = pingChannel({ entrySchema: schema, manifestSchema: schema });
+    const manifestFile = `${root}/openclaw.plugin.json`;
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, uiHints: { apikey: { label: "API key", sensitive: true } } }));
+    const result = validate(root);
+    expect(result.stderr).toContain('uiHints.apikey: "apikey" names no property of configSchema; the hint applies to nothing. Did you mean "apiKey"?');
+    expect(result.stderr).toContain("(ui-hint-unknown-path)");
   });
 });
