@@ -5,7 +5,6 @@
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { packageExtensions, PLUGIN_MANIFEST_FILE } from "../discovery/discover-plugins.js";
 import { readRegularFileSync } from "../files/contained-file.js";
@@ -151,30 +150,6 @@ export function resolveEntryFile(
   }
   const file = resolve(project.rootDir, DEFAULT_ENTRY);
   return { file, relative: DEFAULT_ENTRY, source: "default" };
-}
-
-/** Result of {@link importEntryModule}. */
-export type EntryImportResult =
-  | { ok: true; module: Record<string, unknown>; entry: unknown }
-  | { ok: false; error: Error };
-
-/**
- * Imports an entry module by path. `entry` is the default export (or the namespace when there is none).
- *
- * @example
- * ```ts
- * const imported = await importEntryModule("/p/dist/index.js");
- * if (!imported.ok) console.error(imported.error.message);
- * ```
- */
-export async function importEntryModule(file: string): Promise<EntryImportResult> {
-  try {
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const entry = "default" in module ? module.default : module;
-    return { ok: true, module, entry };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
-  }
 }
 
 /**

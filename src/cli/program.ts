@@ -135,9 +135,11 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
 
   plugins
     .command("validate")
-    .description("Check the manifest, package metadata, entry exports, id agreement and generated metadata.")
+    .description(
+      "Check the manifest, package metadata, every entry kind the host loads (main, setupEntry) in every registration mode, entry exports, id agreement, the entry's configSchema against the manifest's, and generated metadata.",
+    )
     .argument("[dir]", "plugin folder (default: current folder)")
-    .option("--entry <path>", "entry to check (default: the first package.json openclaw.extensions entry)")
+    .option("--entry <path>", "entry whose exports to check (default: the file the host imports for openclaw.extensions[0])")
     .option("--json", "print the result as JSON")
     .action(run("plugins validate", runPluginsValidate));
 

@@ -154,34 +154,3 @@ export function loadCatalogPluginRuntime(
     plugin.id,
   );
 }
-
-/**
- * Tool names the plugin registers at runtime (accepted or rejected by the `contracts.tools` gate), for
- * `validate`'s coverage check, loaded in `child`. Load errors come back as diagnostics.
- *
- * @example
- * ```ts
- * const { tools } = await collectRuntimeToolNames(child, { rootDir: "/plugins/demo", origin: "path" }, "demo");
- * ```
- */
-export async function collectRuntimeToolNames(
-  child: RuntimeChild,
-  options: LoadJob["options"],
-  pluginId: string,
-): Promise<{ tools: string[]; diagnostics: PluginDiagnostic[] }> {
-  const report = await loadPluginInChild(child, options, `plugin "${pluginId}"`);
-  const diagnostics: PluginDiagnostic[] = [];
-  if (report.loadError) {
-    // A plugin whose schema requires settings cannot register without them; that is not a plugin defect.
-    if (report.loadErrorCode === "config-invalid") {
-      diagnostics.push({
-        level: "warning",
-        code: "runtime-check-skipped",
-        path: "",
-        file: options.rootDir,
-        message: `register() was not run, so tools registered at runtime were not checked: ${report.loadError}. Put a valid config in plugins.entries.<id>.config of the config file to check them.`,
-      });
-    } else diagnostics.push(loadErrorDiagnostic(report, options.rootDir));
-  }
-  return { tools: report.attemptedTools, diagnostics };
-}

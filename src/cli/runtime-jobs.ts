@@ -5,7 +5,9 @@
  * - `entry`: import an entry file and describe its default export (register present? id? tool metadata?);
  * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport}).
  */
-import { describeModuleShape, importEntryModule } from "./plugin-project.js";
+import { describeModuleShape } from "./plugin-project.js";
+import { importEntryFile } from "../host/entry-module.js";
+import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 import { loadRuntimeReport, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
 import { readToolPluginBuildMetadata } from "./tool-metadata.js";
 import type { ToolPluginBuildMetadata } from "./generated-metadata.js";
@@ -15,6 +17,8 @@ export interface EntryJob {
   kind: "entry";
   /** Absolute path of the entry (already checked to lie inside the plugin folder). */
   file: string;
+  /** Import it as the host imports TypeScript entries (jiti) instead of with `import()`. */
+  typescript?: boolean;
 }
 
 /** Load a plugin folder through the host loader. `env` is the child's own environment. */
@@ -38,6 +42,10 @@ export type EntryInspection =
       entryId?: string;
       /** Static metadata of a `defineToolPlugin` entry. */
       toolMetadata?: ToolPluginBuildMetadata;
+      /** JSON Schema of the default export's `configSchema` (`configSchema.jsonSchema`), when it has one. */
+      configJsonSchema?: Record<string, unknown>;
+      /** Why reading `configSchema.jsonSchema` failed (a factory or a zod conversion threw). */
+      configSchemaError?: string;
     }
   | { ok: false; error: string };
 
@@ -57,9 +65,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * if (entry.ok && !entry.hasRegister) console.error(entry.moduleShape);
  * ```
  */
-export async function inspectEntry(file: string): Promise<EntryInspection> {
-  const imported = await importEntryModule(file);
-  if (!imported.ok) return { ok: false, error: imported.error.message };
+export async function inspectEntry(file: string, typescript = false): Promise<EntryInspection> {
+  let module: Record<string, unknown>;
+  try {
+    module = (await importEntryFile({ file, typescript })) as Record<string, unknown>;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const imported = { module, entry: "default" in module ? module.default : module };
   try {
     const value = imported.entry;
     const hasRegister = (isRecord(value) && (typeof value.register === "function" || typeof value.activate === "function")) || typeof value === "function";
@@ -68,6 +81,15 @@ export async function inspectEntry(file: string): Promise<EntryInspection> {
     if (typeof id === "string") result.entryId = id;
     const toolMetadata = readToolPluginBuildMetadata(value);
     if (toolMetadata) result.toolMetadata = JSON.parse(JSON.stringify(toolMetadata)) as ToolPluginBuildMetadata;
+    if (isRecord(value) && value.configSchema !== undefined) {
+      try {
+        const schema = typeof value.configSchema === "function" ? (value.configSchema as () => unknown)() : value.configSchema;
+        const json = isRecord(schema) ? schema.jsonSchema : undefined;
+        if (isRecord(json)) result.configJsonSchema = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+      } catch (error) {
+        result.configSchemaError = error instanceof Error ? error.message : String(error);
+      }
+    }
     return result;
   } catch (error) {
     return { ok: false, error: `reading the entry's exports failed: ${error instanceof Error ? error.message : String(error)}` };
@@ -83,7 +105,7 @@ export async function inspectEntry(file: string): Promise<EntryInspection> {
  * ```
  */
 export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport> {
-  if (job.kind === "entry") return inspectEntry(job.file);
+  if (job.kind === "entry") return inspectEntry(job.file, job.typescript);
   const report = await loadRuntimeReport({ ...job.options, env: process.env });
   return JSON.parse(JSON.stringify(report)) as RuntimeReport;
 }

@@ -10,6 +10,7 @@ import type { PluginOrigin } from "../config/plugins-policy.js";
 import { loadPlugin, type LoadPluginOptions } from "../host/loader.js";
 import { pluginStackFrames, thrownStack } from "../host/plugin-stack.js";
 import type { OpenClawConfig } from "../contract/config.js";
+import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 
 /** What one runtime load produced, flattened for output. */
 export interface RuntimeReport {
@@ -55,6 +56,8 @@ export interface LoadRuntimeReportOptions {
   env?: NodeJS.ProcessEnv;
   /** `plugins[.entries.<id>].registerTimeoutMs`: the register time limit handed to the loader. */
   registerTimeoutMs?: number;
+  /** Registration mode (default `full`); `validate` loads the plugin in every mode. */
+  mode?: PluginRegistrationMode;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -108,7 +111,7 @@ export function flattenRegistrations(
 }
 
 /**
- * Loads the plugin in `rootDir` through the host loader (registration mode `full`) and reports what it registered.
+ * Loads the plugin in `rootDir` through the host loader (registration mode `full` unless `mode` says otherwise) and reports what it registered.
  * Never throws for plugin faults: they come back as `loadError` and diagnostics.
  *
  * @example
@@ -121,7 +124,7 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
   const started = performance.now();
   const loaderOptions: LoadPluginOptions = {
     rootDir: options.rootDir,
-    mode: "full",
+    mode: options.mode ?? "full",
     config: (options.config ?? {}) as OpenClawConfig,
     ...(isRecord(options.pluginConfig) ? { pluginConfig: options.pluginConfig } : {}),
     // A folder named on the command line is an ordinary external plugin to the host.

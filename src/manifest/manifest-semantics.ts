@@ -8,7 +8,7 @@ import { isAbsolute, join, normalize, sep } from "node:path";
 import { compileJsonSchema } from "../config/json-schema-compiler.js";
 import { safeRegExpTest } from "../config/safe-regexp.js";
 import type { PluginDiagnostic } from "./diagnostics.js";
-import { formatPath, splitHintPath } from "./paths.js";
+import { closestMatch, formatPath, splitHintPath } from "./paths.js";
 import type { PluginManifest, PluginUiHints } from "./plugin-manifest-schema.js";
 
 type Report = (level: PluginDiagnostic["level"], code: string, path: string, message: string) => void;
@@ -205,11 +205,14 @@ function checkHintPaths(
     if (!declared && !findings.listing("ui-hint-unknown-path")) {
       findings.count("ui-hint-unknown-path", "warning");
     } else if (!declared) {
+      const suggestion = checker.suggest(hintPath);
       report(
         "warning",
         "ui-hint-unknown-path",
         formatPath([...hintsPath, hintPath]),
-        `"${hintPath}" names no property of ${schemaName}; the hint applies to nothing. Fix the path or add the property to the schema.`,
+        `"${hintPath}" names no property of ${schemaName}; the hint applies to nothing.${
+          suggestion ? ` Did you mean "${suggestion}"?` : ""
+        } Fix the path or add the property to the schema.`,
       );
     }
   }
@@ -229,6 +232,11 @@ function own(node: SchemaNode, key: string): unknown {
 interface SchemaPathChecker {
   /** True/false as {@link schemaDeclaresPath}; `"budget"` once the step budget is spent. */
   declares(path: string): boolean | "budget";
+  /**
+   * For a path the schema does not declare: the closest declared path, each unknown segment replaced by the nearest
+   * property name at that point (case-only differences first: `apikey` → `apiKey`), or `undefined`.
+   */
+  suggest(path: string): string | undefined;
 }
 
 const UNKNOWN = "unknown" as const;
@@ -340,6 +348,37 @@ function createSchemaPathChecker(root: SchemaNode, budget: StepBudget): SchemaPa
         prefix = next;
       }
       return true;
+    },
+    suggest(path) {
+      const segments = splitHintPath(path);
+      let nodes: SchemaNode[] = [root];
+      const fixed: string[] = [];
+      for (const segment of segments) {
+        let next = step(nodes, segment);
+        let used = segment;
+        if (next === "budget" || next === UNKNOWN) return undefined;
+        if (next.length === 0) {
+          const names = new Set<string>();
+          for (const node of nodes) {
+            const expanded = variantsOf(node);
+            if (expanded === "budget" || expanded === UNKNOWN) return undefined;
+            for (const variant of expanded) {
+              const properties = own(variant, "properties");
+              if (isSchemaNode(properties)) for (const name of Object.keys(properties)) names.add(name);
+            }
+          }
+          if (spend(names.size)) return undefined;
+          const match = closestMatch(segment, [...names]);
+          if (match === undefined) return undefined;
+          next = step(nodes, match);
+          if (next === "budget" || next === UNKNOWN || next.length === 0) return undefined;
+          used = match;
+        }
+        fixed.push(used);
+        nodes = next;
+      }
+      const suggestion = fixed.map((segment, index) => (segment === "*" ? "[]" : index === 0 ? segment : `.${segment}`)).join("");
+      return suggestion !== path ? suggestion : undefined;
     },
   };
 }

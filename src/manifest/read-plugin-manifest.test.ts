@@ -315,6 +315,25 @@ describe("uiHints", () => {
       'warning ui-hint-unknown-path uiHints["twilio.token"]',
     ]);
     expect(result.manifest?.uiHints).toHaveProperty("apikey");
+    // A case-only typo names the right key; a path with no close property gets no guess.
+    expect(result.diagnostics[0]?.message).toContain('Did you mean "apiKey"?');
+    expect(result.diagnostics[1]?.message).not.toContain("Did you mean");
+  });
+
+  it("suggests the declared path for case-only and near typos in nested, array and channel hint paths", () => {
+    const result = check({
+      configSchema: schema,
+      uiHints: { "twilio.authtoken": { label: "a" }, "Accounts[].Token": { label: "b" }, "ref.Inner": { label: "c" }, "apiKye": { label: "d" } },
+      channels: ["matrix"],
+      channelConfigs: { matrix: { schema: { type: "object", properties: { homeserverUrl: { type: "string" } } }, uiHints: { homeServerUrl: { label: "e" } } } },
+    });
+    expect(result.diagnostics.map((d) => [d.path, /Did you mean "([^"]+)"/.exec(d.message)?.[1]])).toEqual([
+      ['uiHints["twilio.authtoken"]', "twilio.authToken"],
+      ['uiHints["Accounts[].Token"]', "accounts[].token"],
+      ['uiHints["ref.Inner"]', "ref.inner"],
+      ["uiHints.apiKye", "apiKey"],
+      ["channelConfigs.matrix.uiHints.homeServerUrl", "homeserverUrl"],
+    ]);
   });
 
   it("a malformed sensitive flag is an error and fails safe (treated as sensitive)", () => {

@@ -7,11 +7,7 @@
  * @packageDocumentation
  */
 
-export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { AllowFromListSchema, DmConfigSchema, DmPolicySchema, GroupPolicySchema, buildMultiAccountChannelSchema } from "../entry/channel-config-primitives.js";
-export type {
-  BuildChannelConfigSchemaOptions,
-} from "../entry/channel-config-schema.js";
 export type {
   JsonSchemaObject,
   ZodSchemaLike,
@@ -323,4 +319,15 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="channel-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildChannelConfigSchema,
+  buildJsonChannelConfigSchema,
+  emptyChannelConfigSchema,
+} from "../entry/channel-config-schema.js";
+export type {
+  BuildChannelConfigSchemaOptions,
+} from "../entry/channel-config-schema.js";
 // </generated>

@@ -1,7 +1,8 @@
 /**
  * Channel plugin entries: `defineChannelPluginEntry` (per-mode call table), `defineSetupPluginEntry`,
- * `createChatChannelPlugin`, channel config schema builders, runtime availability, and the `OpenClawPluginApi`
- * contract.
+ * `createChatChannelPlugin`, the plugin and channel config schema builders (`emptyPluginConfigSchema`,
+ * `buildPluginConfigSchema`, `buildChannelConfigSchema`, …), typed `cfg.channels.<id>` access (`readChannelConfig`),
+ * runtime availability, and the `OpenClawPluginApi` contract. Guide: docs/channel-plugins.md.
  *
  * Loads no third-party code at import.
  *
@@ -12,21 +13,15 @@ export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry } from "../entry/def
 export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
 export { createChatChannelPlugin } from "../entry/chat-channel-plugin.js";
 export type { ChatChannelAttachedOutboundOptions, ChatChannelUnattachedResult } from "../entry/chat-channel-plugin.js";
-export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
+export { readChannelConfig } from "../entry/channel-config-access.js";
+export type { ChannelConfigOf, ChannelConfigParser } from "../entry/channel-config-access.js";
 export type {
   ChannelEntryStep,
   DefineChannelPluginEntryOptions,
   ChannelEntryConfigSchema,
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
-export type {
-  BuildChannelConfigSchemaOptions,
-} from "../entry/channel-config-schema.js";
-export type {
-  JsonSchemaObject,
-  ZodSchemaLike,
-} from "../entry/config-schema.js";
 export type {
   DefinedPluginEntry,
   PluginConfigSchemaInput,
@@ -349,4 +344,29 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="plugin-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildJsonPluginConfigSchema,
+  buildPluginConfigSchema,
+  emptyPluginConfigSchema,
+} from "../entry/config-schema.js";
+export type {
+  JsonSchemaObject,
+  ZodSchemaLike,
+  InferZodOutput,
+  PluginConfigSchemaOptions,
+} from "../entry/config-schema.js";
+// </generated>
+// <generated group="channel-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildChannelConfigSchema,
+  buildJsonChannelConfigSchema,
+  emptyChannelConfigSchema,
+} from "../entry/channel-config-schema.js";
+export type {
+  BuildChannelConfigSchemaOptions,
+} from "../entry/channel-config-schema.js";
 // </generated>

@@ -1,11 +1,13 @@
 /**
  * Bundled-style channel entries: the entry names its plugin object and runtime setter by module specifier and loads them lazily, per registration mode.
+ * The channel config schema builders its `configSchema` option takes are exported here too.
  *
  * @packageDocumentation
  */
 
 export { defineBundledChannelEntry, defineBundledChannelSetupEntry, loadBundledEntryExportSync } from "../channel-runtime/bundled-entry.js";
 export type { BundledChannelEntryContract, BundledChannelEntryFeatures, BundledChannelSetupEntryContract, BundledChannelSetupEntryFeatures, BundledEntryModuleRef, DefineBundledChannelEntryOptions, DefineBundledChannelSetupEntryOptions } from "../channel-runtime/bundled-entry.js";
+export type { JsonSchemaObject, ZodSchemaLike } from "../entry/config-schema.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
@@ -313,4 +315,15 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="channel-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildChannelConfigSchema,
+  buildJsonChannelConfigSchema,
+  emptyChannelConfigSchema,
+} from "../entry/channel-config-schema.js";
+export type {
+  BuildChannelConfigSchemaOptions,
+} from "../entry/channel-config-schema.js";
 // </generated>

@@ -6,12 +6,8 @@
 
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { deleteAccountFromConfigSection, setAccountEnabledInConfigSection } from "../entry/setup-helpers.js";
-export { buildChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
-export { emptyPluginConfigSchema } from "../entry/config-schema.js";
 export { applyAccountNameToChannelSection } from "../channel-runtime/accounts.js";
 export { PAIRING_APPROVED_MESSAGE, formatPairingApproveHint } from "../channel-runtime/status.js";
-export type { JsonSchemaObject, ZodSchemaLike } from "../entry/config-schema.js";
-export type { BuildChannelConfigSchemaOptions } from "../entry/channel-config-schema.js";
 // <generated group="contract-types">
 // Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
 export type {
@@ -319,4 +315,24 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="plugin-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  emptyPluginConfigSchema,
+} from "../entry/config-schema.js";
+export type {
+  JsonSchemaObject,
+  ZodSchemaLike,
+} from "../entry/config-schema.js";
+// </generated>
+// <generated group="channel-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildChannelConfigSchema,
+  emptyChannelConfigSchema,
+} from "../entry/channel-config-schema.js";
+export type {
+  BuildChannelConfigSchemaOptions,
+} from "../entry/channel-config-schema.js";
 // </generated>

@@ -11,8 +11,6 @@
 export { definePluginEntry } from "../entry/define-plugin-entry.js";
 export { CHANNEL_ENTRY_MODE_STEPS, defineChannelPluginEntry } from "../entry/define-channel-plugin-entry.js";
 export { defineSetupPluginEntry } from "../entry/define-setup-plugin-entry.js";
-export { buildJsonPluginConfigSchema, buildPluginConfigSchema, emptyPluginConfigSchema } from "../entry/config-schema.js";
-export { buildChannelConfigSchema, buildJsonChannelConfigSchema, emptyChannelConfigSchema } from "../entry/channel-config-schema.js";
 export { jsonResult, textResult, toToolResult } from "../entry/tool-result.js";
 export { DEFAULT_ACCOUNT_ID, normalizeAccountId, normalizeOptionalAccountId } from "../entry/account-id.js";
 export { deleteAccountFromConfigSection, setAccountEnabledInConfigSection } from "../entry/setup-helpers.js";
@@ -27,12 +25,6 @@ export type {
   PluginConfigSchemaInput,
 } from "../entry/define-plugin-entry.js";
 export type {
-  JsonSchemaObject,
-  ZodSchemaLike,
-  InferZodOutput,
-  PluginConfigSchemaOptions,
-} from "../entry/config-schema.js";
-export type {
   OpenClawPluginDefinition,
   PluginKind,
   InferPluginConfig,
@@ -43,9 +35,6 @@ export type {
   ChannelEntryConfigSchema,
   DefinedChannelPluginEntry,
 } from "../entry/define-channel-plugin-entry.js";
-export type {
-  BuildChannelConfigSchemaOptions,
-} from "../entry/channel-config-schema.js";
 export type {
   PluginRuntimeStore,
   PluginRuntimeStoreOptions,
@@ -379,4 +368,29 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="plugin-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildJsonPluginConfigSchema,
+  buildPluginConfigSchema,
+  emptyPluginConfigSchema,
+} from "../entry/config-schema.js";
+export type {
+  JsonSchemaObject,
+  ZodSchemaLike,
+  InferZodOutput,
+  PluginConfigSchemaOptions,
+} from "../entry/config-schema.js";
+// </generated>
+// <generated group="channel-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildChannelConfigSchema,
+  buildJsonChannelConfigSchema,
+  emptyChannelConfigSchema,
+} from "../entry/channel-config-schema.js";
+export type {
+  BuildChannelConfigSchemaOptions,
+} from "../entry/channel-config-schema.js";
 // </generated>

@@ -9,19 +9,12 @@
  */
 
 export { definePluginEntry } from "../entry/define-plugin-entry.js";
-export { buildJsonPluginConfigSchema, buildPluginConfigSchema, emptyPluginConfigSchema } from "../entry/config-schema.js";
 export { isPluginRuntimeAvailable, isRuntimeAvailableInMode } from "../entry/runtime-availability.js";
 export type {
   DefinePluginEntryOptions,
   DefinedPluginEntry,
   PluginConfigSchemaInput,
 } from "../entry/define-plugin-entry.js";
-export type {
-  JsonSchemaObject,
-  ZodSchemaLike,
-  InferZodOutput,
-  PluginConfigSchemaOptions,
-} from "../entry/config-schema.js";
 export type {
   OpenClawPluginDefinition,
   PluginKind,
@@ -334,4 +327,18 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="plugin-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildJsonPluginConfigSchema,
+  buildPluginConfigSchema,
+  emptyPluginConfigSchema,
+} from "../entry/config-schema.js";
+export type {
+  JsonSchemaObject,
+  ZodSchemaLike,
+  InferZodOutput,
+  PluginConfigSchemaOptions,
+} from "../entry/config-schema.js";
 // </generated>

@@ -9,7 +9,6 @@
 
 export { defineToolPlugin, getToolPluginMetadata, toolPluginMetadataSymbol } from "../entry/define-tool-plugin.js";
 export { jsonResult, textResult, toToolResult } from "../entry/tool-result.js";
-export { buildJsonPluginConfigSchema, buildPluginConfigSchema, emptyPluginConfigSchema } from "../entry/config-schema.js";
 export type {
   DefineToolPluginOptions,
   DefinedToolPluginEntry,
@@ -25,12 +24,6 @@ export type {
   DefinedPluginEntry,
   PluginConfigSchemaInput,
 } from "../entry/define-plugin-entry.js";
-export type {
-  JsonSchemaObject,
-  ZodSchemaLike,
-  InferZodOutput,
-  PluginConfigSchemaOptions,
-} from "../entry/config-schema.js";
 export type {
   OpenClawPluginDefinition,
   PluginKind,
@@ -343,4 +336,18 @@ export type {
   ChannelSetupWizardTextInput,
   ChannelSetupWizardNote,
 } from "../contract/channel-setup-wizard.js";
+// </generated>
+// <generated group="plugin-config-schema-builders">
+// Written by pnpm plugin-sdk:sync-exports from scripts/lib/plugin-sdk-entrypoints.json#exportGroups.
+export {
+  buildJsonPluginConfigSchema,
+  buildPluginConfigSchema,
+  emptyPluginConfigSchema,
+} from "../entry/config-schema.js";
+export type {
+  JsonSchemaObject,
+  ZodSchemaLike,
+  InferZodOutput,
+  PluginConfigSchemaOptions,
+} from "../entry/config-schema.js";
 // </generated>

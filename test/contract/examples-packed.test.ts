@@ -4,14 +4,15 @@
  * `openclaw plugins build` reads it.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject } from "../../scripts/lib/consumer-project.js";
 import { repoRoot } from "../../scripts/lib/entrypoints.js";
 import { packPackage } from "../../scripts/lib/pack.js";
 
-const EXAMPLES = ["tool-plugin", "channel-plugin", "provider-plugin", "hook-only-plugin", "memory-plugin"];
+const EXAMPLES = ["tool-plugin", "channel-plugin", "provider-plugin", "hook-only-plugin", "memory-plugin", "ping-channel"];
 const workDir = join(repoRoot, "test", ".tmp", `examples-packed-${process.pid}`);
 const projectDir = join(workDir, "project");
 
@@ -78,5 +79,33 @@ describe("examples against the packed package", () => {
     expect(printed.tools).toEqual(manifest.contracts.tools);
     expect(printed.activation).toEqual(manifest.activation);
     expect(printed.configSchema).toEqual(manifest.configSchema);
+  });
+
+  it("the compiled ping-channel passes the packed binary's plugins validate; without its setup entry it fails, naming the field", () => {
+    // The compiled example as an installed plugin folder: built JS entries, the manifest, package.json#openclaw.
+    const plugin = join(projectDir, "plugins", "ping-channel");
+    cpSync(join(projectDir, "out", "ping-channel", "src"), join(plugin, "dist"), { recursive: true });
+    cpSync(join(repoRoot, "examples", "ping-channel", "openclaw.plugin.json"), join(plugin, "openclaw.plugin.json"));
+    writeFileSync(
+      join(plugin, "package.json"),
+      JSON.stringify({ name: "ping-channel", version: "1.0.0", type: "module", openclaw: { extensions: ["./dist/index.js"], setupEntry: "./dist/setup-entry.js" } }),
+    );
+    const state = join(workDir, "state");
+    mkdirSync(state, { recursive: true });
+    const validate = () =>
+      spawnSync(join(projectDir, "node_modules", ".bin", "openclaw"), ["plugins", "validate", "--json"], {
+        cwd: plugin,
+        encoding: "utf8",
+        env: { ...process.env, OPENCLAW_STATE_DIR: state, OPENCLAW_CONFIG_PATH: join(state, "openclaw.json"), NO_COLOR: "1" },
+      });
+    const ok = validate();
+    expect(JSON.parse(ok.stdout).diagnostics.filter((d: { level: string }) => d.level !== "info"), ok.stderr).toEqual([]);
+    expect(ok.status).toBe(0);
+    rmSync(join(plugin, "dist", "setup-entry.js"));
+    const missing = validate();
+    expect(missing.status).toBe(1);
+    const error = (JSON.parse(missing.stdout).diagnostics as Array<{ code: string; path: string; message: string }>).find((d) => d.path === "openclaw.setupEntry");
+    expect(error).toMatchObject({ code: "entry-not-found" });
+    expect(error?.message).toContain('"./dist/setup-entry.js" does not exist');
   });
 });

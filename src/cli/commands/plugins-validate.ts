@@ -3,10 +3,15 @@
  *
  * Checks, each a diagnostic with a stable code, the file it is about and the fix:
  * 1. the manifest (`openclaw.plugin.json`) through the manifest reader;
- * 2. package metadata: `package.json` present, `openclaw.extensions` present, every listed entry exists;
- * 3. the entry's exports: a default export with `register(api)` (or `activate`, or a bare register function);
+ * 2. package metadata: `package.json` present, `openclaw.extensions` present, and every entry kind the host loads
+ *    (main, `setupEntry`, their `runtime*` peers, further extensions) resolves through the host's own entry-file plan
+ *    (`validate-entries.ts` over `src/host/entry-files.ts`);
+ * 3. the entry's exports: a default export with `register(api)` (or `activate`, or a bare register function), and
+ *    its own `configSchema` against the manifest's (`compareConfigSchemas`);
  * 4. id agreement, naming which id is which: manifest id (the plugin id), entry id, package name, config key;
- * 5. `contracts.tools` lists every tool the entry declares or registers;
+ * 5. the plugin loads in every registration mode (`full`, `discovery`, `tool-discovery`, `setup-runtime`,
+ *    `setup-only`, `cli-metadata`), as `loadPluginForTest(root, { mode })` would; `contracts.tools` lists every
+ *    tool the entry declares or registers;
  * 6. for tool plugins, generated metadata that is stale compared with what `plugins build` would write.
  * Exit code 1 when any error is found. The entry is imported and registered only in a child process (a plugin that
  * calls `process.exit()` or never settles is reported as `plugin-exited` / `plugin-load-timeout`), and only when the
@@ -18,7 +23,7 @@ import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { diffGeneratedManifest, generateManifest } from "../generated-metadata.js";
 import { readPluginProject, resolveEntryFile, toPackageRelative, type PluginProject } from "../plugin-project.js";
-import { childFailure, collectRuntimeToolNames, prewarmRuntimeCheck, runtimeChildOptions } from "../runtime-check.js";
+import { childFailure, prewarmRuntimeCheck, runtimeChildOptions } from "../runtime-check.js";
 import { loadTimeLimitMs, takeRuntimeChild, type RuntimeChild } from "../runtime-child.js";
 import type { EntryInspection, LoadJob } from "../runtime-jobs.js";
 import { registerTimeoutFor } from "../../config/plugins-policy.js";
@@ -27,6 +32,9 @@ import { resolveInsideRoot } from "../../files/contained-file.js";
 import { resolveOpenClawPaths } from "../../discovery/state-paths.js";
 import { hasErrors, type PluginDiagnostic } from "../../manifest/diagnostics.js";
 import { readPluginManifest, type PluginManifestReadResult } from "../../manifest/read-plugin-manifest.js";
+import { compareConfigSchemas } from "../../manifest/compare-config-schemas.js";
+import { usesSetupEntry } from "../../host/modes.js";
+import { checkEntryPlan, checkRegistrationModes, describeModes, modesUsing, type EntryPlan } from "../validate-entries.js";
 
 /** Options of `plugins validate`. */
 export interface PluginsValidateOptions {
@@ -140,20 +148,11 @@ async function validateProject(
             ? `package.json has no openclaw.extensions, so the gateway does not know which file to load. Add "openclaw": { "extensions": ["./dist/index.js"] } (openclaw plugins build adds it for tool plugins).`
             : `openclaw.extensions must be a non-empty array of entry paths, e.g. ["./dist/index.js"].`,
       });
-    } else {
-      project.extensions.forEach((extension, index) => {
-        if (!existsSync(resolve(project.rootDir, extension))) {
-          add({
-            level: "error",
-            code: "entry-not-found",
-            path: `openclaw.extensions[${index}]`,
-            file: project.packageJsonFile,
-            message: `openclaw.extensions[${index}] "${extension}" does not exist. Build the plugin (npm run build) or fix the path.`,
-          });
-        }
-      });
     }
   }
+  // Every entry kind the host loads, resolved through the host's own plan (built peers first, then the source).
+  const plan: EntryPlan = checkEntryPlan(project.rootDir, { reportMissingMain: (project.extensions?.length ?? 0) > 0 });
+  for (const diagnostic of plan.diagnostics) add(diagnostic);
 
   // The config is read before any plugin code runs: a broken one stops every import (fail closed).
   const paths = resolveOpenClawPaths({ env: ctx.io.env, cwd: ctx.io.cwd });
@@ -164,8 +163,16 @@ async function validateProject(
 
   // 3. entry exports (imported in the runtime-check child process, never in the CLI's own)
   const entry = resolveEntryFile(project, options.entry);
+  let typescript = false;
+  if (!options.entry && plan.main) {
+    // The file the loader would import (a built peer of a TypeScript source, or the root index fallback).
+    entry.file = plan.main.file;
+    entry.relative = toPackageRelative(project.rootDir, plan.main.file);
+    typescript = plan.main.typescript;
+  }
   let inspection: Extract<EntryInspection, { ok: true }> | undefined;
   if (!existsSync(entry.file)) {
+    // A declared main entry that does not resolve is already reported by the entry plan.
     if (entry.source !== "extensions") {
       add({
         level: "error",
@@ -188,7 +195,7 @@ async function validateProject(
     if (!contained.ok) {
       add({ level: "error", code: contained.code === "entry-escapes-root" ? "entry-escapes-root" : "entry-not-found", path: "", file: entry.file, message: `entry ${entry.relative}: ${contained.message}` });
     } else {
-      const outcome = await ctx.tracer.phase("import", () => getChild().run({ kind: "entry", file: entry.file }, timeLimitMs));
+      const outcome = await ctx.tracer.phase("import", () => getChild().run({ kind: "entry", file: entry.file, typescript }, timeLimitMs));
       if (outcome.kind !== "result") {
         const failure = childFailure(outcome, pluginLabel);
         add({ level: "error", code: failure.code, path: "", file: entry.file, message: failure.message });
@@ -198,7 +205,7 @@ async function validateProject(
           code: "entry-import-failed",
           path: "",
           file: entry.file,
-          message: `importing the entry failed: ${outcome.value.error}. Fix the error (missing dependency? run npm install) and rebuild.`,
+          message: `importing the entry failed, so the host cannot load the plugin in registration modes ${describeModes(modesUsing("main", plan.setupDeclared))}: ${outcome.value.error}. Fix the error (missing dependency? run npm install) and rebuild.`,
         });
       } else {
         inspection = outcome.value;
@@ -212,6 +219,24 @@ async function validateProject(
           });
         }
         if (inspection.entryId !== undefined) ids.entry = inspection.entryId;
+        if (inspection.configSchemaError !== undefined) {
+          add({
+            level: "warning",
+            code: "entry-config-schema-unreadable",
+            path: "configSchema",
+            file: entry.file,
+            message: `reading the entry's configSchema.jsonSchema threw: ${inspection.configSchemaError}. It was not compared with openclaw.plugin.json configSchema; fix the schema (a zod type JSON Schema cannot express?).`,
+          });
+        } else if (manifest && inspection.configJsonSchema) {
+          for (const diagnostic of compareConfigSchemas({
+            manifestSchema: manifest.configSchema,
+            entrySchema: inspection.configJsonSchema,
+            manifestFile: project.manifestFile,
+            entryFile: toPackageRelative(project.rootDir, entry.file),
+          })) {
+            add(diagnostic);
+          }
+        }
       }
     }
   }
@@ -269,14 +294,23 @@ async function validateProject(
   }
   const declaredTools = manifest.contracts?.tools ?? [];
   const usedTools = new Set<string>(toolMetadata?.tools ?? []);
-  if (imported && !hasErrors(diagnostics)) {
+  // Schema disagreements and a broken setup entry do not stop the modes that still load from being checked.
+  const nonBlocking = new Set(["config-schema-entry-only-property", "config-schema-required-mismatch", "config-schema-type-mismatch"]);
+  const blocked = diagnostics.some((d) => d.level === "error" && !nonBlocking.has(d.code) && !(plan.setupDeclared && d.path === "openclaw.setupEntry"));
+  if (imported && !blocked) {
     const loadOptions: LoadJob["options"] = { rootDir: project.rootDir, config: config.raw, origin: "path" };
     const entryConfig = Object.prototype.hasOwnProperty.call(config.plugins.entries, manifest.id) ? config.plugins.entries[manifest.id] : undefined;
     if (entryConfig?.config !== undefined) loadOptions.pluginConfig = entryConfig.config;
     const registerTimeoutMs = registerTimeoutFor(config.plugins, manifest.id);
     if (registerTimeoutMs !== undefined) loadOptions.registerTimeoutMs = registerTimeoutMs;
-    const runtime = await ctx.tracer.phase("register", () => collectRuntimeToolNames(getChild(), loadOptions, manifest.id));
-    for (const name of runtime.tools) usedTools.add(name);
+    const runtime = await ctx.tracer.phase("register", () =>
+      checkRegistrationModes(getChild(), loadOptions, {
+        pluginId: manifest.id,
+        skip: plan.unloadableModes,
+        entryFileFor: (mode) => (plan.setupDeclared && usesSetupEntry(mode) ? plan.setup?.file : plan.main?.file),
+      }),
+    );
+    for (const name of runtime.fullModeTools) usedTools.add(name);
     for (const diagnostic of runtime.diagnostics) add(diagnostic);
   }
   for (const tool of usedTools) {
