@@ -11,6 +11,8 @@ function buildEntries(): Record<string, string> {
   entries["cli/openclaw"] = "src/cli/bin.ts";
   // The CLI's runtime-check child process: plugin code runs only there (see src/cli/runtime-child.ts).
   entries["cli/runtime-worker"] = "src/cli/runtime-worker.ts";
+  // The child that runs a plugin-owned command (`openclaw <plugin command> …`), with the terminal's stdio.
+  entries["cli/plugin-command-worker"] = "src/cli/plugin-command-worker.ts";
   return entries;
 }
 

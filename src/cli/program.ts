@@ -15,6 +15,10 @@ import { runPluginsValidate } from "./commands/plugins-validate.js";
 import { runPluginsInspect } from "./commands/plugins-inspect.js";
 import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
+import { addPluginCommands, coreTree, loadPluginCli, pluginCommandJob, runPluginCommandChild, type PluginCliPurpose } from "./plugin-commands.js";
+import { formatDiagnosticLine } from "./context.js";
+import { matchPluginCommand } from "../plugin-cli/claims.js";
+import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -152,24 +156,61 @@ function oneLine(error: unknown): string {
 }
 
 /**
+ * Whether this run needs the plugin command table: `help` for root help (no arguments, `--help`, `help`), `route`
+ * when the first argument is not a core command (it may be a plugin's), nothing for core commands and options.
+ *
+ * @example
+ * ```ts
+ * pluginCliPurpose(["plugins", "list"], coreTree(program)); // undefined: no plugin code, no plugin table
+ * pluginCliPurpose(["demo-plugin", "ping"], coreTree(program)); // "route"
+ * ```
+ */
+export function pluginCliPurpose(argv: readonly string[], core: { roots: ReadonlySet<string> }): PluginCliPurpose | undefined {
+  const first = argv[0];
+  if (first === undefined || first === "-h" || first === "--help" || first === "help") return "help";
+  if (first.startsWith("-") || core.roots.has(first)) return undefined;
+  return "route";
+}
+
+/** Diagnostics worth printing for this run: all of them for help or an unknown command; for a routed command, those about its root. */
+function relevantDiagnostics(diagnostics: readonly PluginDiagnostic[], purpose: PluginCliPurpose, argv: readonly string[], routed: boolean): PluginDiagnostic[] {
+  // Root help, or an argument no plugin owns: everything, so a missing command is explained.
+  if (purpose === "help" || !routed) return [...diagnostics];
+  const root = argv[0] ?? "";
+  return diagnostics.filter((d) => d.path === `cli.${root}` || d.path.startsWith(`cli.${root}.`) || d.code === "cli-plugins-skipped");
+}
+
+/**
  * Runs the CLI with `argv` (arguments after the binary name) and returns the exit code; never calls
- * `process.exit`.
+ * `process.exit`. A plugin-owned command returns its own exit code.
  *
  * @example
  * ```ts
  * process.exitCode = await runCli(["plugins", "validate", "."], processIO());
  * ```
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCodeValue> {
-  let exitCode: ExitCodeValue = ExitCode.ok;
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = ExitCode.ok;
   const program = createProgram(io, (code) => {
     exitCode = code;
   });
-  if (argv.length === 0) {
-    program.outputHelp();
-    return ExitCode.usage;
-  }
   try {
+    const core = coreTree(program);
+    const purpose = pluginCliPurpose(argv, core);
+    if (purpose) {
+      const tracer = createLifecycleTracer({ command: "openclaw", env: io.env, stderr: io.stderr });
+      const loaded = await tracer.phase("plugin-cli", () => loadPluginCli(io, core, purpose));
+      if (tracer.enabled) io.stderr.write(`[openclaw:trace] openclaw plugin-cli commands=${loaded.commands.length} captured=${loaded.captured}\n`);
+      const err = createStyler(io.stderr, io.env);
+      for (const diagnostic of relevantDiagnostics(loaded.diagnostics, purpose, argv, matchPluginCommand(loaded.commands, argv) !== undefined)) io.stderr.write(`${formatDiagnosticLine(err, diagnostic)}\n`);
+      addPluginCommands(program, loaded.commands, async (command) => {
+        exitCode = await runPluginCommandChild(io, pluginCommandJob(loaded, command, argv));
+      });
+    }
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.usage;
+    }
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
@@ -188,5 +229,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
     io.stderr.write(`${err.red("internal error")} ${oneLine(error)} ${err.dim(debug ? "" : "(rerun with OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the stack trace, and please report it)")}\n`);
     if (debug) io.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
     return ExitCode.internal;
+  } finally {
+    await releaseRuntimeChildren();
   }
 }

@@ -3,8 +3,10 @@
  * code. Each job result is plain JSON, so it crosses the process boundary unchanged.
  *
  * - `entry`: import an entry file and describe its default export (register present? id? tool metadata?);
- * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport}).
+ * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport});
+ * - `cli-capture`: load a plugin in `cli-metadata` mode and record its CLI registrations ({@link CliCaptureResult}).
  */
+import { captureCliMetadata, type CliCaptureOptions, type CliCaptureResult } from "../plugin-cli/capture.js";
 import { describeModuleShape, importEntryModule } from "./plugin-project.js";
 import { loadRuntimeReport, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
 import { readToolPluginBuildMetadata } from "./tool-metadata.js";
@@ -23,8 +25,14 @@ export interface LoadJob {
   options: Omit<LoadRuntimeReportOptions, "env">;
 }
 
+/** Capture a plugin's CLI registrations in `cli-metadata` mode (root help and command routing). */
+export interface CliCaptureJob {
+  kind: "cli-capture";
+  options: CliCaptureOptions;
+}
+
 /** A job for the runtime worker. */
-export type RuntimeJob = EntryJob | LoadJob;
+export type RuntimeJob = EntryJob | LoadJob | CliCaptureJob;
 
 /** Result of an {@link EntryJob}. */
 export type EntryInspection =
@@ -42,7 +50,7 @@ export type EntryInspection =
   | { ok: false; error: string };
 
 /** Result of a job, by kind. */
-export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob ? EntryInspection : RuntimeReport;
+export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob ? EntryInspection : J extends CliCaptureJob ? CliCaptureResult : RuntimeReport;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -82,8 +90,9 @@ export async function inspectEntry(file: string): Promise<EntryInspection> {
  * const report = await runRuntimeJob({ kind: "load", options: { rootDir: "/plugins/demo", origin: "path" } });
  * ```
  */
-export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport> {
+export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | CliCaptureResult> {
   if (job.kind === "entry") return inspectEntry(job.file);
+  if (job.kind === "cli-capture") return captureCliMetadata(job.options);
   const report = await loadRuntimeReport({ ...job.options, env: process.env });
   return JSON.parse(JSON.stringify(report)) as RuntimeReport;
 }
