@@ -15,7 +15,8 @@
  */
 import { spawn } from "node:child_process";
 import type { Command } from "commander";
-import { registerTimeoutFor } from "../config/plugins-policy.js";
+import { registerTimeoutFor, type PluginsPolicy } from "../config/plugins-policy.js";
+import { resolveOpenClawPaths } from "../discovery/state-paths.js";
 import { buildPluginCatalog, type CatalogPlugin, type PluginCatalog } from "../discovery/plugin-catalog.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { CliCaptureOptions, CliCaptureResult } from "../plugin-cli/capture.js";
@@ -149,7 +150,30 @@ function captureDiagnostics(plugin: CatalogPlugin, result: { loadError?: { code:
  * ```
  */
 export async function loadPluginCli(io: CliIO, core: CoreCommandTree, purpose: PluginCliPurpose): Promise<LoadedPluginCli> {
-  const catalog = await buildPluginCatalog({ env: io.env, cwd: io.cwd });
+  const paths = resolveOpenClawPaths({ env: io.env, cwd: io.cwd });
+  const cacheFile = cliCachePath(paths.stateDir);
+  const cache = readCliCache(cacheFile);
+  const hostVersion = cliPackageVersion();
+  const hashes = new Map<string, string>();
+  const hashFor = (rootDir: string, origin: string, id: string, config: PluginsPolicy): string => {
+    const entries = config.entries;
+    const pluginConfig = Object.prototype.hasOwnProperty.call(entries, id) ? entries[id]?.config : undefined;
+    return computeCliSourceHash({ rootDir, hostVersion, origin, pluginConfig });
+  };
+  // A plugin whose cache entry still matches (the hash covers its manifest bytes) is listed without re-reading
+  // its manifest: with a warm cache, root help reads no manifest and imports no plugin module.
+  const catalog = await buildPluginCatalog({
+    env: io.env,
+    cwd: io.cwd,
+    knownManifestId: (candidate, plugins) => {
+      const cached = cache.entries[candidate.rootDir];
+      if (!cached) return undefined;
+      const hash = hashFor(candidate.rootDir, candidate.origin, cached.pluginId, plugins);
+      if (hash !== cached.sourceHash) return undefined;
+      hashes.set(candidate.rootDir, hash);
+      return cached.pluginId;
+    },
+  });
   const plugins = new Map<string, CatalogPlugin>();
   if (catalog.config.configError) {
     return {
@@ -161,17 +185,13 @@ export async function loadPluginCli(io: CliIO, core: CoreCommandTree, purpose: P
     };
   }
   const enabled = catalog.plugins.filter((plugin) => plugin.status === "enabled");
-  const cacheFile = cliCachePath(catalog.paths.stateDir);
-  const cache = readCliCache(cacheFile);
-  const hostVersion = cliPackageVersion();
   const jobs: Array<{ plugin: CatalogPlugin; options: CliCaptureOptions }> = [];
-  const hashes = new Map<string, string>();
   const fromCache = new Map<string, CliCacheEntry>();
   for (const plugin of enabled) {
     const rootDir = plugin.candidate.rootDir;
     plugins.set(rootDir, plugin);
     const pluginConfig = pluginEntryConfig(catalog, plugin.id);
-    const hash = computeCliSourceHash({ rootDir, hostVersion, origin: plugin.candidate.origin, pluginConfig });
+    const hash = hashes.get(rootDir) ?? hashFor(rootDir, plugin.candidate.origin, plugin.id, catalog.config.plugins);
     hashes.set(rootDir, hash);
     const cached = cache.entries[rootDir];
     if (cached && cached.sourceHash === hash && cached.pluginId === plugin.id) {
