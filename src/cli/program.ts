@@ -129,12 +129,15 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
     .action(run("plugins inspect", runPluginsInspect));
 
-  plugins
-    .command("doctor")
-    .description("Report load errors, manifest/discovery diagnostics, compat notices and stale plugin config.")
-    .option("--json", "print the report as JSON")
-    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
-    .action(run("plugins doctor", runPluginsDoctor));
+  const doctorOptions = (command: Command): Command =>
+    command
+      .option("--fix", "repair what can be repaired (quarantine invalid plugin entries, migrate legacy plugins.installs, remove orphaned managed packages, relink openclaw into managed plugins, restore missing downloadable plugins, rebuild the registry), listing each change before and after")
+      .option("--dry-run", "with --fix: print the repair plan and change nothing (exit 1 when something would be repaired)")
+      .option("--json", "print the report as JSON")
+      .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)");
+  doctorOptions(
+    plugins.command("doctor").description("Report load errors, manifest/discovery diagnostics, compat notices and stale plugin config; --fix repairs what it can."),
+  ).action(run("plugins doctor", runPluginsDoctor));
 
   plugins
     .command("list")
@@ -169,6 +172,12 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .action(run("plugins registry", runPluginsRegistry));
 
   for (const command of plugins.commands) command.exitOverride();
+
+  doctorOptions(
+    program.command("doctor").description("Check the plugin setup (same report as openclaw plugins doctor); --fix repairs what it can."),
+  )
+    .exitOverride()
+    .action(run("doctor", runPluginsDoctor));
   return program;
 }
 

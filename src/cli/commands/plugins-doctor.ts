@@ -18,15 +18,21 @@ import { formatDiagnosticLine, printJson, println, type CommandContext } from ".
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { loadCatalogPluginRuntime, loadErrorDiagnostic, prewarmRuntimeCheck } from "../runtime-check.js";
 import { importRefusal } from "./plugins-inspect.js";
+import { runDoctorRepairs } from "./doctor-fix.js";
+import type { RepairReport } from "../../doctor/repair-types.js";
 import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
 import { validatePluginsConfig } from "../../config/validate-plugin-config.js";
 import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
 import type { PluginManifest } from "../../manifest/plugin-manifest-schema.js";
 
-/** Options of `plugins doctor`. */
+/** Options of `plugins doctor` (and `openclaw doctor`). */
 export interface PluginsDoctorOptions {
   json?: boolean;
   workspace?: string;
+  /** Repair what can be repaired first (see doctor-fix.ts). */
+  fix?: boolean;
+  /** With `fix`: print the repair plan only. */
+  dryRun?: boolean;
 }
 
 /** A doctor finding: a diagnostic plus the plugin it is about and its category. */
@@ -155,6 +161,15 @@ export async function collectDoctorFindings(
  * ```
  */
 export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoctorOptions): Promise<ExitCodeValue> {
+  const repairs = options.fix || options.dryRun ? await runDoctorRepairs(ctx, options) : undefined;
+  // A failed repair, a dry run that found something to repair, or a problem --fix could not repair (notes) exits 1.
+  const repairProblem = repairs !== undefined && (repairs.error !== undefined || repairs.notes.length > 0 || (repairs.mode === "dry-run" && repairs.actions.length > 0));
+  if (repairs && !options.json) println(ctx);
+  const code = await reportDoctor(ctx, options, repairs);
+  return repairProblem ? ExitCode.problems : code;
+}
+
+async function reportDoctor(ctx: CommandContext, options: PluginsDoctorOptions, repairs: RepairReport | undefined): Promise<ExitCodeValue> {
   const { findings, pluginCount, configPath, configError } = await collectDoctorFindings(ctx, options);
   const issues = findings.filter((f) => f.category === "issue");
   const stale = findings.filter((f) => f.category === "stale-config");
@@ -168,7 +183,7 @@ export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoct
       ? `Installed plugins are healthy (${pluginCount} checked), but ${configPath} has ${stale.length} stale plugin reference${stale.length === 1 ? "" : "s"}; remove or fix ${stale.length === 1 ? "it" : "them"}.`
       : `${issues.length} plugin issue${issues.length === 1 ? "" : "s"} found${stale.length ? `, plus ${stale.length} stale config reference${stale.length === 1 ? "" : "s"}` : ""}.`;
   if (options.json) {
-    printJson(ctx, { ok, summary, pluginCount, configPath, ...(configError ? { configError } : {}), issues, staleConfig: stale, notices });
+    printJson(ctx, { ok, summary, pluginCount, configPath, ...(configError ? { configError } : {}), issues, staleConfig: stale, notices, ...(repairs ? { repairs } : {}) });
     return ok ? ExitCode.ok : ExitCode.problems;
   }
   if (ok && notices.length === 0) {
