@@ -86,12 +86,17 @@ export async function applyRepairs(actions: readonly RepairAction[], options: Ap
       if (indexModule) {
         const dbPath = indexModule.pluginIndexDatabasePath(paths.stateDir);
         if (existsSync(dbPath)) {
-          const index = indexModule.openPluginIndex({ stateDir: paths.stateDir });
           try {
-            const registry = index.readRegistry();
-            indexSnapshot = { existed: true, records: index.listRecords(), ...(registry ? { registry } : {}) };
-          } finally {
-            index.close();
+            const index = indexModule.openPluginIndex({ stateDir: paths.stateDir });
+            try {
+              const registry = index.readRegistry();
+              indexSnapshot = { existed: true, records: index.listRecords(), ...(registry ? { registry } : {}) };
+            } finally {
+              index.close();
+            }
+          } catch {
+            // An index that cannot be opened cannot be changed either: the index step fails and the rest rolls back.
+            indexSnapshot = undefined;
           }
         } else indexSnapshot = { existed: false, records: [] };
       }

@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readOpenClawConfigForEdit } from "../config/config-writer.js";
-import { readPluginsPolicy } from "../config/plugins-policy.js";
+import { readPluginsPolicy, resolvePluginEnablement } from "../config/plugins-policy.js";
 import { validatePluginsConfig } from "../config/validate-plugin-config.js";
 import { buildPluginCatalog, type PluginCatalog } from "../discovery/plugin-catalog.js";
 import { resolveOpenClawPaths, type OpenClawPaths } from "../discovery/state-paths.js";
@@ -53,11 +53,11 @@ function realOrSelf(path: string): string {
 }
 
 /** The plugin index when its database exists and this Node.js has node:sqlite; else why not. */
-async function openExistingIndex(stateDir: string): Promise<{ index?: PluginIndex; unavailable?: string; missing?: boolean; exists?: boolean }> {
+async function openExistingIndex(stateDir: string): Promise<{ index?: PluginIndex; unavailable?: string; missing?: boolean; exists?: boolean; unsupported?: boolean }> {
   const { openPluginIndex, pluginIndexDatabasePath, sqliteSupport } = await import("../state/plugin-index.js");
   const exists = existsSync(pluginIndexDatabasePath(stateDir));
   const support = sqliteSupport();
-  if (!support.ok) return { unavailable: support.message, exists };
+  if (!support.ok) return { unavailable: support.message, exists, unsupported: true };
   if (!exists) return { missing: true };
   try {
     return { index: openPluginIndex({ stateDir }) };
@@ -132,7 +132,9 @@ export async function planRepairs(options: PlanRepairsOptions): Promise<RepairPl
 
     if (legacy.raw !== undefined) {
       const ids = legacy.records.map((r) => r.pluginId);
-      if (opened.unavailable) {
+      // Without node:sqlite the move cannot happen here; an index that exists but cannot be opened is planned anyway:
+      // applying then fails and rolls every change back, naming the index problem.
+      if (opened.unsupported) {
         notes.push({ kind: "migrate-legacy-installs", target: `${pluginsFile}: plugins.installs`, reason: `legacy install records stay in the config (they are still read): ${opened.unavailable}` });
       } else if (options.env.OPENCLAW_NIX_MODE?.trim() === "1") {
         notes.push({ kind: "migrate-legacy-installs", target: `${pluginsFile}: plugins.installs`, reason: "OPENCLAW_NIX_MODE=1: the Nix-managed config is not rewritten" });
@@ -255,14 +257,23 @@ function planQuarantine(config: Record<string, unknown>, catalog: PluginCatalog,
     const errors = diagnostics.filter((d) => d.level === "error");
     if (errors.length > 0) reasons.set(id, { code: "plugin-entry-malformed", reason: errors.map((d) => d.message).join("; ") });
   }
+  // Validate the rest as it will be once the malformed entries are gone (a malformed entry makes the whole policy
+  // fail closed, which would hide every other problem).
+  const cleaned = structuredClone(config);
+  const cleanedEntries = isRecord(cleaned.plugins) && isRecord(cleaned.plugins.entries) ? cleaned.plugins.entries : {};
+  for (const id of reasons.keys()) delete cleanedEntries[id];
+  const policy = readPluginsPolicy(cleaned, { file: pluginsFile }).policy;
   const manifests: PluginManifest[] = catalog.plugins.filter((p) => p.manifest && p.status !== "blocked").map((p) => p.manifest!);
   const ids = new Set(catalog.plugins.map((p) => p.id));
-  const validation = validatePluginsConfig(config, {
+  const validation = validatePluginsConfig(cleaned, {
     manifests,
     moment: "read",
     file: pluginsFile,
     isInstalled: (id) => ids.has(id),
-    isEnabled: (id) => catalog.plugins.find((p) => p.id === id)?.status === "enabled",
+    isEnabled: (id) => {
+      const plugin = catalog.plugins.find((p) => p.id === id);
+      return plugin !== undefined && plugin.status !== "blocked" && resolvePluginEnablement({ id, origin: plugin.candidate.origin, plugins: policy }).enabled;
+    },
   });
   for (const id of Object.keys(entries)) {
     if (reasons.has(id)) continue;
