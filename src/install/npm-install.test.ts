@@ -141,7 +141,7 @@ describe("npm: faults", () => {
   it("a corrupted tarball fails integrity and leaves nothing", async () => {
     const file = shared.resolve("registry/storage/oc-corrupt/oc-corrupt-1.0.0.tgz");
     const bytes = readFileSync(file);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
     writeFileSync(file, bytes);
     const refused = await failure(installPlugin({ spec: "npm:oc-corrupt" }, ctx));
     expect(refused.code).toBe("integrity-mismatch");
