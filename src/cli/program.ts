@@ -180,6 +180,7 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--force", "replace an installed plugin with the same id (not with --link)")
     .option("--pin", "npm only: record the exact resolved name@version")
     .option("--registry <url>", "npm registry (default: npm config)")
+    .option("--dangerously-force-unsafe-install", "deprecated; accepted for compatibility, changes nothing (install policy and before_install hooks still decide)")
     .option("--json", "print the result as JSON")
     .addHelpText("after", "\nExamples:\n  openclaw plugins install npm:@acme/weather\n  openclaw plugins install ./weather --link\n  openclaw plugins install git:github.com/acme/weather@v1.2.0")
     .action(run("plugins install", runPluginsInstall));
@@ -190,7 +191,7 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .argument("[target]", "plugin id or npm spec")
     .option("--all", "update every installed plugin")
     .option("--registry <url>", "npm registry (default: npm config)")
-    .option("--dangerously-force-unsafe-install", "deprecated; changes nothing")
+    .option("--dangerously-force-unsafe-install", "deprecated; accepted for compatibility, changes nothing (install policy and before_install hooks still decide)")
     .option("--json", "print the result as JSON")
     .action(run("plugins update", runPluginsUpdate));
 

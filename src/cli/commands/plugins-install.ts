@@ -15,6 +15,16 @@ export interface PluginsInstallOptions {
   pin?: boolean;
   registry?: string;
   json?: boolean;
+  /** Deprecated, accepted and ignored. */
+  dangerouslyForceUnsafeInstall?: boolean;
+}
+
+/** The note `--dangerously-force-unsafe-install` prints (on stderr, so `--json` output stays one document). */
+export const UNSAFE_INSTALL_FLAG_NOTE =
+  "--dangerously-force-unsafe-install is deprecated and changes nothing: OpenClaw no longer runs a built-in dangerous-code block on installs, so there is nothing to force. security.installPolicy and plugin before_install hooks still decide; the flag will be removed in a future release.";
+
+function noteUnsafeInstallFlag(ctx: CommandContext, options: { dangerouslyForceUnsafeInstall?: boolean }): void {
+  if (options.dangerouslyForceUnsafeInstall) eprintln(ctx, `${ctx.err.yellow("deprecated")} ${UNSAFE_INSTALL_FLAG_NOTE}`);
 }
 
 /** Options of `plugins update`. */
@@ -47,6 +57,7 @@ async function api() {
  * ```
  */
 export async function runPluginsInstall(ctx: CommandContext, spec: string, options: PluginsInstallOptions): Promise<ExitCodeValue> {
+  noteUnsafeInstallFlag(ctx, options);
   const { installPlugin, isInstallError } = await api();
   const { installer, done } = lifecycleContext(ctx, options);
   try {
@@ -97,6 +108,7 @@ export async function runPluginsInstall(ctx: CommandContext, spec: string, optio
  * ```
  */
 export async function runPluginsUpdate(ctx: CommandContext, target: string | undefined, options: PluginsUpdateOptions): Promise<ExitCodeValue> {
+  noteUnsafeInstallFlag(ctx, options);
   const { updatePlugin, isInstallError } = await api();
   const { installer, done } = lifecycleContext(ctx, options);
   try {
@@ -106,9 +118,6 @@ export async function runPluginsUpdate(ctx: CommandContext, target: string | und
     if (ctx.io.env.OPENCLAW_NIX_MODE?.trim() !== "1") {
       const gate = await indexNodeGate(ctx, "plugins update", options);
       if (gate !== undefined) return gate;
-    }
-    if (options.dangerouslyForceUnsafeInstall && !options.json) {
-      eprintln(ctx, `${ctx.err.yellow("warning")} --dangerously-force-unsafe-install is deprecated and changes nothing; security.installPolicy and before_install hooks still apply.`);
     }
     const result = await updatePlugin(
       {
