@@ -245,4 +245,62 @@ describe("doctor --fix on Node 24: legacy installs, orphaned managed packages, r
     expect(readFileSync(join(state, "state", "openclaw.sqlite"), "utf8")).toContain("this is not a SQLite database");
     expect(existsSync(join(state, "extensions", "demo-a", "index.js"))).toBe(true);
   }, 300_000);
+
+  it("restores a missing downloadable plugin the config references (git source, through the installer); a second run changes nothing", () => {
+    const env = node24Env();
+    const state = newState("restore", `${JSON.stringify({ plugins: { entries: { "git-demo": { enabled: true, config: { greeting: "hi" } } } } })}\n`);
+    // A git repository holding the plugin (a file:// remote: no network).
+    const repo = join(workDir, "repos", "git-demo");
+    rmSync(repo, { recursive: true, force: true });
+    mkdirSync(repo, { recursive: true });
+    writeFileSync(join(repo, "openclaw.plugin.json"), JSON.stringify({ id: "git-demo", version: "1.2.0", configSchema: { type: "object", properties: { greeting: { type: "string" } } } }));
+    writeFileSync(join(repo, "package.json"), JSON.stringify({ name: "git-demo", version: "1.2.0", type: "module", openclaw: { extensions: ["./index.js"] } }));
+    writeFileSync(join(repo, "index.js"), 'export default { id: "git-demo", register(api) { api.registerCommand({ name: "git-demo", description: "d", handler: async () => ({ text: "ok" }) }); } };\n');
+    const git = (args: string[]) => {
+      const r = spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    git(["init", "-q", "-b", "main"]);
+    git(["add", "."]);
+    git(["commit", "-q", "-m", "plugin"]);
+    const install = openclaw(state, ["plugins", "install", `git:file://${repo}`, "--json", "--dangerously-force-unsafe-install"], env);
+    expect(install.status, install.stderr + install.stdout).toBe(0);
+    expect(install.stderr).toContain("--dangerously-force-unsafe-install is deprecated and changes nothing");
+    const installPath = JSON.parse(install.stdout).record.installPath as string;
+    expect(existsSync(join(installPath, "index.js"))).toBe(true);
+
+    rmSync(installPath, { recursive: true, force: true });
+    const dry = openclaw(state, ["doctor", "--fix", "--dry-run", "--json"], env);
+    const planned = JSON.parse(dry.stdout).repairs.actions;
+    expect(planned[0]).toMatchObject({ kind: "restore-plugin", pluginId: "git-demo", target: installPath, before: `${installPath} is missing` });
+    expect(planned.slice(1).map((a: { kind: string }) => a.kind)).toEqual(["rebuild-registry"]);
+    expect(existsSync(installPath)).toBe(false);
+
+    const fix = openclaw(state, ["doctor", "--fix", "--json"], env);
+    const report = JSON.parse(fix.stdout);
+    expect(report.repairs.error, fix.stderr).toBeUndefined();
+    expect(report.repairs.actions.map((a: { kind: string }) => a.kind)).toEqual(["restore-plugin", "rebuild-registry"]);
+    expect(existsSync(join(installPath, "index.js"))).toBe(true);
+    const config = JSON.parse(readFileSync(join(state, "openclaw.json"), "utf8"));
+    expect(config.plugins.entries["git-demo"]).toEqual({ enabled: true, config: { greeting: "hi" } });
+    expect(fix.status, fix.stdout).toBe(0);
+
+    const second = openclaw(state, ["doctor", "--fix", "--json"], env);
+    expect(JSON.parse(second.stdout).repairs).toMatchObject({ actions: [], notes: [], applied: true });
+  }, 300_000);
+
+  it("install policy still decides with --dangerously-force-unsafe-install", () => {
+    const env = node24Env();
+    const state = newState("policy", '{ security: { installPolicy: { denySources: ["path"] } } }\n');
+    const source = join(workDir, "repos", "policy-demo");
+    mkdirSync(source, { recursive: true });
+    writeFileSync(join(source, "openclaw.plugin.json"), JSON.stringify({ id: "policy-demo", configSchema: { type: "object" } }));
+    writeFileSync(join(source, "package.json"), JSON.stringify({ name: "policy-demo", version: "1.0.0", type: "module", openclaw: { extensions: ["./index.js"] } }));
+    writeFileSync(join(source, "index.js"), 'export default { id: "policy-demo", register() {} };\n');
+    const blocked = openclaw(state, ["plugins", "install", source, "--dangerously-force-unsafe-install"], env);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stderr).toContain("--dangerously-force-unsafe-install is deprecated and changes nothing");
+    expect(blocked.stdout + blocked.stderr).toContain("denySources");
+    expect(existsSync(join(state, "extensions", "policy-demo"))).toBe(false);
+  }, 120_000);
 });

@@ -8,6 +8,8 @@ import { eprintln, println, type CommandContext } from "../context.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { cliPackageRoot, cliPackageVersion } from "../version.js";
 import type { RepairReport } from "../../doctor/repair-types.js";
+import type { OpenClawPaths } from "../../discovery/state-paths.js";
+import type { PluginInstallRecord } from "../../state/install-record.js";
 
 /** Options shared by `doctor` and `plugins doctor`. */
 export interface DoctorFixOptions {
@@ -37,8 +39,11 @@ export async function runDoctorRepairs(ctx: CommandContext, options: DoctorFixOp
   const { hostContractVersion } = await import("../../state/plugin-registry.js");
   const { planRepairs } = await import("../../doctor/plan.js");
   const contractVersion = hostContractVersion(cliPackageVersion());
+  const { sqliteSupport } = await import("../../state/sqlite.js");
+  // Restoring goes through the installer, which records into the plugin index (Node >= 22.5).
+  const canRestore = sqliteSupport().ok;
   const plan = await ctx.tracer.phase("plan", () =>
-    planRepairs({ env: ctx.io.env, cwd: ctx.io.cwd, ...(options.workspace ? { workspaceDir: options.workspace } : {}), hostPackageRoot: cliPackageRoot(), contractVersion }),
+    planRepairs({ env: ctx.io.env, cwd: ctx.io.cwd, ...(options.workspace ? { workspaceDir: options.workspace } : {}), hostPackageRoot: cliPackageRoot(), contractVersion, canRestore }),
   );
   let report: RepairReport;
   if (options.dryRun) report = { mode: "dry-run", actions: plan.actions, notes: plan.notes, applied: false };
@@ -49,6 +54,7 @@ export async function runDoctorRepairs(ctx: CommandContext, options: DoctorFixOp
         paths: plan.paths,
         env: ctx.io.env,
         contractVersion,
+        restore: (record) => restorePlugin(ctx, plan.paths, record),
         onWait: () => !options.json && eprintln(ctx, ctx.err.dim("waiting for another openclaw command to finish (state lock)…")),
       }),
     );
@@ -56,6 +62,17 @@ export async function runDoctorRepairs(ctx: CommandContext, options: DoctorFixOp
   }
   if (!options.json) printRepairs(ctx, report);
   return report;
+}
+
+/**
+ * Reinstalls a plugin from its install record through the installer (same checks as `plugins install`: install
+ * policy, `before_install` hooks, validation), replacing the record. Throws the installer's error.
+ */
+async function restorePlugin(ctx: CommandContext, paths: OpenClawPaths, record: PluginInstallRecord): Promise<void> {
+  const { installPlugin } = await import("../../install/installer-api.js");
+  const recorded = record.spec ?? record.resolvedSpec ?? "";
+  const spec = record.source === "npm" && !recorded.startsWith("npm:") ? `npm:${recorded}` : recorded;
+  await installPlugin({ spec, force: true, origin: "doctor --fix" }, { paths, env: ctx.io.env });
 }
 
 function printRepairs(ctx: CommandContext, report: RepairReport): void {
