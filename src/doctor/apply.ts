@@ -217,8 +217,8 @@ export async function applyRepairs(actions: readonly RepairAction[], options: Ap
         if (indexModule && indexSnapshot) {
           const dbPath = indexModule.pluginIndexDatabasePath(paths.stateDir);
           if (!indexSnapshot.existed) {
+            if (existsSync(dbPath)) restored.push(`${dbPath} (removed: it did not exist before)`);
             for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${dbPath}${suffix}`, { force: true });
-            restored.push(`${dbPath} (removed: it did not exist before)`);
           } else {
             try {
               const index = indexModule.openPluginIndex({ stateDir: paths.stateDir });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimedCommands, matchPluginCommand, resolvePluginCliTable, type CapturedCliRegistration, type CoreCommandTree, type PluginCliSource } from "./claims.js";
+import { claimedCommands, cleanDescription, matchPluginCommand, resolvePluginCliTable, type CapturedCliRegistration, type CoreCommandTree, type PluginCliSource } from "./claims.js";
 
 const core: CoreCommandTree = { roots: new Set(["plugins", "doctor"]), children: new Map([["plugins", new Set(["list", "install"])]]) };
 
@@ -70,6 +70,15 @@ describe("resolvePluginCliTable", () => {
     const table = resolvePluginCliTable([source("twice", lazy(0, ["dup"]), lazy(1, ["dup"]))], core);
     expect(table.commands).toHaveLength(1);
     expect(table.diagnostics).toMatchObject([{ level: "warning", code: "cli-command-duplicate" }]);
+  });
+});
+
+describe("cleanDescription", () => {
+  it("turns terminal escapes and newlines into spaces and caps the length", () => {
+    expect(cleanDescription("Demo\u001b[2J\u001b]0;owned\u0007 tools\nline two")).toBe("Demo [2J ]0;owned tools line two");
+    expect(cleanDescription("x".repeat(500))).toHaveLength(200);
+    const table = resolvePluginCliTable([source("esc", { ...lazy(0, ["esc"]), descriptors: [{ name: "esc", description: "a\u001b[31mred" }] })], core);
+    expect(table.commands[0]!.description).toBe("a [31mred");
   });
 });
 

@@ -130,6 +130,24 @@ export function claimedCommands(registration: CapturedCliRegistration): CliComma
 
 const display = (path: readonly string[]): string => `"openclaw ${path.join(" ")}"`;
 
+/** Most help text a plugin command shows in root help. */
+const MAX_DESCRIPTION = 200;
+
+/**
+ * A plugin's command description as root help prints it: control characters (terminal escapes, newlines) become
+ * spaces, and it is cut at 200 characters — plugin text never drives the operator's terminal.
+ *
+ * @example
+ * ```ts
+ * cleanDescription("Demo\u001b[2J tools\n"); // "Demo [2J tools"
+ * ```
+ */
+export function cleanDescription(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim();
+  return flat.length > MAX_DESCRIPTION ? `${flat.slice(0, MAX_DESCRIPTION - 1)}…` : flat;
+}
+
 /**
  * Builds the plugin command table from each plugin's captured registrations (in precedence order) against the
  * core command tree; every refused claim is a diagnostic (`file` = the plugin folder).
@@ -203,7 +221,7 @@ export function resolvePluginCliTable(sources: readonly PluginCliSource[], core:
           pluginId: source.pluginId,
           rootDir: source.rootDir,
           path,
-          description: descriptor.description,
+          description: cleanDescription(descriptor.description),
           hasSubcommands: descriptor.hasSubcommands === true,
           kind: registration.kind,
           registration: registration.index,
