@@ -126,6 +126,13 @@ describe("plugin commands on the root CLI", () => {
     const core = await run(state, ["plugins", "list", "--json"]);
     expect(core.code).toBe(0);
     expect(core.stderr).not.toContain("cli-command");
+    const doctor = await run(state, ["plugins", "doctor", "--json"]);
+    expect(doctor.code).toBe(1);
+    const issues = JSON.parse(doctor.stdout).issues as Array<{ code: string; pluginId?: string; message: string }>;
+    expect(issues.filter((i) => i.code.startsWith("cli-command")).map((i) => [i.code, i.pluginId])).toEqual([
+      ["cli-command-conflict", "zz-rival"],
+      ["cli-command-core-conflict", "zz-rival"],
+    ]);
   });
 
   it("follows policy: a disabled plugin has no commands, a broken config shows none and says why", async () => {

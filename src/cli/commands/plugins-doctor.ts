@@ -20,6 +20,7 @@ import { loadCatalogPluginRuntime, loadErrorDiagnostic, prewarmRuntimeCheck } fr
 import { importRefusal } from "./plugins-inspect.js";
 import { runDoctorRepairs } from "./doctor-fix.js";
 import type { RepairReport } from "../../doctor/repair-types.js";
+import { resolvePluginCliTable, type PluginCliSource } from "../../plugin-cli/claims.js";
 import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
 import { validatePluginsConfig } from "../../config/validate-plugin-config.js";
 import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
@@ -83,10 +84,12 @@ export async function collectDoctorFindings(
   const ids = new Set(catalog.plugins.map((plugin) => plugin.id));
   const blockedIds = new Set(catalog.plugins.filter((plugin) => plugin.status === "blocked").map((plugin) => plugin.id));
   const loadable = catalog.plugins.filter((plugin) => !importRefusal(plugin) && plugin.status === "enabled");
+  const cliSources: PluginCliSource[] = [];
   for (const plugin of catalog.plugins) {
     for (const diagnostic of plugin.diagnostics) push(diagnostic, plugin.id);
     if (importRefusal(plugin) || plugin.status !== "enabled") continue;
     const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog, { prewarmNext: loadable.indexOf(plugin) < loadable.length - 1 });
+    if (runtime.cliCommands.length > 0) cliSources.push(cliSourceOf(plugin.id, plugin.candidate.rootDir, runtime.cliCommands));
     // An invalid config is reported once, by the config validation below (with the config path and reason).
     const configInvalid = runtime.loadErrorCode === "config-invalid";
     if (runtime.loadError && !configInvalid) push(loadErrorDiagnostic(runtime, plugin.candidate.rootDir), plugin.id);
@@ -94,6 +97,12 @@ export async function collectDoctorFindings(
       if (runtime.loadError && (configInvalid || diagnostic.message === runtime.loadError)) continue;
       push(diagnostic, plugin.id);
     }
+  }
+
+  // Plugin CLI commands that collide with a core command or with another plugin's (same rules as the root CLI).
+  for (const diagnostic of resolvePluginCliTable(cliSources, { roots: new Set(), children: new Map() }).diagnostics) {
+    const owner = cliSources.find((source) => source.rootDir === diagnostic.file);
+    push(diagnostic, owner?.pluginId);
   }
 
   if (configError) {
@@ -203,4 +212,26 @@ async function reportDoctor(ctx: CommandContext, options: PluginsDoctorOptions, 
   if (notices.length && ok) println(ctx, DOCTOR_CLEAN_MESSAGE);
   else println(ctx, ok ? summary : ctx.out.red(summary));
   return ok ? ExitCode.ok : ExitCode.problems;
+}
+
+/** The CLI commands a runtime report lists, as claims (one registration per parent path). */
+function cliSourceOf(pluginId: string, rootDir: string, commands: ReadonlyArray<{ name: string; parentPath: string[] }>): PluginCliSource {
+  const byParent = new Map<string, { parentPath: string[]; names: string[] }>();
+  for (const command of commands) {
+    const key = command.parentPath.join(" ");
+    const group = byParent.get(key) ?? { parentPath: [...command.parentPath], names: [] };
+    group.names.push(command.name);
+    byParent.set(key, group);
+  }
+  return {
+    pluginId,
+    rootDir,
+    registrations: [...byParent.values()].map((group, index) => ({
+      index,
+      parentPath: group.parentPath,
+      kind: "lazy" as const,
+      descriptors: group.names.map((name) => ({ name, description: "" })),
+      commands: [],
+    })),
+  };
 }
