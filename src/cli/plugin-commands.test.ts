@@ -160,4 +160,26 @@ describe("plugin commands on the root CLI", () => {
     expect(help.stderr).toContain('plugin "bad-plugin": its CLI commands are unavailable');
     expect(help.stderr).toContain("cannot register");
   });
+
+  it("a plugin that exits or hangs during capture is reported and the other plugins still get their commands", async () => {
+    const state = dirs.create();
+    addPlugin(state, "aa-exits", `process.exit(3);`);
+    addPlugin(state, "ab-hangs", `return new Promise(() => {});`);
+    addPlugin(state, "demo-plugin", DEMO_REGISTER, DEMO_HEAVY);
+    state.write({ "openclaw.json": { plugins: { entries: { "ab-hangs": { registerTimeoutMs: 300 } } } } });
+    const help = await run(state, ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("demo-plugin [args...]");
+    expect(help.stderr).toContain('plugin "aa-exits": its CLI commands are unavailable');
+    expect(help.stderr).toContain("(plugin-exited)");
+    expect(help.stderr).toContain('plugin "ab-hangs": its CLI commands are unavailable');
+    expect(help.stderr).toMatch(/register-timeout|plugin-load-timeout/);
+    // Crashes are not cached (they may be transient); the working plugin is.
+    const cache = JSON.parse(readFileSync(state.resolve("cache/plugin-cli.json"), "utf8")) as { entries: Record<string, { pluginId: string }> };
+    expect(Object.values(cache.entries).map((e) => e.pluginId).sort()).toEqual(expect.arrayContaining(["demo-plugin"]));
+    expect(Object.values(cache.entries).map((e) => e.pluginId)).not.toContain("aa-exits");
+    expect(Object.values(cache.entries).map((e) => e.pluginId)).not.toContain("ab-hangs");
+    const ping = await run(state, ["demo-plugin", "ping"]);
+    expect(ping.stdout).toBe("pong\n");
+  });
 });

@@ -92,7 +92,8 @@ function needsEagerRun(registrations: readonly CapturedCliRegistration[], purpos
   return registrations.some((r) => r.kind === "eager" && (purpose === "help" || r.commands.length === 0));
 }
 
-const TRANSIENT = new Set(["plugin-exited", "plugin-load-timeout", "runtime-check-failed"]);
+/** Capture failures that may not repeat (crash, time limits): reported, never cached. */
+const TRANSIENT = new Set(["plugin-exited", "plugin-load-timeout", "runtime-check-failed", "register-timeout", "import-timeout"]);
 
 /** Runs capture jobs one after another in runtime-check children; a child that died is replaced for the next job. */
 async function runCaptures(
