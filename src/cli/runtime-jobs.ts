@@ -5,12 +5,15 @@
  * - `entry`: import an entry file and describe its default export (register present? id? tool metadata?);
  * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport});
  * - `cli-capture`: load a plugin in `cli-metadata` mode and record its CLI registrations ({@link CliCaptureResult}).
+ * - `before-install`: load the enabled plugins and run their `before_install` hooks (plugins install/update).
  */
 import { captureCliMetadata, type CliCaptureOptions, type CliCaptureResult } from "../plugin-cli/capture.js";
 import { describeModuleShape, importEntryModule } from "./plugin-project.js";
 import { loadRuntimeReport, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
 import { readToolPluginBuildMetadata } from "./tool-metadata.js";
 import type { ToolPluginBuildMetadata } from "./generated-metadata.js";
+import type { PluginHookBeforeInstallEvent } from "../contract/hook-types.js";
+import { runBeforeInstallHooks, type BeforeInstallJobResult } from "./runtime-before-install.js";
 
 /** Import an entry module and describe it. */
 export interface EntryJob {
@@ -31,8 +34,15 @@ export interface CliCaptureJob {
   options: CliCaptureOptions;
 }
 
+/** Load the enabled plugins and run their `before_install` hooks on `event` (plugins install/update). */
+export interface BeforeInstallJob {
+  kind: "before-install";
+  plugins: Array<LoadJob["options"]>;
+  event: PluginHookBeforeInstallEvent;
+}
+
 /** A job for the runtime worker. */
-export type RuntimeJob = EntryJob | LoadJob | CliCaptureJob;
+export type RuntimeJob = EntryJob | LoadJob | CliCaptureJob | BeforeInstallJob;
 
 /** Result of an {@link EntryJob}. */
 export type EntryInspection =
@@ -50,7 +60,13 @@ export type EntryInspection =
   | { ok: false; error: string };
 
 /** Result of a job, by kind. */
-export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob ? EntryInspection : J extends CliCaptureJob ? CliCaptureResult : RuntimeReport;
+export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob
+  ? EntryInspection
+  : J extends CliCaptureJob
+    ? CliCaptureResult
+    : J extends BeforeInstallJob
+      ? BeforeInstallJobResult
+      : RuntimeReport;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -90,9 +106,10 @@ export async function inspectEntry(file: string): Promise<EntryInspection> {
  * const report = await runRuntimeJob({ kind: "load", options: { rootDir: "/plugins/demo", origin: "path" } });
  * ```
  */
-export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | CliCaptureResult> {
+export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | CliCaptureResult | BeforeInstallJobResult> {
   if (job.kind === "entry") return inspectEntry(job.file);
   if (job.kind === "cli-capture") return captureCliMetadata(job.options);
+  if (job.kind === "before-install") return runBeforeInstallHooks(job.plugins, job.event, process.env);
   const report = await loadRuntimeReport({ ...job.options, env: process.env });
   return JSON.parse(JSON.stringify(report)) as RuntimeReport;
 }
