@@ -302,5 +302,19 @@ describe("doctor --fix on Node 24: legacy installs, orphaned managed packages, r
     expect(blocked.stderr).toContain("--dangerously-force-unsafe-install is deprecated and changes nothing");
     expect(blocked.stdout + blocked.stderr).toContain("denySources");
     expect(existsSync(join(state, "extensions", "policy-demo"))).toBe(false);
+
+    // A plugin's before_install hook still blocks, flag or not (--json: the note stays on stderr).
+    writeFileSync(join(state, "openclaw.json"), "{}\n");
+    const guard = join(workDir, "repos", "guard");
+    mkdirSync(guard, { recursive: true });
+    writeFileSync(join(guard, "openclaw.plugin.json"), JSON.stringify({ id: "guard", configSchema: { type: "object" } }));
+    writeFileSync(join(guard, "package.json"), JSON.stringify({ name: "guard", version: "1.0.0", type: "module", openclaw: { extensions: ["./index.js"] } }));
+    writeFileSync(join(guard, "index.js"), 'export default { id: "guard", register(api) { api.on("before_install", (event) => event.targetName === "policy-demo" ? { block: true, blockReason: "not reviewed" } : undefined); } };\n');
+    expect(openclaw(state, ["plugins", "install", guard], env).status).toBe(0);
+    const hooked = openclaw(state, ["plugins", "install", source, "--json", "--dangerously-force-unsafe-install"], env);
+    expect(hooked.status).toBe(1);
+    expect(hooked.stderr).toContain("--dangerously-force-unsafe-install is deprecated and changes nothing");
+    expect(JSON.parse(hooked.stdout).error).toMatchObject({ code: "hook-blocked", pluginId: "policy-demo" });
+    expect(existsSync(join(state, "extensions", "policy-demo"))).toBe(false);
   }, 120_000);
 });
