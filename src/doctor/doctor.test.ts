@@ -117,4 +117,33 @@ describe("applyRepairs", () => {
     expect(report).toMatchObject({ applied: true, actions: [] });
     expect(readFileSync(s.state.resolve("openclaw.json"), "utf8")).toBe("{}\n");
   });
+
+  it("quarantines in the $include'd plugins file and leaves the main file alone; a rollback restores both", async () => {
+    const s = setup();
+    const main = '{\n  // main file\n  plugins: { $include: "./plugins.json5" },\n  gateway: { port: 1 },\n}\n';
+    const included = '{ entries: { ghost: { enabled: true } } }\n';
+    writeFileSync(s.state.resolve("openclaw.json"), main);
+    writeFileSync(s.state.resolve("plugins.json5"), included);
+    const first = await plan(s);
+    expect(first.pluginsFile).toBe(s.state.resolve("plugins.json5"));
+    expect(first.actions.map((a) => a.kind)).toEqual(["relink-openclaw", "quarantine-entry"]);
+    // The legacy migration runs after the quarantine and fails here (Node 20 has no node:sqlite for the index):
+    // the quarantine already written to plugins.json5 must be undone.
+    writeFileSync(s.state.resolve("plugins.json5"), included.replace("} } }", '} }, installs: { peer: { source: "npm", spec: "peer@1.0.0", installPath: "/x", installedAt: "2026-11-30T00:00:00.000Z" } } }'));
+    const withInstalls = readFileSync(s.state.resolve("plugins.json5"), "utf8");
+    const failing: RepairAction = { kind: "migrate-legacy-installs", target: "plugins.installs", summary: "x", before: "x", after: "x" };
+    const failed = await applyRepairs([...first.actions, failing], { paths: first.paths, env: s.env, contractVersion: "x" });
+    expect(failed.applied).toBe(false);
+    expect(failed.error).toMatch(/node:sqlite|22\.5/);
+    expect(failed.rolledBack).toContain(s.state.resolve("plugins.json5"));
+    expect(readFileSync(s.state.resolve("plugins.json5"), "utf8")).toBe(withInstalls);
+    writeFileSync(s.state.resolve("plugins.json5"), included);
+    expect(readFileSync(s.state.resolve("plugins.json5"), "utf8")).toBe(included);
+    expect(readFileSync(s.state.resolve("openclaw.json"), "utf8")).toBe(main);
+    const ok = await applyRepairs(first.actions, { paths: first.paths, env: s.env, contractVersion: "x" });
+    expect(ok.applied).toBe(true);
+    expect(readFileSync(s.state.resolve("openclaw.json"), "utf8")).toBe(main);
+    const section = JSON.parse(readFileSync(s.state.resolve("plugins.json5"), "utf8"));
+    expect(section).toMatchObject({ entries: {}, quarantine: [{ id: "ghost", value: { enabled: true }, code: "plugin-not-installed" }] });
+  });
 });
