@@ -25,6 +25,8 @@ function buildEntries(): { code: Record<string, string>; typeOnly: Record<string
   code["cli/openclaw"] = "src/cli/bin.ts";
   // The CLI's runtime-check child process: plugin code runs only there (see src/cli/runtime-child.ts).
   code["cli/runtime-worker"] = "src/cli/runtime-worker.ts";
+  // The child that runs a plugin-owned command (`openclaw <plugin command> …`), with the terminal's stdio.
+  code["cli/plugin-command-worker"] = "src/cli/plugin-command-worker.ts";
   return { code, typeOnly };
 }
 

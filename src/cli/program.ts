@@ -15,6 +15,11 @@ import { runPluginsValidate } from "./commands/plugins-validate.js";
 import { runPluginsInspect } from "./commands/plugins-inspect.js";
 import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
+import { addPluginCommands, coreTree, loadPluginCli, pluginCommandJob, runPluginCommandChild, type PluginCliPurpose } from "./plugin-commands.js";
+import { formatDiagnosticLine } from "./context.js";
+import { matchPluginCommand } from "../plugin-cli/claims.js";
+import type { PluginDiagnostic } from "../manifest/diagnostics.js";
+import { runPluginsInstall, runPluginsUninstall, runPluginsUpdate } from "./commands/plugins-install.js";
 import { runPluginsRegistry } from "./commands/plugins-registry.js";
 import { runPluginsSetEnabled } from "./commands/plugins-enable.js";
 
@@ -158,16 +163,19 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     )
     .action(run("plugins inspect", runPluginsInspect));
 
-  plugins
-    .command("doctor")
-    .description("Report load errors, manifest/discovery diagnostics, compat notices and stale plugin config.")
-    .option("--json", "print the report as JSON")
-    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder; must exist)")
-    .addHelpText(
-      "after",
-      "\nSays what it checked: the plugins found and the folders searched (\"0 plugins found in …\" when there are none).\nExits 1 for any finding, 2 when --workspace names a folder that does not exist.",
-    )
-    .action(run("plugins doctor", runPluginsDoctor));
+  const doctorOptions = (command: Command): Command =>
+    command
+      .option("--fix", "repair what can be repaired (quarantine invalid plugin entries, migrate legacy plugins.installs, remove orphaned managed packages, relink openclaw into managed plugins, restore missing downloadable plugins, rebuild the registry), listing each change before and after")
+      .option("--dry-run", "with --fix: print the repair plan and change nothing (exit 1 when something would be repaired)")
+      .option("--json", "print the report as JSON")
+      .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder; must exist)")
+      .addHelpText(
+        "after",
+        "\nSays what it checked: the plugins found and the folders searched (\"0 plugins found in …\" when there are none).\nExits 1 for any finding, 2 when --workspace names a folder that does not exist.",
+      );
+  doctorOptions(
+    plugins.command("doctor").description("Report load errors, manifest/discovery diagnostics, compat notices and stale plugin config; --fix repairs what it can."),
+  ).action(run("plugins doctor", runPluginsDoctor));
 
   plugins
     .command("list")
@@ -201,10 +209,49 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--json", "print the report as JSON")
     .action(run("plugins registry", runPluginsRegistry));
 
+  plugins
+    .command("install")
+    .description("Install a plugin from a folder, archive (.zip/.tgz/.tar.gz/.tar), npm-pack:<file.tgz>, npm:<name>[@version|@tag] or git:<repo>[@ref] (needs Node >= 22.5).")
+    .argument("<spec>", "what to install")
+    .option("--link", "add a local folder to plugins.load.paths instead of copying it")
+    .option("--force", "replace an installed plugin with the same id (not with --link)")
+    .option("--pin", "npm only: record the exact resolved name@version")
+    .option("--registry <url>", "npm registry (default: npm config)")
+    .option("--dangerously-force-unsafe-install", "deprecated; accepted for compatibility, changes nothing (install policy and before_install hooks still decide)")
+    .option("--json", "print the result as JSON")
+    .addHelpText("after", "\nExamples:\n  openclaw plugins install npm:@acme/weather\n  openclaw plugins install ./weather --link\n  openclaw plugins install git:github.com/acme/weather@v1.2.0")
+    .action(run("plugins install", runPluginsInstall));
+
+  plugins
+    .command("update")
+    .description("Update an installed plugin (recorded spec, or a new npm spec); skips without downloading when nothing changed.")
+    .argument("[target]", "plugin id or npm spec")
+    .option("--all", "update every installed plugin")
+    .option("--registry <url>", "npm registry (default: npm config)")
+    .option("--dangerously-force-unsafe-install", "deprecated; accepted for compatibility, changes nothing (install policy and before_install hooks still decide)")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins update", runPluginsUpdate));
+
+  plugins
+    .command("uninstall")
+    .description("Remove a plugin's install record, config entries and (inside the extensions root) its folder.")
+    .argument("<id>", "plugin id")
+    .option("--keep-files", "keep the plugin folder on disk")
+    .option("--keep-config", "deprecated alias of --keep-files")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins uninstall", runPluginsUninstall));
+
   for (const command of plugins.commands) {
     command.exitOverride();
     command.addHelpText("after", EXIT_CODES_SHORT);
   }
+
+  doctorOptions(
+    program.command("doctor").description("Check the plugin setup (same report as openclaw plugins doctor); --fix repairs what it can."),
+  )
+    .exitOverride()
+    .addHelpText("after", EXIT_CODES_SHORT)
+    .action(run("doctor", runPluginsDoctor));
   return program;
 }
 
@@ -219,24 +266,61 @@ function oneLine(error: unknown): string {
 }
 
 /**
+ * Whether this run needs the plugin command table: `help` for root help (no arguments, `--help`, `help`), `route`
+ * when the first argument is not a core command (it may be a plugin's), nothing for core commands and options.
+ *
+ * @example
+ * ```ts
+ * pluginCliPurpose(["plugins", "list"], coreTree(program)); // undefined: no plugin code, no plugin table
+ * pluginCliPurpose(["demo-plugin", "ping"], coreTree(program)); // "route"
+ * ```
+ */
+export function pluginCliPurpose(argv: readonly string[], core: { roots: ReadonlySet<string> }): PluginCliPurpose | undefined {
+  const first = argv[0];
+  if (first === undefined || first === "-h" || first === "--help" || first === "help") return "help";
+  if (first.startsWith("-") || core.roots.has(first)) return undefined;
+  return "route";
+}
+
+/** Diagnostics worth printing for this run: all of them for help or an unknown command; for a routed command, those about its root. */
+function relevantDiagnostics(diagnostics: readonly PluginDiagnostic[], purpose: PluginCliPurpose, argv: readonly string[], routed: boolean): PluginDiagnostic[] {
+  // Root help, or an argument no plugin owns: everything, so a missing command is explained.
+  if (purpose === "help" || !routed) return [...diagnostics];
+  const root = argv[0] ?? "";
+  return diagnostics.filter((d) => d.path === `cli.${root}` || d.path.startsWith(`cli.${root}.`) || d.code === "cli-plugins-skipped");
+}
+
+/**
  * Runs the CLI with `argv` (arguments after the binary name) and returns the exit code; never calls
- * `process.exit`.
+ * `process.exit`. A plugin-owned command returns its own exit code.
  *
  * @example
  * ```ts
  * process.exitCode = await runCli(["plugins", "validate", "."], processIO());
  * ```
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCodeValue> {
-  let exitCode: ExitCodeValue = ExitCode.ok;
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = ExitCode.ok;
   const program = createProgram(io, (code) => {
     exitCode = code;
   });
-  if (argv.length === 0) {
-    program.outputHelp();
-    return ExitCode.usage;
-  }
   try {
+    const core = coreTree(program);
+    const purpose = pluginCliPurpose(argv, core);
+    if (purpose) {
+      const tracer = createLifecycleTracer({ command: "openclaw", env: io.env, stderr: io.stderr });
+      const loaded = await tracer.phase("plugin-cli", () => loadPluginCli(io, core, purpose));
+      if (tracer.enabled) io.stderr.write(`[openclaw:trace] openclaw plugin-cli commands=${loaded.commands.length} captured=${loaded.captured}\n`);
+      const err = createStyler(io.stderr, io.env);
+      for (const diagnostic of relevantDiagnostics(loaded.diagnostics, purpose, argv, matchPluginCommand(loaded.commands, argv) !== undefined)) io.stderr.write(`${formatDiagnosticLine(err, diagnostic)}\n`);
+      addPluginCommands(program, loaded.commands, async (command) => {
+        exitCode = await runPluginCommandChild(io, pluginCommandJob(loaded, command, argv));
+      });
+    }
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.usage;
+    }
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
@@ -255,5 +339,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
     io.stderr.write(`${err.red("internal error")} ${oneLine(error)} ${err.dim(debug ? "" : "(rerun with OPENCLAW_PLUGIN_LOAD_DEBUG=1 for the stack trace, and please report it)")}\n`);
     if (debug) io.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
     return ExitCode.internal;
+  } finally {
+    await releaseRuntimeChildren();
   }
 }

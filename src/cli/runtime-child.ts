@@ -59,17 +59,25 @@ export interface RuntimeChild {
   close(): Promise<void>;
 }
 
-/** How to start the worker: the built `runtime-worker.js` beside this file, or (in the repo's own tests) the `.ts` through tsx. */
-function workerArgs(): string[] {
+/**
+ * Node arguments that start one of the CLI's worker scripts (`runtime-worker`, `plugin-command-worker`): the built
+ * `<name>.js` beside this file, or (in the repo's own tests) the `.ts` through tsx.
+ *
+ * @example
+ * ```ts
+ * spawn(process.execPath, workerScriptArgs("plugin-command-worker"), { stdio: ["inherit", "inherit", "inherit", "ipc"] });
+ * ```
+ */
+export function workerScriptArgs(name: "runtime-worker" | "plugin-command-worker"): string[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  const built = join(here, "runtime-worker.js");
+  const built = join(here, `${name}.js`);
   if (existsSync(built)) return [built];
-  const source = join(here, "runtime-worker.ts");
+  const source = join(here, `${name}.ts`);
   if (existsSync(source)) {
     const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
     return ["--import", pathToFileURL(join(tsxDir, "dist", "loader.mjs")).href, source];
   }
-  throw new Error(`the runtime-check worker is missing next to ${here} (runtime-worker.js); reinstall the openclaw package.`);
+  throw new Error(`the CLI worker ${name}.js is missing next to ${here}; reinstall the openclaw package.`);
 }
 
 interface Reply {
@@ -97,7 +105,7 @@ export function startRuntimeChild(options: RuntimeChildOptions): RuntimeChild {
   let child: ChildProcess | undefined;
   let startError: string | undefined;
   try {
-    child = spawn(process.execPath, workerArgs(), {
+    child = spawn(process.execPath, workerScriptArgs("runtime-worker"), {
       cwd: options.cwd,
       env: options.env,
       stdio: ["ignore", "pipe", "pipe", "ipc"],

@@ -3,14 +3,19 @@
  * code. Each job result is plain JSON, so it crosses the process boundary unchanged.
  *
  * - `entry`: import an entry file and describe its default export (register present? id? tool metadata?);
- * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport}).
+ * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport});
+ * - `cli-capture`: load a plugin in `cli-metadata` mode and record its CLI registrations ({@link CliCaptureResult}).
+ * - `before-install`: load the enabled plugins and run their `before_install` hooks (plugins install/update).
  */
 import { describeModuleShape } from "./plugin-project.js";
 import { importEntryFile } from "../host/entry-module.js";
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
+import { captureCliMetadata, type CliCaptureOptions, type CliCaptureResult } from "../plugin-cli/capture.js";
 import { loadRuntimeReport, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
 import { readToolPluginBuildMetadata } from "./tool-metadata.js";
 import type { ToolPluginBuildMetadata } from "./generated-metadata.js";
+import type { PluginHookBeforeInstallEvent } from "../contract/hook-types.js";
+import { runBeforeInstallHooks, type BeforeInstallJobResult } from "./runtime-before-install.js";
 
 /** Import an entry module and describe it. */
 export interface EntryJob {
@@ -27,8 +32,21 @@ export interface LoadJob {
   options: Omit<LoadRuntimeReportOptions, "env">;
 }
 
+/** Capture a plugin's CLI registrations in `cli-metadata` mode (root help and command routing). */
+export interface CliCaptureJob {
+  kind: "cli-capture";
+  options: CliCaptureOptions;
+}
+
+/** Load the enabled plugins and run their `before_install` hooks on `event` (plugins install/update). */
+export interface BeforeInstallJob {
+  kind: "before-install";
+  plugins: Array<LoadJob["options"]>;
+  event: PluginHookBeforeInstallEvent;
+}
+
 /** A job for the runtime worker. */
-export type RuntimeJob = EntryJob | LoadJob;
+export type RuntimeJob = EntryJob | LoadJob | CliCaptureJob | BeforeInstallJob;
 
 /** Result of an {@link EntryJob}. */
 export type EntryInspection =
@@ -50,7 +68,13 @@ export type EntryInspection =
   | { ok: false; error: string };
 
 /** Result of a job, by kind. */
-export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob ? EntryInspection : RuntimeReport;
+export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob
+  ? EntryInspection
+  : J extends CliCaptureJob
+    ? CliCaptureResult
+    : J extends BeforeInstallJob
+      ? BeforeInstallJobResult
+      : RuntimeReport;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -104,8 +128,10 @@ export async function inspectEntry(file: string, typescript = false): Promise<En
  * const report = await runRuntimeJob({ kind: "load", options: { rootDir: "/plugins/demo", origin: "path" } });
  * ```
  */
-export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport> {
+export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | CliCaptureResult | BeforeInstallJobResult> {
   if (job.kind === "entry") return inspectEntry(job.file, job.typescript);
+  if (job.kind === "cli-capture") return captureCliMetadata(job.options);
+  if (job.kind === "before-install") return runBeforeInstallHooks(job.plugins, job.event, process.env);
   const report = await loadRuntimeReport({ ...job.options, env: process.env });
   return JSON.parse(JSON.stringify(report)) as RuntimeReport;
 }

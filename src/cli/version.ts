@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 let cached: string | undefined;
+let cachedRoot: string | undefined;
 
 /**
  * Reads `version` from the `openclaw` package.json above this module (source, dist or a dist chunk).
@@ -24,6 +25,7 @@ export function cliPackageVersion(): string {
       const parsed = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
       if (parsed.name === "openclaw" && typeof parsed.version === "string") {
         cached = parsed.version;
+        cachedRoot = dir;
         return cached;
       }
     } catch {
@@ -32,4 +34,18 @@ export function cliPackageVersion(): string {
     dir = dirname(dir);
   }
   throw new Error("cannot find the openclaw package.json above the CLI module");
+}
+
+/**
+ * The folder of the running `openclaw` package (the one holding its package.json): what `doctor --fix` links into
+ * managed plugins as `node_modules/openclaw`.
+ *
+ * @example
+ * ```ts
+ * cliPackageRoot(); // "/usr/lib/node_modules/openclaw"
+ * ```
+ */
+export function cliPackageRoot(): string {
+  cliPackageVersion();
+  return cachedRoot!;
 }

@@ -107,6 +107,19 @@ export async function catalogPlugin(
 export interface BuildPluginCatalogOptions extends ResolveOpenClawPathsOptions {
   /** Current uid for the ownership check (tests). */
   uid?: number;
+  /**
+   * Lets a caller that already knows a candidate's manifest id (a cache keyed by a hash of the manifest bytes)
+   * skip reading that manifest: return the id, or `undefined` to read the manifest as usual. Such plugins are
+   * listed without `manifest`; policy, path safety and duplicate ids apply as usual.
+   */
+  knownManifestId?: (candidate: PluginCandidate, plugins: OpenClawConfigFile["plugins"]) => string | undefined;
+}
+
+/** A catalog entry for a candidate whose manifest id the caller vouches for (see `knownManifestId`). */
+function catalogPluginFromKnownId(candidate: PluginCandidate, id: string, pluginsConfig: OpenClawConfigFile["plugins"]): CatalogPlugin {
+  const enablement = resolvePluginEnablement({ id, origin: candidate.origin, plugins: pluginsConfig });
+  const status: PluginCatalogStatus = candidate.blocked ? "blocked" : enablement.enabled ? "enabled" : "disabled";
+  return { id, idSource: "manifest", format: "openclaw", candidate, diagnostics: [], enablement, status };
 }
 
 /**
@@ -129,7 +142,12 @@ export async function buildPluginCatalog(options: BuildPluginCatalogOptions = {}
   if (options.uid !== undefined) discoverOptions.uid = options.uid;
   const discovery = discoverPluginCandidates(discoverOptions);
   const diagnostics: PluginDiagnostic[] = [...config.diagnostics, ...discovery.diagnostics];
-  const all = await Promise.all(discovery.candidates.map((candidate) => catalogPlugin(candidate, config.plugins)));
+  const all = await Promise.all(
+    discovery.candidates.map((candidate) => {
+      const known = candidate.blocked ? undefined : options.knownManifestId?.(candidate, config.plugins);
+      return known !== undefined ? catalogPluginFromKnownId(candidate, known, config.plugins) : catalogPlugin(candidate, config.plugins);
+    }),
+  );
   const byId = new Map<string, CatalogPlugin>();
   const plugins: CatalogPlugin[] = [];
   for (const plugin of all) {

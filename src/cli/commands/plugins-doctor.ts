@@ -22,15 +22,22 @@ import { requireWorkspaceFolder } from "../folders.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { loadCatalogPluginRuntime, loadErrorDiagnostic, prewarmRuntimeCheck } from "../runtime-check.js";
 import { importRefusal } from "./plugins-inspect.js";
+import { runDoctorRepairs } from "./doctor-fix.js";
+import type { RepairReport } from "../../doctor/repair-types.js";
+import { resolvePluginCliTable, type PluginCliSource } from "../../plugin-cli/claims.js";
 import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
 import { validatePluginsConfig } from "../../config/validate-plugin-config.js";
 import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
 import type { PluginManifest } from "../../manifest/plugin-manifest-schema.js";
 
-/** Options of `plugins doctor`. */
+/** Options of `plugins doctor` (and `openclaw doctor`). */
 export interface PluginsDoctorOptions {
   json?: boolean;
   workspace?: string;
+  /** Repair what can be repaired first (see doctor-fix.ts). */
+  fix?: boolean;
+  /** With `fix`: print the repair plan only. */
+  dryRun?: boolean;
 }
 
 /** A doctor finding: a diagnostic plus the plugin it is about and its category. */
@@ -99,10 +106,12 @@ export async function collectDoctorFindings(
   const ids = new Set(catalog.plugins.map((plugin) => plugin.id));
   const blockedIds = new Set(catalog.plugins.filter((plugin) => plugin.status === "blocked").map((plugin) => plugin.id));
   const loadable = catalog.plugins.filter((plugin) => !importRefusal(plugin) && plugin.status === "enabled");
+  const cliSources: PluginCliSource[] = [];
   for (const plugin of catalog.plugins) {
     for (const diagnostic of plugin.diagnostics) push(diagnostic, plugin.id);
     if (importRefusal(plugin) || plugin.status !== "enabled") continue;
     const runtime = await loadCatalogPluginRuntime(ctx, plugin, catalog, { prewarmNext: loadable.indexOf(plugin) < loadable.length - 1 });
+    if (runtime.cliCommands.length > 0) cliSources.push(cliSourceOf(plugin.id, plugin.candidate.rootDir, runtime.cliCommands));
     // An invalid config is reported once, by the config validation below (with the config path and reason).
     const configInvalid = runtime.loadErrorCode === "config-invalid";
     if (runtime.loadError && !configInvalid) push(loadErrorDiagnostic(runtime, plugin.candidate.rootDir), plugin.id);
@@ -110,6 +119,12 @@ export async function collectDoctorFindings(
       if (runtime.loadError && (configInvalid || diagnostic.message === runtime.loadError)) continue;
       push(diagnostic, plugin.id);
     }
+  }
+
+  // Plugin CLI commands that collide with a core command or with another plugin's (same rules as the root CLI).
+  for (const diagnostic of resolvePluginCliTable(cliSources, { roots: new Set(), children: new Map() }).diagnostics) {
+    const owner = cliSources.find((source) => source.rootDir === diagnostic.file);
+    push(diagnostic, owner?.pluginId);
   }
 
   if (configError) {
@@ -197,6 +212,15 @@ export function describeChecked(checked: DoctorChecked): string {
  * ```
  */
 export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoctorOptions): Promise<ExitCodeValue> {
+  const repairs = options.fix || options.dryRun ? await runDoctorRepairs(ctx, options) : undefined;
+  // A failed repair, a dry run that found something to repair, or a problem --fix could not repair (notes) exits 1.
+  const repairProblem = repairs !== undefined && (repairs.error !== undefined || repairs.notes.length > 0 || (repairs.mode === "dry-run" && repairs.actions.length > 0));
+  if (repairs && !options.json) println(ctx);
+  const code = await reportDoctor(ctx, options, repairs);
+  return repairProblem ? ExitCode.problems : code;
+}
+
+async function reportDoctor(ctx: CommandContext, options: PluginsDoctorOptions, repairs: RepairReport | undefined): Promise<ExitCodeValue> {
   const { findings, pluginCount, configPath, configError, checked } = await collectDoctorFindings(ctx, options);
   const issues = findings.filter((f) => f.category === "issue");
   const stale = findings.filter((f) => f.category === "stale-config");
@@ -212,7 +236,7 @@ export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoct
       ? `Installed plugins are healthy (${pluginCount} checked), but ${configPath} has ${stale.length} stale plugin reference${stale.length === 1 ? "" : "s"}; remove or fix ${stale.length === 1 ? "it" : "them"}.`
       : `${issues.length} plugin issue${issues.length === 1 ? "" : "s"} found${stale.length ? `, plus ${stale.length} stale config reference${stale.length === 1 ? "" : "s"}` : ""}.`;
   if (options.json) {
-    printJson(ctx, { ok, summary, pluginCount, configPath, checked, ...(configError ? { configError } : {}), issues, staleConfig: stale, notices });
+    printJson(ctx, { ok, summary, pluginCount, configPath, checked, ...(configError ? { configError } : {}), issues, staleConfig: stale, notices, ...(repairs ? { repairs } : {}) });
     return ok ? ExitCode.ok : ExitCode.problems;
   }
   if (!configError) println(ctx, describeChecked(checked));
@@ -234,4 +258,26 @@ export async function runPluginsDoctor(ctx: CommandContext, options: PluginsDoct
     if (pluginCount > 0) println(ctx, DOCTOR_CLEAN_MESSAGE); // the "0 plugins found" line is already printed
   } else println(ctx, ctx.out.red(summary));
   return ok ? ExitCode.ok : ExitCode.problems;
+}
+
+/** The CLI commands a runtime report lists, as claims (one registration per parent path). */
+function cliSourceOf(pluginId: string, rootDir: string, commands: ReadonlyArray<{ name: string; parentPath: string[] }>): PluginCliSource {
+  const byParent = new Map<string, { parentPath: string[]; names: string[] }>();
+  for (const command of commands) {
+    const key = command.parentPath.join(" ");
+    const group = byParent.get(key) ?? { parentPath: [...command.parentPath], names: [] };
+    group.names.push(command.name);
+    byParent.set(key, group);
+  }
+  return {
+    pluginId,
+    rootDir,
+    registrations: [...byParent.values()].map((group, index) => ({
+      index,
+      parentPath: group.parentPath,
+      kind: "lazy" as const,
+      descriptors: group.names.map((name) => ({ name, description: "" })),
+      commands: [],
+    })),
+  };
 }
