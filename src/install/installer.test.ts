@@ -144,6 +144,17 @@ describe("local folder and --link", () => {
     expect((await failure(installPlugin({ spec: tmp.resolve("nope") }, ctx))).code).toBe("source-not-found");
   });
 
+  it("an aborted signal stops before anything is staged or recorded", async () => {
+    const src = writePlugin(tmp.resolve("src/demo"), { id: "demo" });
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await failure(installPlugin({ spec: src }, { ...ctx, signal: controller.signal }));
+    expect(aborted.code).toBe("aborted");
+    expect(index.listRecords()).toEqual([]);
+    expect(existsSync(join(ctx.paths.userExtensionsDir, "demo"))).toBe(false);
+    expect(stagingLeftovers()).toEqual([]);
+  });
+
   it("refuses under OPENCLAW_NIX_MODE=1 before touching anything", async () => {
     const src = writePlugin(tmp.resolve("src/demo"), { id: "demo" });
     const refused = await failure(installPlugin({ spec: src }, { ...ctx, env: { ...ctx.env, OPENCLAW_NIX_MODE: "1" } }));
