@@ -88,8 +88,23 @@ export function lifecycleContext(ctx: CommandContext, options: { json?: boolean 
     ctx.io.stderr.write(`\r\u001b[2K${ctx.err.dim(text.slice(0, 120))}`);
     lineShown = true;
   };
-  const installer: InstallerContext = { paths, env: ctx.io.env, onProgress, beforeInstall: cliBeforeInstallGate(ctx) };
+  const installer: InstallerContext = { paths, env: ctx.io.env, cwd: ctx.io.cwd, onProgress, beforeInstall: cliBeforeInstallGate(ctx) };
   return { installer, done: clear };
+}
+
+/**
+ * Adds the extra install sources (bundle, marketplace, ClawHub: `src/install/sources/extra-sources.ts`) to a context;
+ * loaded with the install domain, only by the lifecycle commands.
+ *
+ * @example
+ * ```ts
+ * const installer = await withExtraSources(ctx, lifecycleContext(ctx, options).installer);
+ * ```
+ */
+export async function withExtraSources(ctx: CommandContext, installer: InstallerContext): Promise<InstallerContext> {
+  const { extraInstallSources } = await import("../../install/sources/extra-sources.js");
+  const sources = extraInstallSources(ctx.io.cwd);
+  return sources.length > 0 ? { ...installer, sources } : installer;
 }
 
 /**
