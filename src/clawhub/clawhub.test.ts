@@ -2,6 +2,15 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packFolder, startTestCatalog, type TestCatalog } from "../../test/support/clawhub-catalog.js";
 import { createTempDir } from "../testing/temp-dir.js";
+
+async function failure(promise: Promise<unknown>): Promise<ClawHubError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ClawHubError)) throw new Error(`expected a ClawHubError, got ${String(error)}`);
+  return error;
+}
 import {
   ClawHubError,
   downloadClawHubArtifact,
@@ -92,17 +101,17 @@ describe("ClawHub client against a loopback catalog", () => {
   });
 
   it("names the catalog on 404, garbage and hanging answers", async () => {
-    const missing = await fetchClawHubPackage("nope", { baseUrl: catalog.url }).catch((e: unknown) => e as ClawHubError);
+    const missing = await failure(fetchClawHubPackage("nope", { baseUrl: catalog.url }));
     expect(missing).toMatchObject({ kind: "not-found" });
     expect(missing.message).toContain(`ClawHub catalog ${catalog.url} has no package "nope"`);
     catalog.mode = "garbage";
     try {
-      const garbage = await searchClawHubPlugins("x", { baseUrl: catalog.url }).catch((e: unknown) => e as ClawHubError);
+      const garbage = await failure(searchClawHubPlugins("x", { baseUrl: catalog.url }));
       expect(garbage).toMatchObject({ kind: "garbage" });
       expect(garbage.message).toContain(`ClawHub catalog ${catalog.url} answered the code-plugin search for "x" with something that is not JSON`);
       catalog.mode = "hang";
       const started = Date.now();
-      const hung = await searchClawHubPlugins("x", { baseUrl: catalog.url, timeoutMs: 300 }).catch((e: unknown) => e as ClawHubError);
+      const hung = await failure(searchClawHubPlugins("x", { baseUrl: catalog.url, timeoutMs: 300 }));
       expect(Date.now() - started).toBeLessThan(5000);
       expect(hung).toMatchObject({ kind: "timeout" });
       expect(hung.message).toContain(`ClawHub catalog ${catalog.url} did not answer`);
@@ -110,7 +119,7 @@ describe("ClawHub client against a loopback catalog", () => {
     } finally {
       catalog.mode = "normal";
     }
-    const refused = await searchClawHubPlugins("x", { baseUrl: "http://127.0.0.1:9" }).catch((e: unknown) => e as ClawHubError);
+    const refused = await failure(searchClawHubPlugins("x", { baseUrl: "http://127.0.0.1:9" }));
     expect(refused).toMatchObject({ kind: "network" });
     expect(refused.message).toContain("ClawHub catalog http://127.0.0.1:9 could not be reached");
   });

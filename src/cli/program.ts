@@ -15,6 +15,7 @@ import { runPluginsValidate } from "./commands/plugins-validate.js";
 import { runPluginsInspect } from "./commands/plugins-inspect.js";
 import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
+import { runPluginsSearch } from "./commands/plugins-search.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -136,6 +137,15 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--json", "machine-readable inventory with dependencyStatus")
     .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
     .action(run("plugins list", runPluginsList));
+
+  plugins
+    .command("search")
+    .description("Search a ClawHub catalog for installable plugins (code-plugin and bundle-plugin packages; never touches local state).")
+    .argument("<query>", "words to search for")
+    .option("--json", "print { source, query, results } as JSON")
+    .option("--limit <n>", "at most this many results, 1–100 (default 20)")
+    .addHelpText("after", "\nCatalog: config clawhub.url, or $OPENCLAW_CLAWHUB_URL (default https://clawhub.ai); time limit clawhub.timeoutMs / $OPENCLAW_CLAWHUB_TIMEOUT_MS (default 30000).")
+    .action(run("plugins search", runPluginsSearch));
 
   for (const command of plugins.commands) command.exitOverride();
   return program;
