@@ -16,6 +16,7 @@ import { runPluginsInspect } from "./commands/plugins-inspect.js";
 import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
 import { runPluginsSearch } from "./commands/plugins-search.js";
+import { runPluginsMarketplaceList } from "./commands/plugins-marketplace.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -146,6 +147,18 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--limit <n>", "at most this many results, 1–100 (default 20)")
     .addHelpText("after", "\nCatalog: config clawhub.url, or $OPENCLAW_CLAWHUB_URL (default https://clawhub.ai); time limit clawhub.timeoutMs / $OPENCLAW_CLAWHUB_TIMEOUT_MS (default 30000).")
     .action(run("plugins search", runPluginsSearch));
+
+  const marketplace = plugins
+    .command("marketplace")
+    .description("Inspect Claude-compatible plugin marketplaces.")
+    .exitOverride();
+  marketplace
+    .command("list")
+    .description("Resolve a marketplace source and list its plugin entries.")
+    .argument("<source>", "known marketplace name (~/.claude/plugins/known_marketplaces.json), folder or marketplace.json, owner/repo, repository URL or git URL")
+    .option("--json", "print the resolved source label, the manifest and the plugin entries as JSON")
+    .exitOverride()
+    .action(run("plugins marketplace list", runPluginsMarketplaceList));
 
   for (const command of plugins.commands) command.exitOverride();
   return program;
