@@ -207,6 +207,8 @@ export interface InstallRequest {
   force?: boolean;
   /** npm only: record the exact resolved `name@version` as the spec. */
   pin?: boolean;
+  /** `--marketplace <source>`: the spec is a plugin entry name in that marketplace (see `sources/marketplace.ts`). */
+  marketplace?: string;
   /** npm registry URL (default: `npm_config_registry` env, then `npm config get registry`). */
   registry?: string;
   /** Who asked (passed to `before_install` as `origin`): `cli`, `api`, … */

@@ -14,6 +14,8 @@ import { installError } from "../failure.js";
 import type { InstallSourceResolver, SourceContext, StagedSource, UpdateCheck } from "../installer-api.js";
 import type { PluginInstallRecord } from "../../state/install-record.js";
 import { archiveSource } from "./archive.js";
+import { readOpenClawConfig } from "../../discovery/config-file.js";
+import { resolveOpenClawPaths } from "../../discovery/state-paths.js";
 import {
   ClawHubError,
   INSTALLABLE_FAMILIES,
@@ -36,8 +38,13 @@ export interface ClawHubSourceOptions {
   timeoutMs?: number;
 }
 
-function client(options: ClawHubSourceOptions, env: NodeJS.ProcessEnv): ClawHubClientOptions {
-  const resolve = { env, ...(options.config ? { config: options.config } : {}) };
+async function client(options: ClawHubSourceOptions, env: NodeJS.ProcessEnv): Promise<ClawHubClientOptions> {
+  let config = options.config;
+  if (!config && (options.baseUrl === undefined || options.timeoutMs === undefined)) {
+    // The config's clawhub section (clawhub.url, clawhub.timeoutMs), read from the file the operation's env names.
+    config = (await readOpenClawConfig(resolveOpenClawPaths({ env }).configPath)).raw;
+  }
+  const resolve = { env, ...(config ? { config } : {}) };
   return { baseUrl: options.baseUrl ?? resolveClawHubBaseUrl(resolve), timeoutMs: options.timeoutMs ?? resolveClawHubTimeoutMs(resolve) };
 }
 
@@ -140,7 +147,7 @@ export function clawhubSource(options: ClawHubSourceOptions): InstallSourceResol
           fix: `openclaw plugins install ${text} (without ${sctx.request.link ? "--link" : "--pin"})`,
         });
       }
-      const hub = client(options, sctx.env);
+      const hub = await client(options, sctx.env);
       try {
         sctx.progress({ phase: "resolve", status: "progress", message: `${spec.name} from ${hub.baseUrl}` });
         const pkg = await fetchClawHubPackage(spec.name, hub);
@@ -183,7 +190,7 @@ export function clawhubSource(options: ClawHubSourceOptions): InstallSourceResol
     async checkUpdate(record: PluginInstallRecord, text: string, sctx: SourceContext): Promise<UpdateCheck> {
       const spec = parse(text);
       try {
-        const pkg = await fetchClawHubPackage(spec.name, client(options, sctx.env));
+        const pkg = await fetchClawHubPackage(spec.name, await client(options, sctx.env));
         const target = selectClawHubVersion(spec, pkg, text);
         return { upToDate: target === record.resolvedVersion, targetVersion: target, spec: text };
       } catch (error) {

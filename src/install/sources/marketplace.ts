@@ -5,6 +5,7 @@
  * root (path entries, refused when they point outside it) or cloned (github/git entries). The record keeps the
  * marketplace name, source and plugin entry — not an npm spec — so `--pin` is refused.
  */
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { installError } from "../failure.js";
 import type { InstallSourceResolver, SourceContext, StagedSource } from "../installer-api.js";
@@ -22,8 +23,8 @@ import {
 /** Options of {@link marketplaceSource}. */
 export interface MarketplaceSourceOptions {
   cwd: string;
-  /** Home folder of Claude's `known_marketplaces.json` (tests point it at a temp folder). */
-  home: string;
+  /** Home folder of Claude's `known_marketplaces.json` (default: `$HOME` of the operation, else the OS home). */
+  home?: string;
   /** `--marketplace <source>`: then a bare plugin name is looked up in that marketplace. */
   marketplace?: string;
 }
@@ -77,21 +78,24 @@ function asInstallError(error: unknown, spec: string): unknown {
  * ```
  */
 export function marketplaceSource(options: MarketplaceSourceOptions): InstallSourceResolver {
-  const target = (spec: string): { plugin: string; source: string } | undefined => {
+  const target = (spec: string, marketplace: string | undefined, home: string): { plugin: string; source: string } | undefined => {
     if (spec.startsWith(PREFIX)) return splitMarketplaceSpec(spec);
-    if (options.marketplace !== undefined) return PLUGIN_NAME.test(spec) ? { plugin: spec, source: options.marketplace } : undefined;
+    if (marketplace !== undefined) return PLUGIN_NAME.test(spec) ? { plugin: spec, source: marketplace } : undefined;
     const split = splitMarketplaceSpec(spec);
-    return split && Object.hasOwn(readKnownMarketplaces(options.home), split.source) ? split : undefined;
+    return split && Object.hasOwn(readKnownMarketplaces(home), split.source) ? split : undefined;
   };
   return {
     kind: "marketplace",
-    matches: (spec) => spec.startsWith(PREFIX) || target(spec) !== undefined,
+    matches: (spec, request) =>
+      spec.startsWith(PREFIX) || target(spec, request.marketplace ?? options.marketplace, options.home ?? homedir()) !== undefined,
     async stage(spec: string, sctx: SourceContext): Promise<StagedSource> {
+      const home = options.home ?? sctx.env.HOME ?? homedir();
+      const marketplace = sctx.request.marketplace ?? options.marketplace;
       if (sctx.request.pin) {
         throw installError("option-conflict", "--pin does not apply to marketplace installs.", {
           source: spec,
           rule: "--pin records an exact npm version; a marketplace install records the marketplace source, name and plugin entry instead",
-          fix: `openclaw plugins install ${spec}${options.marketplace ? ` --marketplace ${options.marketplace}` : ""} (without --pin)`,
+          fix: `openclaw plugins install ${spec}${marketplace ? ` --marketplace ${marketplace}` : ""} (without --pin)`,
         });
       }
       if (sctx.request.link) {
@@ -101,7 +105,7 @@ export function marketplaceSource(options: MarketplaceSourceOptions): InstallSou
           fix: `openclaw plugins install ${spec} (without --link)`,
         });
       }
-      const wanted = target(spec);
+      const wanted = target(spec, marketplace, home);
       if (!wanted) {
         throw installError("invalid-spec", `"${spec}" is not a marketplace spec.`, {
           source: spec,
@@ -112,7 +116,7 @@ export function marketplaceSource(options: MarketplaceSourceOptions): InstallSou
       sctx.progress({ phase: "resolve", status: "progress", message: `marketplace ${wanted.source}` });
       let market;
       try {
-        market = await loadMarketplace(wanted.source, { home: options.home, cwd: options.cwd, env: sctx.env, gitCommand: sctx.gitCommand });
+        market = await loadMarketplace(wanted.source, { home, cwd: options.cwd, env: sctx.env, gitCommand: sctx.gitCommand });
       } catch (error) {
         throw asInstallError(error, spec);
       }
