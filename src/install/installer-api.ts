@@ -228,6 +228,11 @@ export interface UpdateRequest {
   target?: string;
   /** Update every tracked plugin that has an updatable source (npm, git, archive/path re-copy is not updated). */
   all?: boolean;
+  /**
+   * Update channel (`openclaw update --channel beta`): on `beta`, default-line npm and ClawHub records try `@beta`
+   * first and fall back to the recorded spec with a warning (see `beta-channel.ts`). Default `stable`.
+   */
+  channel?: "stable" | "beta";
   registry?: string;
   origin?: string;
   /**
@@ -309,6 +314,8 @@ export interface UpdateOutcome {
   error?: InstallFailure;
   /** True when the skip decision needed no artifact download. */
   downloaded?: boolean;
+  /** Non-fatal notes (a beta-channel fallback, for example). */
+  warnings?: string[];
 }
 
 /**
