@@ -17,6 +17,7 @@ import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
 import { runPluginsSearch } from "./commands/plugins-search.js";
 import { runPluginsMarketplaceList } from "./commands/plugins-marketplace.js";
+import { runUpdateCommand } from "./commands/update.js";
 import { runPluginsRegistry } from "./commands/plugins-registry.js";
 import { runPluginsSetEnabled } from "./commands/plugins-enable.js";
 
@@ -82,6 +83,15 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
         ctx.tracer.finish();
       }
     };
+
+  program
+    .command("update")
+    .description("Update every tracked plugin on an update channel (stable or beta) and record the channel in the config.")
+    .option("--channel <channel>", "stable or beta (default: the recorded update.channel, else stable)")
+    .option("--json", "print { channel, outcomes, warnings } as JSON")
+    .addHelpText("after", "\nOn beta, default-line npm and ClawHub plugins try @beta first and fall back to their recorded spec with a warning;\nexact versions and explicit tags stay. Needs Node >= 22.5 (the plugin index).")
+    .exitOverride()
+    .action(run("update", runUpdateCommand));
 
   const plugins = program
     .command("plugins")
