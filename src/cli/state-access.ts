@@ -3,6 +3,7 @@
  * not need the index (and every SDK subpath) never load node:sqlite or proper-lockfile, and with one mapping from the
  * domain's typed errors to CLI exit codes and messages.
  */
+import { existsSync } from "node:fs";
 import { CliError, ExitCode } from "./exit-codes.js";
 import type { SqlitePluginIndex } from "../state/plugin-index.js";
 
@@ -26,7 +27,8 @@ export async function openIndexForCli(stateDir: string): Promise<SqlitePluginInd
 }
 
 /**
- * The index if this Node.js can open it, else `undefined` plus the reason (for read-only commands that fall back).
+ * The index if it exists and this Node.js can open it, else `undefined` (plus the reason when it cannot be opened),
+ * for read-only commands that fall back. A state directory without an index stays without one (nothing is created).
  *
  * @example
  * ```ts
@@ -34,9 +36,10 @@ export async function openIndexForCli(stateDir: string): Promise<SqlitePluginInd
  * ```
  */
 export async function tryOpenIndex(stateDir: string): Promise<{ index?: SqlitePluginIndex; unavailable?: string }> {
-  const { openPluginIndex, sqliteSupport } = await import("../state/plugin-index.js");
+  const { openPluginIndex, pluginIndexDatabasePath, sqliteSupport } = await import("../state/plugin-index.js");
   const support = sqliteSupport();
   if (!support.ok) return { unavailable: support.message };
+  if (!existsSync(pluginIndexDatabasePath(stateDir))) return {};
   try {
     return { index: openPluginIndex({ stateDir }) };
   } catch (error) {
