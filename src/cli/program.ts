@@ -18,6 +18,7 @@ import { runPluginsList } from "./commands/plugins-list.js";
 import { runPluginsSearch } from "./commands/plugins-search.js";
 import { runPluginsMarketplaceList } from "./commands/plugins-marketplace.js";
 import { runUpdateCommand } from "./commands/update.js";
+import { runPluginsInstall, runPluginsUninstall, runPluginsUpdate } from "./commands/plugins-install.js";
 import { runPluginsRegistry } from "./commands/plugins-registry.js";
 import { runPluginsSetEnabled } from "./commands/plugins-enable.js";
 
@@ -196,6 +197,41 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--refresh", "rebuild it from the install records' manifests")
     .option("--json", "print the report as JSON")
     .action(run("plugins registry", runPluginsRegistry));
+
+  plugins
+    .command("install")
+    .description("Install a plugin or compatible bundle from a folder, archive (.zip/.tgz/.tar.gz/.tar), npm-pack:<file.tgz>, npm:<name>[@version|@tag], git:<repo>[@ref], clawhub:<package> or a marketplace (needs Node >= 22.5).")
+    .argument("<spec>", "what to install")
+    .option("--link", "add a local folder to plugins.load.paths instead of copying it")
+    .option("--force", "replace an installed plugin with the same id (not with --link)")
+    .option("--pin", "npm only: record the exact resolved name@version")
+    .option("--registry <url>", "npm registry (default: npm config)")
+    .option("--marketplace <source>", "install the plugin entry <spec> of this marketplace (known name, folder or marketplace.json, owner/repo, repository or git URL)")
+    .option("--json", "print the result as JSON")
+    .addHelpText(
+      "after",
+      "\nAlso: clawhub:<package>[@version|@tag] (ClawHub catalog), <plugin>@<known-marketplace> (~/.claude/plugins/known_marketplaces.json), <plugin> --marketplace <source>.\nLoose .js/.mjs/.cjs/.ts files are not installed: list them in plugins.load.paths.\n\nExamples:\n  openclaw plugins install npm:@acme/weather\n  openclaw plugins install ./weather --link\n  openclaw plugins install git:github.com/acme/weather@v1.2.0\n  openclaw plugins install clawhub:weather\n  openclaw plugins install reviewer --marketplace acme/claude-tools",
+    )
+    .action(run("plugins install", runPluginsInstall));
+
+  plugins
+    .command("update")
+    .description("Update an installed plugin (recorded spec, or a new npm spec); skips without downloading when nothing changed.")
+    .argument("[target]", "plugin id or npm spec")
+    .option("--all", "update every installed plugin")
+    .option("--registry <url>", "npm registry (default: npm config)")
+    .option("--dangerously-force-unsafe-install", "deprecated; changes nothing")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins update", runPluginsUpdate));
+
+  plugins
+    .command("uninstall")
+    .description("Remove a plugin's install record, config entries and (inside the extensions root) its folder.")
+    .argument("<id>", "plugin id")
+    .option("--keep-files", "keep the plugin folder on disk")
+    .option("--keep-config", "deprecated alias of --keep-files")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins uninstall", runPluginsUninstall));
 
   for (const command of plugins.commands) command.exitOverride();
   return program;

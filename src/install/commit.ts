@@ -7,6 +7,8 @@ import { readOpenClawConfigForEdit } from "../config/config-writer.js";
 import type { PluginInstallRecord, PluginInstallSource } from "../state/install-record.js";
 import type { PluginIndex } from "../state/plugin-index-api.js";
 import { applyConfigChange } from "./config-edits.js";
+import { refreshRegistryEntry } from "./registry-cache.js";
+import { cliPackageVersion } from "../cli/version.js";
 import { installError, errorText } from "./failure.js";
 import type { InstallerContext, InstallFinding, StagedSource } from "./installer-api.js";
 import { enforceInstallPolicy, readInstallPolicy } from "./install-policy.js";
@@ -131,6 +133,8 @@ export async function commitStaged(options: {
     throw error;
   }
   const warnings: string[] = [];
+  const registryWarning = await refreshRegistryEntry(index, record.pluginId, ctx.hostVersion ?? cliPackageVersion());
+  if (registryWarning) warnings.push(registryWarning);
   if (options.config) {
     try {
       await applyConfigChange(ctx.paths, options.config, { env: ctx.env, action: options.action });

@@ -251,8 +251,8 @@ describe("policy and hooks", () => {
     expect(blocked).toMatchObject({ code: "hook-blocked" });
     expect(blocked.message).toContain("scanner");
     expect(seen[0]).toMatchObject({ targetType: "plugin", targetName: "demo", origin: "cli" });
-    const ok = await installPlugin({ spec: src }, { ...ctx, beforeInstall: () => ({ findings: [{ ruleId: "r1", severity: "info", message: "looks fine" }] }) });
-    expect(ok.findings).toEqual([{ ruleId: "r1", severity: "info", message: "looks fine" }]);
+    const ok = await installPlugin({ spec: src }, { ...ctx, beforeInstall: () => ({ findings: [{ ruleId: "r1", severity: "info", file: "index.js", line: 1, message: "looks fine" }] }) });
+    expect(ok.findings).toEqual([{ ruleId: "r1", severity: "info", file: "index.js", message: "looks fine" }]);
   });
 });
 

@@ -66,15 +66,15 @@ export function writePlugin(dir: string, plugin: FixturePlugin): string {
  * ```
  */
 export async function makeTar(dir: string, out: string, options: { gzip?: boolean; prefix?: string; entries?: string[]; preservePaths?: boolean } = {}): Promise<string> {
-  const tar = require("tar") as typeof import("tar");
+  const createTar = (require("tar") as { c: unknown }).c as (options: Record<string, unknown>, files: string[]) => Promise<void>;
   const cwd = options.prefix ? dirname(dir) : dir;
   const entries = options.entries ?? (options.prefix ? [dir.slice(dirname(dir).length + 1)] : ["."]);
   if (options.prefix && options.prefix !== entries[0]) {
     // tar the folder under its own name, then rename through the `prefix` transform
-    await tar.c({ file: out, cwd, gzip: options.gzip === true, portable: true, onWriteEntry: (entry) => { entry.path = entry.path.replace(/^[^/]+/, options.prefix!); } } as Parameters<typeof tar.c>[0], entries);
+    await createTar({ file: out, cwd, gzip: options.gzip === true, portable: true, onWriteEntry: (entry: { path: string }) => { entry.path = entry.path.replace(/^[^/]+/, options.prefix!); } }, entries);
     return out;
   }
-  await tar.c({ file: out, cwd, gzip: options.gzip === true, portable: true, preservePaths: options.preservePaths === true } as Parameters<typeof tar.c>[0], entries);
+  await createTar({ file: out, cwd, gzip: options.gzip === true, portable: true, preservePaths: options.preservePaths === true }, entries);
   return out;
 }
 
@@ -154,8 +154,8 @@ export async function makeTraversalTar(workDir: string, out: string): Promise<st
   const inner = join(workDir, "inner");
   writePlugin(inner, { id: "evil-tar" });
   writeFileSync(join(workDir, "evil.txt"), "pwned");
-  const tar = require("tar") as typeof import("tar");
-  await tar.c({ file: out, cwd: inner, gzip: true, preservePaths: true } as Parameters<typeof tar.c>[0], ["openclaw.plugin.json", "package.json", "../evil.txt"]);
+  const createTar = (require("tar") as { c: unknown }).c as (options: Record<string, unknown>, files: string[]) => Promise<void>;
+  await createTar({ file: out, cwd: inner, gzip: true, preservePaths: true }, ["openclaw.plugin.json", "package.json", "../evil.txt"]);
   return out;
 }
 
