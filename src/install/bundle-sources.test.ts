@@ -9,6 +9,7 @@ import { createMemoryIndex } from "../../test/support/plugin-fixtures.js";
 import { packFolder, startTestCatalog, type TestCatalog } from "../../test/support/clawhub-catalog.js";
 import { createTempDir, type TempDir } from "../testing/temp-dir.js";
 import { installPlugin, isInstallError, type InstallerContext, type InstallFailure } from "./installer-api.js";
+import { sourceFolderName } from "./validate-bundle.js";
 
 let tmp: TempDir;
 let index: ReturnType<typeof createMemoryIndex>;
@@ -123,5 +124,16 @@ describe("bundles and hub sources through installPlugin", () => {
     expect(error.code).toBe("invalid-spec");
     expect(error.fix).toContain("plugins.load.paths");
     expect(extensions()).toEqual([]);
+  });
+});
+
+describe("sourceFolderName (ids of manifest-less bundles at install)", () => {
+  it("takes the folder name a spec stands for", () => {
+    expect(sourceFolderName("/x/layout-only/")).toBe("layout-only");
+    expect(sourceFolderName("./a/reviewer-1.0.0.tgz")).toBe("reviewer-1.0.0");
+    expect(sourceFolderName("clawhub:reviewer@1.0.0")).toBe("reviewer");
+    expect(sourceFolderName("marketplace:reviewer@acme")).toBe("reviewer");
+    expect(sourceFolderName("git:acme/reviewer.git#v1")).toBe("reviewer");
+    expect(sourceFolderName("reviewer")).toBe("reviewer");
   });
 });

@@ -3,11 +3,27 @@
  * be readable JSON (the error names the file) and its id usable as a folder name; `validate-staged.ts` then runs the
  * link and path-safety checks every plugin gets. Bundles install into the normal plugin root like native plugins.
  */
-import { readBundle } from "../bundles/detect-bundle.js";
+import { basename } from "node:path";
+import { readBundle, slugifyBundleId } from "../bundles/detect-bundle.js";
 import type { BundleKind } from "../bundles/bundle-types.js";
 import { installError } from "./failure.js";
 
 const SAFE_ID = /^[a-z0-9][a-z0-9._-]{0,127}$/i;
+
+/**
+ * The folder name a spec stands for: `./x/reviewer/` → `reviewer`, `/a/reviewer-1.0.0.tgz` → `reviewer-1.0.0`,
+ * `clawhub:reviewer@1.0.0` → `reviewer`, `marketplace:reviewer@acme` → `reviewer`.
+ *
+ * @example
+ * ```ts
+ * sourceFolderName("git:acme/reviewer#v1"); // "reviewer"
+ * ```
+ */
+export function sourceFolderName(spec: string): string {
+  let body = spec.replace(/^(clawhub|marketplace|npm|npm-pack|git|path):/, "").replace(/[#].*$/, "").replace(/[\\/]+$/, "");
+  if (/^(clawhub|marketplace|npm):/.test(spec) || (!body.includes("/") && body.lastIndexOf("@") > 0)) body = body.slice(0, body.lastIndexOf("@") > 0 ? body.lastIndexOf("@") : undefined);
+  return basename(body).replace(/\.(tgz|zip|tar|tar\.gz|git)$/i, "");
+}
 
 /**
  * Facts of a staged bundle (what {@link readStagedBundle} returns).
@@ -46,6 +62,8 @@ export function readStagedBundle(pluginDir: string, kind: BundleKind, spec: stri
     });
   }
   const bundle = read.bundle;
+  // Without a manifest name the id comes from the folder name — the source's, not the staging copy's.
+  if (!bundle.name) bundle.id = slugifyBundleId(undefined, sourceFolderName(spec));
   if (!SAFE_ID.test(bundle.id)) {
     throw installError("manifest-invalid", `The bundle id "${bundle.id}" cannot name a folder.`, {
       source: spec,
