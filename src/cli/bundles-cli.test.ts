@@ -97,4 +97,15 @@ describe("bundles in plugins list / inspect", () => {
     const runtime = await run(["plugins", "inspect", "codexy", "--runtime", "--workspace", dir.resolve("ws")], dir.path, env);
     expect(runtime.stdout + runtime.stderr).toContain("is a codex bundle: it has no OpenClaw entry to import");
   });
+
+  it("doctor reports not-wired capabilities as notices and a broken bundle manifest as an issue", async () => {
+    const dir = dirs.create();
+    const env = layout(dir);
+    const doctor = await run(["plugins", "doctor", "--json", "--workspace", dir.resolve("ws")], dir.path, env);
+    const report = JSON.parse(doctor.stdout);
+    type Finding = { code: string; pluginId?: string };
+    expect((report.issues as Finding[]).map((f) => [f.pluginId, f.code])).toEqual([["cursed", "bundle-manifest-invalid"]]);
+    expect(report.staleConfig).toEqual([]);
+    expect(report.notices as Finding[]).toContainEqual(expect.objectContaining({ pluginId: "reviewer", code: "bundle-capability-not-wired" }));
+  });
 });
