@@ -108,4 +108,24 @@ describe("bundles in plugins list / inspect", () => {
     expect(report.staleConfig).toEqual([]);
     expect(report.notices as Finding[]).toContainEqual(expect.objectContaining({ pluginId: "reviewer", code: "bundle-capability-not-wired" }));
   });
+
+});
+
+describe("update / search / marketplace usage errors (in process)", () => {
+  it("openclaw update refuses under Nix mode and a bad channel; search and marketplace list name bad input", async () => {
+    const dir = dirs.create();
+    const env = { OPENCLAW_STATE_DIR: dir.resolve("state"), OPENCLAW_CONFIG_PATH: dir.resolve("state/openclaw.json"), HOME: dir.resolve("home") };
+    const nix = await run(["update", "--channel", "beta"], dir.path, { ...env, OPENCLAW_NIX_MODE: "1" });
+    expect(nix.code).toBe(1);
+    expect(nix.stderr).toContain("OPENCLAW_NIX_MODE");
+    const bad = await run(["update", "--channel", "nightly"], dir.path, env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--channel nightly: use stable or beta.");
+    const limit = await run(["plugins", "search", "x", "--limit", "0"], dir.path, env);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain("--limit 0");
+    const missing = await run(["plugins", "marketplace", "list", "./nowhere"], dir.path, env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('marketplace source "./nowhere" is not a known marketplace');
+  });
 });

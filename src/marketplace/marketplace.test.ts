@@ -153,3 +153,33 @@ describe("marketplace install source", () => {
     expect(escape.message).toContain('plugin "escape" points at ../outside, which is outside the marketplace root');
   });
 });
+
+describe("marketplace records through install and update", () => {
+  it("update re-resolves marketplace:<plugin>@<source>: skipped while the entry version matches, updated when it changes", async () => {
+    const { createMemoryIndex } = await import("../../test/support/plugin-fixtures.js");
+    const { installPlugin, updatePlugin } = await import("../install/installer-api.js");
+    const dir = dirs.create();
+    const root = market(dir);
+    dir.write({ "home/.claude/plugins/known_marketplaces.json": { "acme-tools": { installLocation: root } } });
+    const index = createMemoryIndex();
+    const ctx = {
+      paths: { stateDir: dir.resolve("state"), configPath: dir.resolve("state/openclaw.json"), userExtensionsDir: dir.resolve("state/extensions") },
+      env: { ...process.env, OPENCLAW_NIX_MODE: "", HOME: dir.resolve("home") },
+      openIndex: () => index,
+      withLock: <T>(_dir: string, fn: () => Promise<T>) => fn(),
+      hostVersion: "2026.11.0",
+    };
+    await installPlugin({ spec: "reviewer@acme-tools" }, ctx);
+    const same = await updatePlugin({ target: "reviewer" }, ctx);
+    expect(same.outcomes[0]).toMatchObject({ status: "skipped", toVersion: "1.0.0" });
+    const manifest = JSON.parse(readFileSync(`${root}/.claude-plugin/marketplace.json`, "utf8"));
+    manifest.plugins[0].version = "1.1.0";
+    dir.write({
+      "market/.claude-plugin/marketplace.json": manifest,
+      "market/plugins/reviewer/.claude-plugin/plugin.json": { name: "reviewer", version: "1.1.0" },
+    });
+    const bumped = await updatePlugin({ target: "reviewer" }, ctx);
+    expect(bumped.outcomes[0]).toMatchObject({ status: "updated", toVersion: "1.1.0" });
+    expect(index.getRecord("reviewer")).toMatchObject({ source: "marketplace", marketplacePlugin: "reviewer", marketplaceSource: "acme-tools", version: "1.1.0" });
+  });
+});

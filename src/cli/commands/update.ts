@@ -37,6 +37,12 @@ export async function runUpdateCommand(ctx: CommandContext, options: UpdateComma
     throw new CliError(`--channel ${options.channel}: use stable or beta.`, ExitCode.usage);
   }
   const paths = resolveOpenClawPaths({ env: ctx.io.env, cwd: ctx.io.cwd });
+  const { assertMutationAllowed } = await import("../../config/config-writer.js");
+  try {
+    assertMutationAllowed("openclaw update", ctx.io.env, paths.configPath);
+  } catch (error) {
+    throw toCliError(error);
+  }
   const config = await readOpenClawConfig(paths.configPath);
   const recorded = recordedChannel(config.raw);
   const channel = (options.channel as "stable" | "beta" | undefined) ?? recorded ?? "stable";

@@ -150,6 +150,28 @@ export function marketplaceSource(options: MarketplaceSourceOptions): InstallSou
         await market.cleanup();
       }
     },
+    async checkUpdate(record: PluginInstallRecord, spec: string, sctx: SourceContext) {
+      // Current when the entry still declares the installed version; an entry without a version is re-staged.
+      const wanted = splitMarketplaceSpec(spec);
+      if (!wanted) return { upToDate: false };
+      const home = options.home ?? sctx.env.HOME ?? homedir();
+      let market;
+      try {
+        market = await loadMarketplace(wanted.source, { home, cwd: options.cwd, env: sctx.env, gitCommand: sctx.gitCommand });
+      } catch (error) {
+        throw asInstallError(error, spec);
+      }
+      try {
+        const entry = findMarketplaceEntry(market, wanted.plugin);
+        return entry.version !== undefined
+          ? { upToDate: entry.version === record.version, targetVersion: entry.version, spec }
+          : { upToDate: false, spec };
+      } catch (error) {
+        throw asInstallError(error, spec);
+      } finally {
+        await market.cleanup();
+      }
+    },
     updateSpec: (record) =>
       record.marketplacePlugin && record.marketplaceSource ? `${PREFIX}${record.marketplacePlugin}@${record.marketplaceSource}` : undefined,
   };
