@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packFolder, startTestCatalog, type TestCatalog } from "../../../test/support/clawhub-catalog.js";
+import { makeZip, writePlugin } from "../../../test/support/plugin-fixtures.js";
 import { createTempDirPool, type TempDir } from "../../testing/temp-dir.js";
 import { isInstallError, type InstallError, type InstallRequest, type SourceContext } from "../installer-api.js";
 import { clawhubSource } from "./clawhub.js";
@@ -99,6 +100,23 @@ describe("clawhub: install source", () => {
     expect(staged.record).toMatchObject({ artifactKind: "legacy-archive", resolvedVersion: "0.9.0" });
     expect(staged.record.clawpackSha256).toBeUndefined();
     expect(staged.warnings?.join(" ")).toContain("legacy archive check");
+  });
+
+  it("installs a legacy zip archive (verified by sha256hash) and refuses one whose hash differs", async () => {
+    const dir = dirs.create();
+    const zip = readFileSync(await makeZip(writePlugin(dir.resolve("zsrc"), { id: "zippy", version: "0.5.0" }), dir.resolve("zippy.zip")));
+    catalog.put({ name: "zippy", family: "code-plugin", versions: [{ version: "0.5.0", kind: "legacy", bytes: zip }] });
+    catalog.put({ name: "zippy-bad", family: "code-plugin", versions: [{ version: "0.5.0", kind: "legacy", bytes: zip, wrongDeclaredDigest: true }] });
+    const source = clawhubSource({ cwd: dir.path, baseUrl: catalog.url });
+    const staged = await source.stage("clawhub:zippy", sctxFor(dir, { spec: "clawhub:zippy" }));
+    expect(staged.record).toMatchObject({ artifactKind: "legacy-archive", artifactFormat: "zip", npmTarballName: "zippy-0.5.0.zip", resolvedVersion: "0.5.0" });
+    expect(JSON.parse(readFileSync(`${staged.pluginDir}/openclaw.plugin.json`, "utf8")).id).toBe("zippy");
+    const other = dirs.create();
+    const sctx = sctxFor(other, { spec: "clawhub:zippy-bad" });
+    const error = await failure(source.stage("clawhub:zippy-bad", sctx));
+    expect(error.failure.code).toBe("integrity-mismatch");
+    expect(error.message).toContain("declares sha256hash");
+    expect(readdirSync(sctx.stagingDir)).toEqual([]);
   });
 
   it("fails closed on a digest mismatch and leaves staging and scratch empty", async () => {
