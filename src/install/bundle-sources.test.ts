@@ -118,6 +118,15 @@ describe("bundles and hub sources through installPlugin", () => {
     expect(result.record.spec).toBeUndefined();
   });
 
+  it("refuses a folder of loose script files with the plugins.load.paths instruction", async () => {
+    tmp.write({ "scripts/a.js": "export default {}", "scripts/b.mjs": "export default {}" });
+    const error = await failure(installPlugin({ spec: tmp.resolve("scripts") }, ctx));
+    expect(error.code).toBe("manifest-invalid");
+    expect(error.message).toContain("only loose script files (a.js, b.mjs)");
+    expect(error.fix).toContain("plugins.load.paths");
+    expect(extensions()).toEqual([]);
+  });
+
   it("refuses a loose script file with the plugins.load.paths instruction", async () => {
     tmp.write({ "helper.ts": "export default {}" });
     const error = await failure(installPlugin({ spec: tmp.resolve("helper.ts") }, ctx));

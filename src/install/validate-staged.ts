@@ -101,6 +101,19 @@ export async function validateStagedPlugin(
   if (!read.manifest || hasErrors(read.diagnostics)) {
     const missing = read.diagnostics.some((d) => d.code === "manifest-not-found" || d.code === "manifest-missing");
     const first = read.diagnostics.filter((d) => d.level === "error").slice(0, 3).map((d) => formatDiagnostic(d)).join("; ");
+    // A folder of loose scripts is not a plugin package: those files are loaded from plugins.load.paths instead.
+    const scripts = missing ? (await readdir(pluginDir)).filter((name) => /\.(js|mjs|cjs|ts)$/.test(name)) : [];
+    if (scripts.length > 0) {
+      throw installError(
+        "manifest-invalid",
+        `No openclaw.plugin.json or bundle manifest at the plugin root, only loose script files (${scripts.slice(0, 5).join(", ")}); plugins install does not copy loose .js/.mjs/.cjs/.ts files. Nothing was installed.`,
+        {
+          source: spec,
+          rule: "install copies plugin packages and bundles; loose script files are loaded from plugins.load.paths",
+          fix: "list them in plugins.load.paths instead (each file, or the folder that holds them), or add openclaw.plugin.json to make the folder a plugin",
+        },
+      );
+    }
     throw installError(
       "manifest-invalid",
       missing
