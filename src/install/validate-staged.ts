@@ -102,7 +102,8 @@ export async function validateStagedPlugin(
     const missing = read.diagnostics.some((d) => d.code === "manifest-not-found" || d.code === "manifest-missing");
     const first = read.diagnostics.filter((d) => d.level === "error").slice(0, 3).map((d) => formatDiagnostic(d)).join("; ");
     // A folder of loose scripts is not a plugin package: those files are loaded from plugins.load.paths instead.
-    const scripts = missing ? (await readdir(pluginDir)).filter((name) => /\.(js|mjs|cjs|ts)$/.test(name)) : [];
+    const names = missing ? await readdir(pluginDir) : [];
+    const scripts = names.includes("package.json") ? [] : names.filter((name) => /\.(js|mjs|cjs|ts)$/.test(name));
     if (scripts.length > 0) {
       throw installError(
         "manifest-invalid",
