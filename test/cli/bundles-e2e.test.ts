@@ -110,6 +110,13 @@ describe("bundles (Node 24, built binary)", () => {
     expect(codex.bundle).toMatchObject({ wired: ["hooks"], notWired: ["mcpServers"], hookFolders: ["on-start"] });
     expect(codex.diagnostics).toContainEqual(expect.objectContaining({ code: "bundle-capability-not-wired", message: expect.stringContaining("mcpServers detected, not wired") }));
 
+    const registry = json(await openclaw(dir, ["plugins", "registry", "--refresh", "--json"]));
+    const entries = Object.fromEntries(registry.plugins.map((p: { pluginId: string }) => [p.pluginId, p]));
+    expect(entries["layout-only"]).toMatchObject({ format: "bundle", bundleKind: "claude" });
+    expect(entries["layout-only"].manifestError).toBeUndefined();
+    expect(entries.cursed).toMatchObject({ format: "bundle", bundleKind: "cursor" });
+    expect(entries.native).toMatchObject({ format: "openclaw" });
+
     expect((await openclaw(dir, ["plugins", "disable", "cursed"])).status).toBe(0);
     expect(json(await openclaw(dir, ["plugins", "list", "--json"])).plugins.find((p: { id: string }) => p.id === "cursed")).toMatchObject({ status: "disabled" });
     expect((await openclaw(dir, ["plugins", "enable", "cursed"])).status).toBe(0);
