@@ -234,7 +234,7 @@ describe("openclaw plugins list", () => {
     expect(JSON.parse(enabled.stdout).plugins.map((p: { id: string }) => p.id)).toEqual(["alpha"]);
 
     const table = await run(["plugins", "list", "--workspace", dir.resolve("ws")], { cwd: dir.path, env });
-    expect(table.stdout).toMatch(/ID\s+NAME\s+STATUS\s+ORIGIN\s+VERSION/);
+    expect(table.stdout).toMatch(/ID\s+NAME\s+FORMAT\s+STATUS\s+ORIGIN\s+VERSION/);
     expect(table.stdout).toContain("alpha");
     expect(table.stdout).not.toContain("\u001b[");
     const verbose = await run(["plugins", "list", "--verbose", "--workspace", dir.resolve("ws")], { cwd: dir.path, env });

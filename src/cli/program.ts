@@ -19,6 +19,9 @@ import { addPluginCommands, coreTree, loadPluginCli, pluginCommandJob, runPlugin
 import { formatDiagnosticLine } from "./context.js";
 import { matchPluginCommand } from "../plugin-cli/claims.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
+import { runPluginsSearch } from "./commands/plugins-search.js";
+import { runPluginsMarketplaceList } from "./commands/plugins-marketplace.js";
+import { runUpdateCommand } from "./commands/update.js";
 import { runPluginsInstall, runPluginsUninstall, runPluginsUpdate } from "./commands/plugins-install.js";
 import { runPluginsRegistry } from "./commands/plugins-registry.js";
 import { runPluginsSetEnabled } from "./commands/plugins-enable.js";
@@ -92,6 +95,15 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
         ctx.tracer.finish();
       }
     };
+
+  program
+    .command("update")
+    .description("Update every tracked plugin on an update channel (stable or beta) and record the channel in the config.")
+    .option("--channel <channel>", "stable or beta (default: the recorded update.channel, else stable)")
+    .option("--json", "print { channel, outcomes, warnings } as JSON")
+    .addHelpText("after", "\nOn beta, default-line npm and ClawHub plugins try @beta first and fall back to their recorded spec with a warning;\nexact versions and explicit tags stay. Needs Node >= 22.5 (the plugin index).")
+    .exitOverride()
+    .action(run("update", runUpdateCommand));
 
   const plugins = program
     .command("plugins")
@@ -187,6 +199,27 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .action(run("plugins list", runPluginsList));
 
   plugins
+    .command("search")
+    .description("Search a ClawHub catalog for installable plugins (code-plugin and bundle-plugin packages; never touches local state).")
+    .argument("<query>", "words to search for")
+    .option("--json", "print { source, query, results } as JSON")
+    .option("--limit <n>", "at most this many results, 1–100 (default 20)")
+    .addHelpText("after", "\nCatalog: config clawhub.url, or $OPENCLAW_CLAWHUB_URL (default https://clawhub.ai); time limit clawhub.timeoutMs / $OPENCLAW_CLAWHUB_TIMEOUT_MS (default 30000).")
+    .action(run("plugins search", runPluginsSearch));
+
+  const marketplace = plugins
+    .command("marketplace")
+    .description("Inspect Claude-compatible plugin marketplaces.")
+    .exitOverride();
+  marketplace
+    .command("list")
+    .description("Resolve a marketplace source and list its plugin entries.")
+    .argument("<source>", "known marketplace name (~/.claude/plugins/known_marketplaces.json), folder or marketplace.json, owner/repo, repository URL or git URL")
+    .option("--json", "print the resolved source label, the manifest and the plugin entries as JSON")
+    .exitOverride()
+    .action(run("plugins marketplace list", runPluginsMarketplaceList));
+
+  plugins
     .command("enable")
     .description("Set plugins.entries.<id>.enabled to true (in the $include'd plugins file when there is one).")
     .argument("<id>", "plugin id")
@@ -211,15 +244,19 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
 
   plugins
     .command("install")
-    .description("Install a plugin from a folder, archive (.zip/.tgz/.tar.gz/.tar), npm-pack:<file.tgz>, npm:<name>[@version|@tag] or git:<repo>[@ref] (needs Node >= 22.5).")
+    .description("Install a plugin or compatible bundle from a folder, archive (.zip/.tgz/.tar.gz/.tar), npm-pack:<file.tgz>, npm:<name>[@version|@tag], git:<repo>[@ref], clawhub:<package> or a marketplace (needs Node >= 22.5).")
     .argument("<spec>", "what to install")
     .option("--link", "add a local folder to plugins.load.paths instead of copying it")
     .option("--force", "replace an installed plugin with the same id (not with --link)")
     .option("--pin", "npm only: record the exact resolved name@version")
     .option("--registry <url>", "npm registry (default: npm config)")
     .option("--dangerously-force-unsafe-install", "deprecated; accepted for compatibility, changes nothing (install policy and before_install hooks still decide)")
+    .option("--marketplace <source>", "install the plugin entry <spec> of this marketplace (known name, folder or marketplace.json, owner/repo, repository or git URL)")
     .option("--json", "print the result as JSON")
-    .addHelpText("after", "\nExamples:\n  openclaw plugins install npm:@acme/weather\n  openclaw plugins install ./weather --link\n  openclaw plugins install git:github.com/acme/weather@v1.2.0")
+    .addHelpText(
+      "after",
+      "\nAlso: clawhub:<package>[@version|@tag] (ClawHub catalog), <plugin>@<known-marketplace> (~/.claude/plugins/known_marketplaces.json), <plugin> --marketplace <source>.\nLoose .js/.mjs/.cjs/.ts files are not installed: list them in plugins.load.paths.\n\nExamples:\n  openclaw plugins install npm:@acme/weather\n  openclaw plugins install ./weather --link\n  openclaw plugins install git:github.com/acme/weather@v1.2.0\n  openclaw plugins install clawhub:weather\n  openclaw plugins install reviewer --marketplace acme/claude-tools",
+    )
     .action(run("plugins install", runPluginsInstall));
 
   plugins

@@ -8,12 +8,15 @@
  * 3. `<state dir>/extensions` (origin `global`): each sub-folder is a candidate.
  *
  * In the auto-discovered roots (2, 3) top-level files are local helpers and are skipped. A folder is a plugin
- * candidate when it holds `openclaw.plugin.json` or a `package.json` with `openclaw.extensions`.
+ * candidate when it holds `openclaw.plugin.json`, a `package.json` with `openclaw.extensions`, or is a compatible
+ * Codex/Claude/Cursor bundle ({@link detectBundleKind}; then the candidate carries `bundleKind`).
  * Every candidate passes the path-safety gate ({@link checkPathSafety}); blocked ones are kept, marked `blocked`.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readPluginPackageJson } from "../host/entry-files.js";
+import { detectBundleKind } from "../bundles/detect-bundle.js";
+import type { BundleKind } from "../bundles/bundle-types.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import { checkPathSafety, type PathSafetyBlock } from "./path-safety.js";
 import type { PluginOrigin, PluginsPolicy } from "../config/plugins-policy.js";
@@ -44,6 +47,8 @@ export interface PluginCandidate {
   entryFiles: string[];
   /** Set when the path-safety gate blocks the candidate: it is present on disk but will not be imported. */
   blocked?: PathSafetyBlock;
+  /** Set when the folder is a compatible bundle (no `openclaw.plugin.json`): its subtype. */
+  bundleKind?: BundleKind;
 }
 
 /** Result of {@link discoverPluginCandidates}. */
@@ -96,7 +101,7 @@ export function packageExtensions(packageJson: Record<string, unknown> | undefin
 function looksLikePlugin(dir: string): boolean {
   if (existsSync(join(dir, PLUGIN_MANIFEST_FILE))) return true;
   const pkg = readPackageJson(dir).value;
-  return packageExtensions(pkg) !== undefined;
+  return packageExtensions(pkg) !== undefined || detectBundleKind(dir) !== undefined;
 }
 
 /**
@@ -147,6 +152,8 @@ export function describePluginFolder(options: {
   };
   if (pkg.value) candidate.packageJson = pkg.value;
   if (pkg.error) candidate.packageJsonError = pkg.error;
+  const bundleKind = options.entryFile || extensions.length > 0 ? undefined : detectBundleKind(rootDir);
+  if (bundleKind) candidate.bundleKind = bundleKind;
   const safety: Parameters<typeof checkPathSafety>[0] = { rootDir, files: entryFiles };
   if (options.uid !== undefined) safety.uid = options.uid;
   const blocked = checkPathSafety(safety);

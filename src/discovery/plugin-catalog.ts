@@ -10,6 +10,9 @@ import { basename } from "node:path";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
 import { readPluginManifest } from "../manifest/read-plugin-manifest.js";
+import { readBundle } from "../bundles/detect-bundle.js";
+import { resolveBundleWiring, type BundleWiringResult } from "../bundles/bundle-wiring.js";
+import type { DetectedBundle } from "../bundles/bundle-types.js";
 import { readOpenClawConfig, type OpenClawConfigFile } from "./config-file.js";
 import { describePluginFolder, discoverPluginCandidates, type PluginCandidate } from "./discover-plugins.js";
 import { resolvePluginEnablement, type PluginEnablement, type PluginOrigin } from "../config/plugins-policy.js";
@@ -23,14 +26,29 @@ export interface CatalogPlugin {
   /** Manifest id, or the folder name when the manifest is unusable. */
   id: string;
   idSource: "manifest" | "folder";
-  /** Always `openclaw` (native plugins with `openclaw.plugin.json`). */
-  format: "openclaw";
+  /** `openclaw` (native plugin, `openclaw.plugin.json`) or `bundle` (Codex/Claude/Cursor bundle). */
+  format: "openclaw" | "bundle";
+  /** The detected bundle and its wiring, when `format` is `bundle` and its manifest is usable. */
+  bundle?: CatalogBundle;
   candidate: PluginCandidate;
   manifest?: PluginManifest;
   /** Manifest reader diagnostics plus package problems and the path-safety block, if any. */
   diagnostics: PluginDiagnostic[];
   enablement: PluginEnablement;
   status: PluginCatalogStatus;
+}
+
+/**
+ * A bundle as the catalog sees it.
+ *
+ * @example
+ * ```ts
+ * if (plugin.bundle) console.log(plugin.bundle.detected.kind, plugin.bundle.wiring.notWired);
+ * ```
+ */
+export interface CatalogBundle {
+  detected: DetectedBundle;
+  wiring: BundleWiringResult;
 }
 
 /** Result of {@link buildPluginCatalog}. */
@@ -55,6 +73,7 @@ export async function catalogPlugin(
   candidate: PluginCandidate,
   pluginsConfig: OpenClawConfigFile["plugins"],
 ): Promise<CatalogPlugin> {
+  if (candidate.bundleKind) return catalogBundle(candidate, candidate.bundleKind, pluginsConfig);
   // A manifest the gate refused (a link out of the folder, a FIFO) is not read at all: the plugin is listed by folder.
   const manifestRefused = candidate.blocked !== undefined && candidate.blocked.path === candidate.manifestFile;
   const read = manifestRefused
@@ -100,6 +119,37 @@ export async function catalogPlugin(
     status,
   };
   if (read.manifest) plugin.manifest = read.manifest;
+  return plugin;
+}
+
+function catalogBundle(
+  candidate: PluginCandidate,
+  kind: NonNullable<PluginCandidate["bundleKind"]>,
+  pluginsConfig: OpenClawConfigFile["plugins"],
+): CatalogPlugin {
+  const read = readBundle(candidate.rootDir, kind);
+  const diagnostics: PluginDiagnostic[] = [];
+  let bundle: CatalogBundle | undefined;
+  if (read?.ok) {
+    bundle = { detected: read.bundle, wiring: resolveBundleWiring(read.bundle) };
+    diagnostics.push(...bundle.wiring.diagnostics);
+  } else if (read) {
+    diagnostics.push({ level: "error", code: read.code, path: "", file: read.file, message: read.message });
+  }
+  const id = bundle?.detected.id ?? basename(candidate.rootDir);
+  const enablement = resolvePluginEnablement({ id, origin: candidate.origin, plugins: pluginsConfig });
+  if (candidate.blocked) {
+    diagnostics.push({
+      level: "error",
+      code: `blocked-${candidate.blocked.code}`,
+      path: "",
+      file: candidate.rootDir,
+      message: `plugin "${id}" is present but blocked: ${candidate.blocked.message}`,
+    });
+  }
+  const status: PluginCatalogStatus = candidate.blocked ? "blocked" : !bundle ? "error" : enablement.enabled ? "enabled" : "disabled";
+  const plugin: CatalogPlugin = { id, idSource: bundle ? "manifest" : "folder", format: "bundle", candidate, diagnostics, enablement, status };
+  if (bundle) plugin.bundle = bundle;
   return plugin;
 }
 

@@ -93,6 +93,8 @@ export interface InstallRequest {
   force?: boolean;
   /** npm only: record the exact resolved `name@version` as the spec. */
   pin?: boolean;
+  /** `--marketplace <source>`: the spec is a plugin entry name in that marketplace (see `sources/marketplace.ts`). */
+  marketplace?: string;
   /** npm registry URL (default: `npm_config_registry` env, then `npm config get registry`). */
   registry?: string;
   /** Who asked (passed to `before_install` as `origin`): `cli`, `api`, … */
@@ -112,6 +114,11 @@ export interface UpdateRequest {
   target?: string;
   /** Update every tracked plugin that has an updatable source (npm, git, archive/path re-copy is not updated). */
   all?: boolean;
+  /**
+   * Update channel (`openclaw update --channel beta`): on `beta`, default-line npm and ClawHub records try `@beta`
+   * first and fall back to the recorded spec with a warning (see `beta-channel.ts`). Default `stable`.
+   */
+  channel?: "stable" | "beta";
   registry?: string;
   origin?: string;
   /**
@@ -193,6 +200,8 @@ export interface UpdateOutcome {
   error?: InstallFailure;
   /** True when the skip decision needed no artifact download. */
   downloaded?: boolean;
+  /** Non-fatal notes (a beta-channel fallback, for example). */
+  warnings?: string[];
 }
 
 /**

@@ -49,7 +49,10 @@ export async function runInstall(request: InstallRequest, ctx: InstallerContext)
   if (request.pin && resolver.kind !== "npm") {
     throw installError("option-conflict", `--pin applies to npm installs only; "${spec}" is a ${resolver.kind} source.`, {
       source: spec,
-      rule: "--pin records the exact npm name@version; git installs pin with an explicit ref, local sources have no version line",
+      rule:
+        resolver.kind === "marketplace"
+          ? "--pin records the exact npm name@version; a marketplace install records the marketplace source, name and plugin entry instead"
+          : "--pin records the exact npm name@version; git installs pin with an explicit ref, local sources have no version line",
       fix: resolver.kind === "git" ? `openclaw plugins install ${spec}@<tag-or-commit>` : `openclaw plugins install ${spec}`,
     });
   }

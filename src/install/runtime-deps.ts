@@ -14,6 +14,9 @@ import { archiveSource, npmPackSource } from "./sources/archive.js";
 import { folderSource } from "./sources/local.js";
 import { gitSource } from "./sources/git.js";
 import { npmSource } from "./sources/npm.js";
+import { clawhubSource } from "./sources/clawhub.js";
+import { marketplaceSource } from "./sources/marketplace.js";
+import { looseScriptSource } from "./sources/loose-script.js";
 import type { OperationRun } from "./operation.js";
 
 /**
@@ -39,16 +42,26 @@ export function assertNotNixMode(action: string, env: NodeJS.ProcessEnv): void {
 }
 
 /**
- * The source resolvers in the order they are asked: the context's extra ones, then npm-pack:, git:, archives,
- * folders and finally npm (which takes every spec without another prefix).
+ * The source resolvers in the order they are asked: the context's extra ones, then npm-pack:, clawhub:,
+ * marketplace (`plugin@known-marketplace`, `--marketplace`, `marketplace:`), git:, archives, the loose-script
+ * refusal, folders and finally npm (which takes every spec without another prefix).
  *
  * @example
  * ```ts
  * const resolver = pickSource("git:acme/demo", { spec: "git:acme/demo" }, ctx);
  * ```
  */
-export function builtinSources(cwd: string): InstallSourceResolver[] {
-  return [npmPackSource(cwd), gitSource(), archiveSource(cwd), folderSource(cwd), npmSource()];
+export function builtinSources(cwd: string, env?: NodeJS.ProcessEnv): InstallSourceResolver[] {
+  return [
+    npmPackSource(cwd),
+    clawhubSource({ cwd }),
+    marketplaceSource(env?.HOME ? { cwd, home: env.HOME } : { cwd }),
+    gitSource(),
+    archiveSource(cwd),
+    looseScriptSource(cwd),
+    folderSource(cwd),
+    npmSource(),
+  ];
 }
 
 /**
@@ -60,7 +73,7 @@ export function builtinSources(cwd: string): InstallSourceResolver[] {
  * ```
  */
 export function pickSource(spec: string, request: InstallRequest, ctx: InstallerContext, cwd = ctx.cwd ?? process.cwd()): InstallSourceResolver {
-  for (const resolver of [...(ctx.sources ?? []), ...builtinSources(cwd)]) {
+  for (const resolver of [...(ctx.sources ?? []), ...builtinSources(cwd, ctx.env)]) {
     if (resolver.matches(spec, request)) return resolver;
   }
   throw installError("invalid-spec", `No install source handles "${spec}".`, {
@@ -79,7 +92,7 @@ export function pickSource(spec: string, request: InstallRequest, ctx: Installer
  * ```
  */
 export function sourceForKind(kind: string, ctx: InstallerContext, cwd = ctx.cwd ?? process.cwd()): InstallSourceResolver | undefined {
-  return [...(ctx.sources ?? []), npmSource(), gitSource(), ...builtinSources(cwd)].find((r) => r.kind === kind);
+  return [...(ctx.sources ?? []), npmSource(), gitSource(), ...builtinSources(cwd, ctx.env)].find((r) => r.kind === kind);
 }
 
 async function defaultOpenIndex(stateDir: string): Promise<PluginIndex> {

@@ -17,6 +17,7 @@ import { createOperationRun, type OperationRun } from "./operation.js";
 import { assertNotNixMode, sourceContext, sourceForKind, withMutation } from "./runtime-deps.js";
 import { createOperationDir } from "./staging.js";
 import { validateStagedPlugin } from "./validate-staged.js";
+import { betaSpecFor, fallsBackFromBeta } from "./beta-channel.js";
 
 /** Resolves the update target to a record and, for an npm spec, the new spec to record. */
 function findTarget(index: PluginIndex, target: string): { record: PluginInstallRecord; newSpec?: string } {
@@ -48,6 +49,10 @@ function safeName(spec: string): string | undefined {
   }
 }
 
+/**
+ * One plugin's update, with the beta channel: a default-line npm/ClawHub record tries `@beta` first and falls back
+ * to its recorded spec with a warning (never a failure) when there is no beta or, for npm, it fails validation.
+ */
 async function updateOne(
   ctx: InstallerContext,
   request: UpdateRequest,
@@ -55,6 +60,30 @@ async function updateOne(
   record: PluginInstallRecord,
   newSpec: string | undefined,
   run: OperationRun,
+): Promise<UpdateOutcome> {
+  if (request.channel !== "beta" || newSpec !== undefined) return updateOneSpec(ctx, request, index, record, newSpec, run);
+  const resolver = sourceForKind(record.source, ctx);
+  const recorded = resolver?.updateSpec?.(record) ?? record.spec;
+  const beta = betaSpecFor(record, recorded);
+  if (!beta || !recorded) return updateOneSpec(ctx, request, index, record, undefined, run, { channel: "beta" });
+  try {
+    return await updateOneSpec(ctx, request, index, record, beta, run, { channel: "beta", recordSpec: recorded });
+  } catch (error) {
+    if (!isInstallError(error) || !fallsBackFromBeta(record.source, error.failure.code)) throw error;
+    const warning = `${record.pluginId}: ${beta} was not used (${error.failure.message}); fell back to ${recorded}.`;
+    const outcome = await updateOneSpec(ctx, request, index, record, undefined, run, { channel: "beta" });
+    return { ...outcome, warnings: [...(outcome.warnings ?? []), warning] };
+  }
+}
+
+async function updateOneSpec(
+  ctx: InstallerContext,
+  request: UpdateRequest,
+  index: PluginIndex,
+  record: PluginInstallRecord,
+  newSpec: string | undefined,
+  run: OperationRun,
+  channel: { channel?: "beta"; recordSpec?: string } = {},
 ): Promise<UpdateOutcome> {
   const pluginId = record.pluginId;
   run.pluginId = pluginId;
@@ -99,7 +128,7 @@ async function updateOne(
       }
     }
     if (check.upToDate && !drifted) {
-      const respec = newSpec !== undefined && newSpec !== record.spec;
+      const respec = newSpec !== undefined && newSpec !== record.spec && channel.recordSpec === undefined;
       if (respec) {
         const updated: PluginInstallRecord = { ...record, spec: newSpec, pinned: false, updatedAt: stampNow(ctx) };
         await run.phase("commit", () => index.putRecord(updated));
@@ -132,6 +161,9 @@ async function updateOne(
     };
     if (facts.version) next.version = facts.version;
     if (newSpec === undefined && record.pinned && staged.record.resolvedSpec) next.pinned = true;
+    // A beta-channel update keeps the record on its default line (the recorded spec), remembering the channel.
+    if (channel.recordSpec !== undefined) next.spec = channel.recordSpec;
+    if (channel.channel) next.updateChannel = channel.channel;
     keepOpDir = true;
     await run.phase("commit", () => commitStaged({ ctx, op, index, operation: "update", record: next, pluginDir: staged.pluginDir, target, action: "plugins update" }));
     keepOpDir = existsSync(op.dir);

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { readPluginManifest } from "../manifest/read-plugin-manifest.js";
 import { hasErrors, formatDiagnostic } from "../manifest/diagnostics.js";
 import { checkPathSafety } from "../discovery/path-safety.js";
+import { detectBundleKind } from "../bundles/detect-bundle.js";
+import { readStagedBundle } from "./validate-bundle.js";
 import { isPathInside } from "../files/contained-file.js";
 import { installError } from "./failure.js";
 import { compatibilityProblem } from "./npm-registry.js";
@@ -75,10 +77,44 @@ export async function validateStagedPlugin(
 ): Promise<StagedPluginFacts> {
   const spec = options.spec;
   const manifestFile = join(pluginDir, "openclaw.plugin.json");
+  // Compatible bundles (Codex/Claude/Cursor) have their own manifest; detection never treats a native plugin as one.
+  const bundleKind = detectBundleKind(pluginDir);
+  if (bundleKind) {
+    const facts = readStagedBundle(pluginDir, bundleKind, spec);
+    if (!options.linked) await assertNoEscapingLinks(pluginDir, spec);
+    const blocked = checkPathSafety({ rootDir: pluginDir });
+    if (blocked) {
+      throw installError("path-blocked", `${facts.pluginId} would be present but blocked: ${blocked.message}`, {
+        source: spec,
+        pluginId: facts.pluginId,
+        rule: `the loader refuses plugin files that are world-writable, owned by another user or outside the plugin folder (${blocked.code})`,
+        fix: "fix the file named above and install again",
+        details: { block: blocked },
+      });
+    }
+    const out: StagedPluginFacts = { pluginId: facts.pluginId };
+    if (facts.version) out.version = facts.version;
+    if (facts.name) out.name = facts.name;
+    return out;
+  }
   const read = await readPluginManifest(pluginDir);
   if (!read.manifest || hasErrors(read.diagnostics)) {
     const missing = read.diagnostics.some((d) => d.code === "manifest-not-found" || d.code === "manifest-missing");
     const first = read.diagnostics.filter((d) => d.level === "error").slice(0, 3).map((d) => formatDiagnostic(d)).join("; ");
+    // A folder of loose scripts is not a plugin package: those files are loaded from plugins.load.paths instead.
+    const names = missing ? await readdir(pluginDir) : [];
+    const scripts = names.includes("package.json") ? [] : names.filter((name) => /\.(js|mjs|cjs|ts)$/.test(name));
+    if (scripts.length > 0) {
+      throw installError(
+        "manifest-invalid",
+        `No openclaw.plugin.json or bundle manifest at the plugin root, only loose script files (${scripts.slice(0, 5).join(", ")}); plugins install does not copy loose .js/.mjs/.cjs/.ts files. Nothing was installed.`,
+        {
+          source: spec,
+          rule: "install copies plugin packages and bundles; loose script files are loaded from plugins.load.paths",
+          fix: "list them in plugins.load.paths instead (each file, or the folder that holds them), or add openclaw.plugin.json to make the folder a plugin",
+        },
+      );
+    }
     throw installError(
       "manifest-invalid",
       missing

@@ -6,6 +6,8 @@
  *
  * A plugin whose manifest is missing or broken keeps its entry, with `manifestError` set.
  */
+import { detectBundleKind, readBundle } from "../bundles/detect-bundle.js";
+import { BUNDLE_MANIFEST_PATHS } from "../bundles/bundle-types.js";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,11 +31,9 @@ export function hostContractVersion(packageVersion: string): string {
   return `openclaw@${packageVersion}+registry.${REGISTRY_FORMAT_VERSION}`;
 }
 
-const BUNDLE_MARKERS: ReadonlyArray<[NonNullable<RegistryCacheEntry["bundleKind"]>, string]> = [
-  ["codex", ".codex-plugin/plugin.json"],
-  ["claude", ".claude-plugin/plugin.json"],
-  ["cursor", ".cursor-plugin/plugin.json"],
-];
+const BUNDLE_MARKERS: ReadonlyArray<[NonNullable<RegistryCacheEntry["bundleKind"]>, string]> = (["codex", "cursor", "claude"] as const).map(
+  (kind) => [kind, BUNDLE_MANIFEST_PATHS[kind]],
+);
 const MAX_HASHED_BYTES = 4 * 1024 * 1024;
 
 function fileBytes(file: string): Buffer | undefined {
@@ -73,14 +73,17 @@ export async function buildRegistryEntry(record: PluginInstallRecord): Promise<R
   const entry: RegistryCacheEntry = { pluginId: record.pluginId, rootDir, format: "openclaw", sourceHash };
   if (!existsSync(rootDir)) return { ...entry, manifestError: `plugin folder ${rootDir} is missing` };
   if (!existsSync(join(rootDir, "openclaw.plugin.json"))) {
-    const bundle = BUNDLE_MARKERS.find(([, file]) => existsSync(join(rootDir, file)));
-    if (bundle) {
-      const entryOut: RegistryCacheEntry = { ...entry, format: "bundle", bundleKind: bundle[0] };
-      try {
-        const marker = JSON.parse(readFileSync(join(rootDir, bundle[1]), "utf8")) as Record<string, unknown>;
-        entryOut.manifest = Object.fromEntries(["name", "version", "description"].filter((k) => marker[k] !== undefined).map((k) => [k, marker[k]]));
-      } catch (error) {
-        entryOut.manifestError = `${bundle[1]} is not valid JSON: ${(error as Error).message}`;
+    // Bundles: the one detection rule of src/bundles (manifests in codex → cursor → claude order, or the default
+    // Claude component layout without a manifest).
+    const kind = detectBundleKind(rootDir);
+    if (kind) {
+      const entryOut: RegistryCacheEntry = { ...entry, format: "bundle", bundleKind: kind };
+      const read = readBundle(rootDir, kind);
+      if (read?.ok) {
+        const { name, version, description, capabilities } = read.bundle;
+        entryOut.manifest = { ...(name ? { name } : {}), ...(version ? { version } : {}), ...(description ? { description } : {}), capabilities };
+      } else if (read) {
+        entryOut.manifestError = read.message;
       }
       return entryOut;
     }

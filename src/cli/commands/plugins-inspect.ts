@@ -42,8 +42,41 @@ export interface PluginInspectReport extends InspectRuntimeFields {
   id: string;
   name: string | null;
   version: string | null;
-  format: "openclaw";
+  format: "openclaw" | "bundle";
+  /** Bundle facts, when `format` is `bundle`: subtype, detected capabilities, which are wired and which are not. */
+  bundle?: PluginInspectBundle;
   diagnostics: Array<{ level: PluginDiagnostic["level"]; code: string; message: string }>;
+}
+
+/** The `bundle` block of {@link PluginInspectReport}. */
+export interface PluginInspectBundle {
+  kind: "codex" | "claude" | "cursor";
+  manifestFile: string | null;
+  capabilities: string[];
+  wired: string[];
+  notWired: string[];
+  skills: string[];
+  commandSkills: string[];
+  hookFolders: string[];
+  settingsDefaults: boolean;
+  lspServers: string[];
+}
+
+function bundleBlock(plugin: CatalogPlugin): PluginInspectBundle | undefined {
+  if (!plugin.bundle) return undefined;
+  const { detected, wiring } = plugin.bundle;
+  return {
+    kind: detected.kind,
+    manifestFile: detected.manifestFile ?? null,
+    capabilities: [...detected.capabilities],
+    wired: [...wiring.wiredCapabilities],
+    notWired: [...wiring.notWired],
+    skills: wiring.wired.skills.map((skill) => skill.name),
+    commandSkills: wiring.wired.commandSkills.map((command) => command.name),
+    hookFolders: wiring.wired.hookFolders.map((hook) => hook.name),
+    settingsDefaults: wiring.wired.settingsDefaults !== undefined,
+    lspServers: Object.keys(wiring.wired.lspServers ?? {}),
+  };
 }
 
 function looksLikePath(target: string): boolean {
@@ -106,11 +139,13 @@ function slim(diagnostics: readonly PluginDiagnostic[]): PluginInspectReport["di
 export function staticReport(plugin: CatalogPlugin): PluginInspectReport {
   const manifest = plugin.manifest;
   const pkgVersion = plugin.candidate.packageJson?.version;
+  const bundle = bundleBlock(plugin);
   return {
     id: plugin.id,
-    name: manifest?.name ?? null,
-    version: manifest?.version ?? (typeof pkgVersion === "string" ? pkgVersion : null),
+    name: manifest?.name ?? plugin.bundle?.detected.name ?? null,
+    version: manifest?.version ?? plugin.bundle?.detected.version ?? (typeof pkgVersion === "string" ? pkgVersion : null),
     format: plugin.format,
+    ...(bundle ? { bundle } : {}),
     shape: null,
     capabilities: [],
     hooks: [],
@@ -164,6 +199,9 @@ export function importRefusal(plugin: CatalogPlugin): string | undefined {
   // A broken config file keeps every plugin out, even one named by path: its deny list may name it.
   if (plugin.enablement.reason === "config-invalid") return `plugin "${plugin.id}" is not imported: ${plugin.enablement.hint}`;
   if (plugin.candidate.blocked) return `plugin "${plugin.id}" is present but blocked, so it is not imported: ${plugin.candidate.blocked.message}`;
+  if (plugin.format === "bundle") {
+    return `plugin "${plugin.id}" is a ${plugin.candidate.bundleKind ?? ""} bundle: it has no OpenClaw entry to import; its capabilities are listed without --runtime.`;
+  }
   if (!plugin.manifest) {
     const errors = plugin.diagnostics.filter((d) => d.level === "error").map((d) => `${d.message} (${d.code})`);
     return `plugin "${plugin.id}" has no usable manifest (${plugin.candidate.manifestFile}), so it is not imported${errors.length ? `: ${errors.slice(0, 3).join("; ")}${errors.length > 3 ? `; and ${errors.length - 3} more` : ""}` : ""}. Fix the manifest (openclaw plugins validate shows every problem), then rerun.`;
@@ -200,11 +238,18 @@ function listLine(ctx: CommandContext, label: string, values: readonly string[])
 
 function printHuman(ctx: CommandContext, plugin: CatalogPlugin, report: PluginInspectReport, runtime: boolean, runtimeReport?: RuntimeReport): void {
   println(ctx, `${ctx.out.bold(report.id)}${report.name ? ` — ${report.name}` : ""}`);
-  if (plugin.manifest?.description) println(ctx, `  ${ctx.out.dim(plugin.manifest.description)}`);
+  const description = plugin.manifest?.description ?? plugin.bundle?.detected.description;
+  if (description) println(ctx, `  ${ctx.out.dim(description)}`);
   const status = plugin.status === "blocked" ? ctx.out.red("present but blocked") : plugin.status === "enabled" ? ctx.out.green("enabled") : plugin.status;
   const loadStatus = runtimeReport?.loadError ? ctx.out.red("load error (see stderr)") : ctx.out.green("loaded");
   println(ctx, `  ${"Status".padEnd(17)}${runtime && runtimeReport ? loadStatus : status}`);
   println(ctx, `  ${"Format".padEnd(17)}${report.format}`);
+  if (report.bundle) {
+    println(ctx, `  ${"Bundle subtype".padEnd(17)}${report.bundle.kind}`);
+    listLine(ctx, "Capabilities", report.bundle.capabilities);
+    listLine(ctx, "Wired", report.bundle.wired);
+    listLine(ctx, "Detected, not wired", report.bundle.notWired);
+  }
   println(ctx, `  ${"Version".padEnd(17)}${report.version ?? "-"}`);
   println(ctx, `  ${"Origin".padEnd(17)}${plugin.candidate.origin}`);
   println(ctx, `  ${"Folder".padEnd(17)}${plugin.candidate.rootDir}`);
@@ -212,7 +257,13 @@ function printHuman(ctx: CommandContext, plugin: CatalogPlugin, report: PluginIn
   if (typeof packageName === "string") println(ctx, `  ${"Package".padEnd(17)}${packageName}`);
   listLine(ctx, "Entries", plugin.candidate.entryFiles.map((file) => file.replace(`${plugin.candidate.rootDir}/`, "./")));
   if (plugin.manifest?.activation) println(ctx, `  ${"Activation".padEnd(17)}${JSON.stringify(plugin.manifest.activation)}`);
-  if (!runtime) {
+  if (report.bundle) {
+    listLine(ctx, "Skills", report.bundle.skills);
+    listLine(ctx, "Command skills", report.bundle.commandSkills);
+    if (report.bundle.hookFolders.length) listLine(ctx, "Hook folders", report.bundle.hookFolders);
+    if (report.bundle.lspServers.length) listLine(ctx, "LSP servers", report.bundle.lspServers);
+    if (report.bundle.settingsDefaults) println(ctx, `  ${"Settings".padEnd(17)}settings.json defaults`);
+  } else if (!runtime) {
     listLine(ctx, "contracts.tools", report.tools);
     listLine(ctx, "Channels", report.channels);
     listLine(ctx, "Providers", report.providers);

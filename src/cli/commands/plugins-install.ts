@@ -14,6 +14,8 @@ export interface PluginsInstallOptions {
   force?: boolean;
   pin?: boolean;
   registry?: string;
+  /** `--marketplace <source>`: `spec` is a plugin entry of that marketplace. */
+  marketplace?: string;
   json?: boolean;
   /** Deprecated, accepted and ignored. */
   dangerouslyForceUnsafeInstall?: boolean;
@@ -74,6 +76,7 @@ export async function runPluginsInstall(ctx: CommandContext, spec: string, optio
         ...(options.force ? { force: true } : {}),
         ...(options.pin ? { pin: true } : {}),
         ...(options.registry ? { registry: options.registry } : {}),
+        ...(options.marketplace ? { marketplace: options.marketplace } : {}),
       },
       await withExtraSources(ctx, installer),
     );
@@ -83,7 +86,14 @@ export async function runPluginsInstall(ctx: CommandContext, spec: string, optio
       return ExitCode.ok;
     }
     const r = result.record;
-    const from = r.source === "npm" ? (r.resolvedSpec ?? r.spec) : r.source === "git" ? `${r.gitUrl}${r.gitRef ? `#${r.gitRef}` : ""} (${r.gitCommit?.slice(0, 12)})` : r.sourcePath;
+    const from =
+      r.source === "npm" || r.source === "clawhub"
+        ? (r.resolvedSpec ?? r.spec)
+        : r.source === "git"
+          ? `${r.gitUrl}${r.gitRef ? `#${r.gitRef}` : ""} (${r.gitCommit?.slice(0, 12)})`
+          : r.source === "marketplace"
+            ? `${r.marketplacePlugin}@${r.marketplaceName} (${r.marketplaceSource})`
+            : r.sourcePath;
     println(ctx, `${ctx.out.green(result.replaced ? "Reinstalled" : "Installed")} ${ctx.out.bold(result.pluginId)}${r.version ? ` ${r.version}` : ""} from ${r.source}${from ? ` ${from}` : ""}`);
     println(ctx, `  ${r.source === "link" ? "linked" : "folder"}: ${r.installPath}`);
     if (r.pinned) println(ctx, `  pinned: ${r.spec}`);

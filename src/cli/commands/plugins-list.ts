@@ -34,7 +34,10 @@ export interface PluginListEntry {
   name?: string;
   description?: string;
   version?: string;
-  format: "openclaw";
+  format: "openclaw" | "bundle";
+  /** Bundle subtype and detected capabilities, when `format` is `bundle`. */
+  bundleKind?: "codex" | "claude" | "cursor";
+  bundleCapabilities?: string[];
   origin: string;
   rootDir: string;
   /** `enabled`, `disabled`, `blocked` (present but blocked by path safety), `error` (unusable manifest) or `missing`. */
@@ -123,7 +126,7 @@ export async function collectPluginList(
 function toEntry(plugin: CatalogPlugin): PluginListEntry {
   const manifest = plugin.manifest;
   const packageJson = plugin.candidate.packageJson;
-  const version = manifest?.version ?? (typeof packageJson?.version === "string" ? packageJson.version : undefined);
+  const version = manifest?.version ?? plugin.bundle?.detected.version ?? (typeof packageJson?.version === "string" ? packageJson.version : undefined);
   const entry: PluginListEntry = {
     id: plugin.id,
     format: plugin.format,
@@ -134,8 +137,14 @@ function toEntry(plugin: CatalogPlugin): PluginListEntry {
     dependencyStatus: checkDependencyStatus(plugin.candidate.rootDir, packageJson),
     diagnostics: plugin.diagnostics.map(({ level, code, message }) => ({ level, code, message })),
   };
-  if (manifest?.name) entry.name = manifest.name;
-  if (manifest?.description) entry.description = manifest.description;
+  const name = manifest?.name ?? plugin.bundle?.detected.name;
+  const description = manifest?.description ?? plugin.bundle?.detected.description;
+  if (name) entry.name = name;
+  if (description) entry.description = description;
+  if (plugin.format === "bundle" && plugin.candidate.bundleKind) {
+    entry.bundleKind = plugin.candidate.bundleKind;
+    entry.bundleCapabilities = [...(plugin.bundle?.detected.capabilities ?? [])];
+  }
   if (version) entry.version = version;
   if (manifest?.activation) entry.activation = manifest.activation;
   if (plugin.status === "blocked") entry.disabledReason = "present but blocked (path safety)";
@@ -206,6 +215,12 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
       println(ctx, `${ctx.out.bold(entry.id)}${entry.name ? ` (${entry.name})` : ""}`);
       println(ctx, `  Status:     ${statusText(ctx, entry.status)}${entry.disabledReason ? ctx.out.dim(` — ${entry.disabledReason}`) : ""}`);
       println(ctx, `  Format:     ${entry.format}`);
+      if (entry.bundleKind) {
+        println(ctx, `  Bundle:     ${entry.bundleKind}`);
+        println(ctx, `  Capabilities: ${entry.bundleCapabilities?.length ? entry.bundleCapabilities.join(", ") : "none"}`);
+        const notWired = entry.diagnostics.filter((d) => d.code === "bundle-capability-not-wired");
+        for (const d of notWired) println(ctx, `  ${ctx.out.dim(d.message)}`);
+      }
       println(ctx, `  Origin:     ${entry.origin}`);
       println(ctx, `  Source:     ${entry.source ?? entry.rootDir}`);
       println(ctx, `  Version:    ${entry.version ?? "-"}`);
@@ -222,8 +237,8 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
     println(
       ctx,
       renderTable(
-        ["ID", "NAME", "STATUS", "ORIGIN", "VERSION"],
-        entries.map((entry) => [entry.id, entry.name ?? "-", statusText(ctx, entry.status), entry.origin, entry.version ?? "-"]),
+        ["ID", "NAME", "FORMAT", "STATUS", "ORIGIN", "VERSION"],
+        entries.map((entry) => [entry.id, entry.name ?? "-", entry.format, statusText(ctx, entry.status), entry.origin, entry.version ?? "-"]),
       ),
     );
   }
