@@ -34,6 +34,7 @@ function layout(dir: TempDir): NodeJS.ProcessEnv {
     "state/extensions/codexy/hooks/on-start/HOOK.md": "# hook",
     "state/extensions/cursed/.cursor-plugin/plugin.json": "{ not json",
     "state/openclaw.json": { plugins: { entries: { reviewer: { enabled: false } } } },
+    "ws/README.md": "an empty workspace (the CLI refuses a --workspace that does not exist)\n",
   });
   return { OPENCLAW_STATE_DIR: dir.resolve("state"), OPENCLAW_CONFIG_PATH: dir.resolve("state/openclaw.json") };
 }
