@@ -5,7 +5,7 @@
  * recognises a masked value sent back unchanged and keeps the stored secret.
  */
 import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
-import type { PluginParameter } from "./api-types.js";
+import type { PluginParameter } from "../management-client/api-types.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

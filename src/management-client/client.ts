@@ -1,7 +1,7 @@
 /**
  * The typed client of the plugin-management REST API (`openclaw/plugin-sdk/management-client`). It uses the global
  * `fetch` and the plain types of `api-types.ts` only (no schema library, no HTTP framework), so it is cheap to import
- * in a browser or a script. The types are checked against the server's zod schemas at compile time (`schemas.ts`).
+ * in a browser or a script. The types are checked against the server's zod schemas at compile time (`src/server/schemas.ts`).
  */
 import type {
   AgentRegistrationRequest,
