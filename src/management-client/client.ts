@@ -113,7 +113,7 @@ export interface ManagementClient {
   testPlugin(id: string): Promise<PluginTestResponse>;
   listInstalled(): Promise<InstalledPluginsResponse>;
   listEjected(): Promise<EjectedPluginsResponse>;
-  /** Installs from npm; allow 120 s (the default time limit). Pass `installId` to follow {@link installProgress}. */
+  /** Installs from npm; allow 120 s (the default time limit). Pass `installId` to follow it with `installProgress`. */
   install(body: InstallRequest): Promise<InstallResponse>;
   installProgress(installId: string): Promise<InstallProgressResponse>;
   uninstall(body: UninstallRequest): Promise<UninstallResponse>;
