@@ -27,9 +27,19 @@ beforeAll(async () => {
     ["weather-api", "@acme/weather-api", "1.1.0"],
     ["notes-api", "@acme/notes-api", "2.0.0"],
     ["clock-api", "clock-api", "0.1.0"],
+    ["blocked-api", "blocked-api", "1.0.0"],
   ] as const) {
     await registry.publish(writePackage(dir.resolve(`src/${id}-${version}`), { id, version, packageName: name }));
   }
+  // an enabled plugin whose before_install hook refuses one package (runs in the runtime child, as for the CLI)
+  writePackage(dir.resolve("state/extensions/guard"), {
+    id: "guard",
+    files: {
+      "index.js": `export default { id: "guard", register(api) {
+  api.on("before_install", (event) => event.targetName === "blocked-api" ? { block: true, blockReason: "not on the reviewed list" } : undefined);
+} };\n`,
+    },
+  });
   dir.write({
     "state/openclaw.json": { gateway: { pluginCatalog: { source: "../catalog.json" } } },
     "catalog.json": { plugins: [{ name: "@acme/weather-api", displayName: "Weather API", description: "Weather", npm: { package: "@acme/weather-api", version: "1.1.0" }, tags: ["weather"] }] },
@@ -100,6 +110,16 @@ describe("POST /api/plugins/install", () => {
     expect(error.status).toBe(422);
     expect(ServiceFailureSchema.parse(error.body).error).toMatch(/9\.9\.9/);
     expect((await gw.client.listInstalled()).count).toBe(3);
+  }, 60_000);
+});
+
+describe("before_install hooks", () => {
+  it("an enabled plugin's before_install hook blocks an API install: 422 naming the hook's reason, nothing installed", async () => {
+    const error = (await gw.client.install({ name: "blocked-api", autoRestart: false }).catch((caught: unknown) => caught)) as ManagementApiError;
+    expect(error).toBeInstanceOf(ManagementApiError);
+    expect(error.status).toBe(422);
+    expect(ServiceFailureSchema.parse(error.body).error).toMatch(/not on the reviewed list.*\[hook-blocked\]/);
+    expect(existsSync(join(dir.resolve("state"), "extensions", "blocked-api"))).toBe(false);
   }, 60_000);
 });
 
