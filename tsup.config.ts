@@ -11,6 +11,9 @@ function buildEntries(): Record<string, string> {
   entries["cli/openclaw"] = "src/cli/bin.ts";
   // The CLI's runtime-check child process: plugin code runs only there (see src/cli/runtime-child.ts).
   entries["cli/runtime-worker"] = "src/cli/runtime-worker.ts";
+  // The management API server (`gateway run`): its own file, loaded by `gateway run` only, so no other command parses
+  // the HTTP framework and the server (src/cli/commands/gateway-run.ts loads it by URL).
+  entries["cli/gateway"] = "src/server/gateway.ts";
   return entries;
 }
 
@@ -30,8 +33,8 @@ export default defineConfig({
   dts: false,
   clean: false,
   // Third-party packages stay external; narrow subpaths load them lazily with import(). Exception: the management
-  // API's HTTP framework (hono, @hono/node-server) is bundled into the CLI, where `gateway run` loads it lazily —
-  // the few modules it uses are ~100 kB, while the packages would add ~4 MB (CJS + ESM + types) to every install.
+  // API's HTTP framework (hono, @hono/node-server) is bundled into `cli/gateway` (the server entry, loaded only by
+  // `gateway run`): the modules it uses are ~115 kB, while the packages would add ~1.3 MiB to every install.
   skipNodeModulesBundle: true,
   noExternal: ["hono", /^hono\//, "@hono/node-server"],
 });

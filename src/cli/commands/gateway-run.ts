@@ -3,9 +3,25 @@
  * management-api.md) until SIGINT or SIGTERM, then stops cleanly (in-flight config writes and installs finish first).
  * The server lives in `src/server` and is imported only here, lazily, so other commands never load it.
  */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { eprintln, println, type CommandContext } from "../context.js";
 import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { cliPackageVersion } from "../version.js";
+
+type GatewayModule = typeof import("../../server/gateway.js");
+
+/**
+ * The server module: `dist/cli/gateway.js` beside the built CLI (its own tsup entry, so other commands never parse the
+ * HTTP framework), else — running from source under tsx/vitest — `src/server/gateway.ts`. The specifiers are computed
+ * on purpose: the bundler must not inline the server into the CLI file.
+ */
+async function loadGatewayModule(): Promise<GatewayModule> {
+  const built = new URL("./gateway.js", import.meta.url);
+  if (import.meta.url.endsWith("/dist/cli/openclaw.js") && existsSync(fileURLToPath(built))) return (await import(built.href)) as GatewayModule;
+  const source = new URL("../../server/gateway.js", import.meta.url);
+  return (await import(source.href)) as GatewayModule;
+}
 
 /** Options of `gateway run`. */
 export interface GatewayRunOptions {
@@ -27,7 +43,7 @@ export async function runGatewayRun(ctx: CommandContext, options: GatewayRunOpti
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new CliError(`--port must be an integer from 0 to 65535 (0 = any free port), got "${options.port}"`, ExitCode.usage);
   }
-  const { startGateway, GatewayStartError } = await import("../../server/gateway.js");
+  const { startGateway, GatewayStartError } = await loadGatewayModule();
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({
