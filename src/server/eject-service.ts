@@ -17,7 +17,8 @@ import { writeFileAtomic } from "../files/write-file-atomic.js";
 import type { EjectActionResponse, EjectedPlugin } from "../management-client/api-types.js";
 import { objectAt, type ConfigStore } from "./config-store.js";
 import type { EventBus } from "./events.js";
-import { serviceFailure } from "./http-error.js";
+import { HttpError, serviceFailure } from "./http-error.js";
+import { assertMutationAllowed, ConfigWriteError } from "../config/config-writer.js";
 import type { InstallerPort } from "./install-service.js";
 
 /** Time limit of a sync's `npm run build` (ms). */
@@ -82,6 +83,15 @@ export function createEjectService(options: { stateDir: string; store: ConfigSto
     if (!entry) throw serviceFailure(`plugin "${id}" is not ejected; eject it first (POST /api/plugins/${id}/eject)`);
     return entry;
   };
+  // Nix mode: refused before anything is copied or removed (409, the config writer's message).
+  const assertWritable = (action: string): void => {
+    try {
+      assertMutationAllowed(action, options.env);
+    } catch (error) {
+      if (error instanceof ConfigWriteError) throw new HttpError(409, error.message);
+      throw error;
+    }
+  };
   const setLoadPath = (path: string, present: boolean) =>
     options.store.update((draft) => {
       const load = objectAt(objectAt(draft, "plugins"), "load");
@@ -96,6 +106,7 @@ export function createEjectService(options: { stateDir: string; store: ConfigSto
     },
     eject: (id) =>
       serial(async () => {
+        assertWritable("gateway api: eject");
         const localPath = localPathOf(id);
         const record = (await options.installer.records()).find((entry) => entry.pluginId === id);
         if (!record) throw serviceFailure(`plugin "${id}" is not installed (only installed plugins can be ejected; GET /api/plugins/installed lists them)`);
@@ -165,6 +176,7 @@ export function createEjectService(options: { stateDir: string; store: ConfigSto
       }),
     reinject: (id) =>
       serial(async () => {
+        assertWritable("gateway api: reinject");
         const entry = ejectedOf(id);
         const localPath = localPathOf(id);
         const record = (await options.installer.records()).find((candidate) => candidate.pluginId === id);

@@ -70,6 +70,9 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     }
     responses["403"] ??= { description: "Host or Origin not allowed", content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } };
     responses["413"] ??= { description: "Body over 1 MiB", content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } };
+    if (route.method !== "get" && !["openapi", "events"].includes(route.operationId)) {
+      responses["409"] ??= { description: "OPENCLAW_NIX_MODE=1: plugin lifecycle and config changes are declarative", content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } };
+    }
     responses["429"] ??= { description: "Too many failed authentications", content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } };
     const operation: Record<string, unknown> = { operationId: route.operationId, summary: route.summary, tags: [route.tag], responses };
     const params = parameters(route, components);

@@ -161,6 +161,31 @@ describe("start-up", () => {
   });
 });
 
+describe("OPENCLAW_NIX_MODE=1", () => {
+  it("refuses config writes with 409 { error } naming Nix mode; reads still work", async () => {
+    const dir = tempDir();
+    writePlugin(dir, { id: "nixed" });
+    const config = { plugins: { installs: { nixed: { source: "npm", spec: "nixed@1.0.0", installPath: dir.resolve("extensions/nixed"), installedAt: "2026-11-30T00:00:00.000Z" } } } };
+    dir.write({ "openclaw.json": config });
+    const gw = await startGatewayProcess({ OPENCLAW_STATE_DIR: dir.path, OPENCLAW_NIX_MODE: "1" });
+    try {
+      await runtimeReady(gw.client);
+      expect((await gw.client.listPlugins()).plugins.map((plugin) => plugin.id)).toEqual(["nixed"]);
+      const refused = await gw.client.request("PUT", "/api/plugins/nixed", { body: { enabled: false } });
+      expect(refused.status).toBe(409);
+      expect((refused.body as { error: string }).error).toMatch(/OPENCLAW_NIX_MODE/);
+      const eject = await gw.client.request("POST", "/api/plugins/nixed/eject");
+      expect(eject.status).toBe(409);
+      expect(existsSync(dir.resolve("plugins/ejected/nixed"))).toBe(false);
+      const install = await gw.client.request("POST", "/api/plugins/install", { body: { name: "anything", autoRestart: false } });
+      expect(install.status).toBe(409);
+      expect(JSON.parse(readFileSync(dir.resolve("openclaw.json"), "utf8"))).toEqual(config);
+    } finally {
+      await gw.stop();
+    }
+  });
+});
+
 describe("shutdown", () => {
   it("SIGTERM finishes in-flight config writes: every PUT answered 200 is in the file, which stays valid JSON", async () => {
     const dir = tempDir();
