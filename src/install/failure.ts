@@ -2,7 +2,7 @@
  * Small helpers that build {@link InstallError}s with the four facts every refusal names: what happened, the source,
  * the rule and the fix.
  */
-import { InstallError, type InstallErrorCode, type InstallFailure } from "./installer-api.js";
+import { InstallError, type InstallErrorCode, type InstallFailure } from "./install-error.js";
 
 /**
  * Creates an {@link InstallError} (to `throw`).
