@@ -59,4 +59,16 @@ export default defineConfig([
   { ...shared, entry: entries.code, treeshake: true },
   // Type-only facades (channel-contract, hook-types, …): an empty module, built without the rollup pass.
   { ...shared, entry: entries.typeOnly, treeshake: false },
+  // The management API server (`gateway run`): its own file, loaded by `gateway run` only (by URL, from
+  // src/cli/commands/gateway-run.ts), so no other command parses it. Its HTTP framework (hono, @hono/node-server) is
+  // bundled in: the modules it uses are ~115 kB, while the packages would add ~1.3 MiB to every install. Every other
+  // package stays external.
+  {
+    ...shared,
+    entry: { "cli/gateway": "src/server/gateway.ts" },
+    treeshake: true,
+    esbuildOptions() {},
+    skipNodeModulesBundle: true,
+    noExternal: ["hono", /^hono\//, "@hono/node-server"],
+  },
 ]);

@@ -22,6 +22,7 @@ import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import { runPluginsSearch } from "./commands/plugins-search.js";
 import { runPluginsMarketplaceList } from "./commands/plugins-marketplace.js";
 import { runUpdateCommand } from "./commands/update.js";
+import { runGatewayRun } from "./commands/gateway-run.js";
 import { runPluginsInstall, runPluginsUninstall, runPluginsUpdate } from "./commands/plugins-install.js";
 import { runPluginsRegistry } from "./commands/plugins-registry.js";
 import { runPluginsSetEnabled } from "./commands/plugins-enable.js";
@@ -289,6 +290,23 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .exitOverride()
     .addHelpText("after", EXIT_CODES_SHORT)
     .action(run("doctor", runPluginsDoctor));
+
+  const gateway = program
+    .command("gateway")
+    .description("Run the gateway host: the plugin-management REST API (docs/management-api.md).")
+    .exitOverride();
+  gateway
+    .command("run")
+    .description("Serve the management API until SIGINT/SIGTERM (loopback by default; a non-loopback --host needs OPENCLAW_API_TOKEN).")
+    .option("--port <port>", "TCP port (0 = any free port)", "18789")
+    .option("--host <address>", "address to bind", "127.0.0.1")
+    .option("--json", "print one JSON line when listening ({ event, url, port }) and one when stopped")
+    .addHelpText(
+      "after",
+      "\nEnvironment:\n  OPENCLAW_API_TOKEN            bearer token clients must send (required off loopback)\n  OPENCLAW_API_ALLOWED_HOSTS    extra Host header names to serve (comma-separated)\n  OPENCLAW_API_ALLOWED_ORIGINS  extra browser origins allowed to call the API (comma-separated)\n  OPENCLAW_PLUGIN_CATALOG       plugin catalog source (URL or file), overrides gateway.pluginCatalog.source",
+    )
+    .action(run("gateway run", runGatewayRun));
+  for (const command of gateway.commands) command.exitOverride();
   return program;
 }
 

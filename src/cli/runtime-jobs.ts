@@ -11,7 +11,8 @@ import { describeModuleShape } from "./plugin-project.js";
 import { importEntryFile } from "../host/entry-module.js";
 import type { PluginRegistrationMode } from "../contract/registration-mode.js";
 import { captureCliMetadata, type CliCaptureOptions, type CliCaptureResult } from "../plugin-cli/capture.js";
-import { loadRuntimeReport, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
+import { loadRuntimeReport, runConnectivityCheck, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
+import type { LoadedPlugin } from "../host/load-types.js";
 import { readToolPluginBuildMetadata } from "./tool-metadata.js";
 import type { ToolPluginBuildMetadata } from "./generated-metadata.js";
 import type { PluginHookBeforeInstallEvent } from "../contract/hook-types.js";
@@ -45,8 +46,31 @@ export interface BeforeInstallJob {
   event: PluginHookBeforeInstallEvent;
 }
 
+/**
+ * Load a plugin and keep it loaded in this process (the gateway's plugin runtime), so a later
+ * {@link ConnectivityCheckJob} can call what it registered.
+ */
+export interface RuntimeLoadJob {
+  kind: "runtime-load";
+  options: Omit<LoadRuntimeReportOptions, "env">;
+}
+
+/** Run the connectivity check a plugin kept by a {@link RuntimeLoadJob} registered. */
+export interface ConnectivityCheckJob {
+  kind: "connectivity-check";
+  pluginId: string;
+  /** The check's own time limit (its abort signal fires then). */
+  timeoutMs: number;
+}
+
+/** Result of a {@link ConnectivityCheckJob}. */
+export type ConnectivityCheckOutcome =
+  | { status: "not-loaded" }
+  | { status: "no-check" }
+  | { status: "done"; ok: boolean; message: string; details: Record<string, unknown> | null; durationMs: number };
+
 /** A job for the runtime worker. */
-export type RuntimeJob = EntryJob | LoadJob | CliCaptureJob | BeforeInstallJob;
+export type RuntimeJob = EntryJob | LoadJob | CliCaptureJob | BeforeInstallJob | RuntimeLoadJob | ConnectivityCheckJob;
 
 /** Result of an {@link EntryJob}. */
 export type EntryInspection =
@@ -74,6 +98,8 @@ export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob
     ? CliCaptureResult
     : J extends BeforeInstallJob
       ? BeforeInstallJobResult
+      : J extends ConnectivityCheckJob
+        ? ConnectivityCheckOutcome
       : RuntimeReport;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -128,10 +154,19 @@ export async function inspectEntry(file: string, typescript = false): Promise<En
  * const report = await runRuntimeJob({ kind: "load", options: { rootDir: "/plugins/demo", origin: "path" } });
  * ```
  */
-export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | CliCaptureResult | BeforeInstallJobResult> {
+export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | CliCaptureResult | BeforeInstallJobResult | ConnectivityCheckOutcome> {
   if (job.kind === "entry") return inspectEntry(job.file, job.typescript);
   if (job.kind === "cli-capture") return captureCliMetadata(job.options);
   if (job.kind === "before-install") return runBeforeInstallHooks(job.plugins, job.event, process.env);
-  const report = await loadRuntimeReport({ ...job.options, env: process.env });
+  if (job.kind === "connectivity-check") {
+    const loaded = keptPlugins.get(job.pluginId);
+    if (!loaded) return { status: "not-loaded" };
+    return runConnectivityCheck(loaded, job.timeoutMs);
+  }
+  const keep = job.kind === "runtime-load" ? (loaded: LoadedPlugin) => void (loaded.id && !loaded.loadError && keptPlugins.set(loaded.id, loaded)) : undefined;
+  const report = await loadRuntimeReport({ ...job.options, env: process.env, ...(keep ? { keep } : {}) });
   return JSON.parse(JSON.stringify(report)) as RuntimeReport;
 }
+
+/** Plugins loaded by `runtime-load` jobs in this process, by id. */
+const keptPlugins = new Map<string, LoadedPlugin>();
