@@ -1,0 +1,68 @@
+/**
+ * The parts of the management API's responses the page reads (the server's types live in src/server/api-types.ts;
+ * the page keeps its own narrow view so it can tolerate fields it does not know yet).
+ */
+import type { JsonSchema, UiHints } from "./form/schema-form.js";
+import type { ValidationErrorEntry } from "./form/form-values.js";
+
+export interface PluginParameterView {
+  key: string;
+  type?: string | null;
+  label?: string | null;
+  description?: string | null;
+  required?: boolean;
+  sensitive?: boolean;
+  isSet?: boolean;
+  currentValue?: unknown;
+  defaultValue?: unknown;
+}
+
+export interface PluginView {
+  id: string;
+  name?: string;
+  description?: string | null;
+  version?: string | null;
+  category?: string | null;
+  shape?: string | null;
+  origin?: string;
+  installSource?: string | null;
+  enabled: boolean;
+  isActive: boolean;
+  configured?: boolean;
+  loadError?: string | null;
+  parameters?: PluginParameterView[];
+  configSchema?: JsonSchema | null;
+  uiHints?: UiHints | null;
+  /** The plugin's stored config with sensitive values masked, when the server sends it whole. */
+  config?: Record<string, unknown> | null;
+  validationErrors?: ValidationErrorEntry[];
+  validationWarnings?: ValidationErrorEntry[];
+}
+
+export interface RuntimeView {
+  state: "loading" | "ready";
+  generation?: number;
+  loadedAt?: string | null;
+}
+
+export interface PluginListView {
+  plugins: PluginView[];
+  pendingRestart?: { required: boolean; reasons: string[] };
+  runtime?: RuntimeView;
+}
+
+export interface SearchResultView {
+  name: string;
+  displayName?: string;
+  description?: string;
+  npmPackage?: string;
+  version?: string;
+  installed?: boolean;
+}
+
+export interface InstallProgressEventView {
+  installId: string;
+  phase: string;
+  message: string;
+  at?: string;
+}
