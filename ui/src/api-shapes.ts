@@ -4,6 +4,7 @@
  */
 import type { JsonSchema, UiHints } from "./form/schema-form.js";
 import type { ValidationErrorEntry } from "./form/form-values.js";
+import type { InstallProgressEvent, ManagedPlugin, PluginListResponse, RegistrySearchResult } from "../../src/server/api-types.js";
 
 export interface PluginParameterView {
   key: string;
@@ -66,3 +67,13 @@ export interface InstallProgressEventView {
   message: string;
   at?: string;
 }
+
+// ---- the page's view must accept what the server sends (checked at compile time) --------------------------------
+type Accepts<View, Sent extends View> = Sent;
+/** Fails to compile when a server type no longer fits the page's view of it. */
+export type ServerShapesFitTheView = [
+  Accepts<PluginView, ManagedPlugin>,
+  Accepts<PluginListView, PluginListResponse>,
+  Accepts<SearchResultView, RegistrySearchResult>,
+  Accepts<InstallProgressEventView, InstallProgressEvent>,
+];
