@@ -1,0 +1,268 @@
+/**
+ * The control page in headless Chromium (Debian's `chromium`, driven by playwright-core) against the real server:
+ * `openclaw gateway run` from dist/ on Node 24, a fresh state directory, real plugins (seed 003's voice-call
+ * manifest and a plugin whose entry throws at import). Screenshots of the list and the voice-call form are written
+ * to docs/images/ (committed; the README shows them).
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/entrypoints.js";
+import { runPnpm } from "../../scripts/lib/pack.js";
+import { UI_GZIP_BUDGET_BYTES, measureUiDir } from "../../scripts/ui-size.js";
+import { createTempDir, type TempDir } from "../../src/testing/temp-dir.js";
+import { assertChromiumInstalled, launchChromium, type LaunchedBrowser } from "./support/chromium.js";
+import { startGateway, type RunningGateway } from "./support/gateway.js";
+
+const SECRET = "twilio-secret-9f8e7d6c5b4a";
+const fixtureDir = join(repoRoot, "test", "browser", "fixtures", "voice-call");
+const imagesDir = join(repoRoot, "docs", "images");
+
+let work: TempDir;
+let stateDir: string;
+let configPath: string;
+let gateway: RunningGateway;
+let browser: LaunchedBrowser;
+
+function readConfig(): { plugins: { entries: Record<string, { enabled?: boolean; config?: Record<string, unknown> }> } } {
+  return JSON.parse(readFileSync(configPath, "utf8")) as never;
+}
+
+async function openPage(path = "/"): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on("pageerror", (error) => {
+    throw new Error(`page error: ${error.message}`);
+  });
+  await page.goto(`${gateway.baseUrl}${path}`);
+  await page.getByRole("heading", { name: "OpenClaw plugins" }).waitFor();
+  return page;
+}
+
+function row(page: Page, pluginId: string) {
+  return page.locator(`li[data-plugin-id="${pluginId}"]`);
+}
+
+beforeAll(async () => {
+  assertChromiumInstalled();
+  if (!existsSync(join(repoRoot, "dist", "cli", "openclaw.js"))) runPnpm(["run", "build"], { locked: true });
+  else if (!existsSync(join(repoRoot, "dist", "ui", "index.html"))) runPnpm(["run", "build:ui"], { locked: true });
+
+  work = createTempDir("openclaw-ui-");
+  stateDir = work.resolve("state");
+  configPath = join(stateDir, "openclaw.json");
+  const voiceDir = work.resolve("plugins/voice-call");
+  cpSync(fixtureDir, voiceDir, { recursive: true });
+  work.write({
+    "plugins/broken-entry/openclaw.plugin.json": {
+      id: "broken-entry",
+      name: "Broken Entry",
+      description: "Throws while its entry is imported",
+      configSchema: { type: "object", additionalProperties: false, properties: {} },
+    },
+    "plugins/broken-entry/package.json": { name: "broken-entry", version: "0.1.0", type: "module", openclaw: { extensions: ["./index.js"] } },
+    "plugins/broken-entry/index.js": 'throw new Error("broken-entry cannot open /dev/ttyUSB9");\n',
+  });
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(
+    configPath,
+    `${JSON.stringify(
+      {
+        plugins: {
+          load: { paths: [voiceDir, work.resolve("plugins/broken-entry")] },
+          entries: {
+            "voice-call": {
+              enabled: true,
+              config: { provider: "twilio", fromNumber: "+15550001234", twilio: { accountSid: "AC0001", authToken: SECRET }, serve: { port: 3334 } },
+            },
+            "broken-entry": { enabled: true },
+          },
+        },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  gateway = await startGateway({ stateDir });
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.stop();
+  work?.remove();
+});
+
+describe("control page against the real server", () => {
+  it("serves the built page and its assets at / with a strict CSP, and the assets stay within budget", async () => {
+    const response = await fetch(`${gateway.baseUrl}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    for (const asset of scripts) expect((await fetch(`${gateway.baseUrl}/${asset}`)).status, asset).toBe(200);
+    const total = measureUiDir(join(repoRoot, "dist", "ui")).reduce((sum, f) => sum + f.gzipBytes, 0);
+    expect(total).toBeLessThanOrEqual(UI_GZIP_BUDGET_BYTES);
+  });
+
+  it("lists plugins with status, shape and the load error", async () => {
+    const page = await openPage();
+    const voice = row(page, "voice-call");
+    await expect.poll(() => voice.locator("[data-status]").textContent()).toBe("Status: Active");
+    await expect.poll(() => voice.locator("[data-shape]").textContent()).toMatch(/^Shape: \S+/);
+    const broken = row(page, "broken-entry");
+    expect(await broken.locator("[data-status]").textContent()).toBe("Status: Load error");
+    expect(await broken.locator(".load-error").textContent()).toContain("broken-entry cannot open /dev/ttyUSB9");
+    expect(await row(page, "voice-call").getByRole("switch", { name: "Enabled" }).isChecked()).toBe(true);
+    await page.screenshot({ path: join(imagesDir, "control-page-list.png") });
+    await page.close();
+  });
+
+  it("renders the voice-call form from configSchema + uiHints, without the stored secret", async () => {
+    const page = await openPage("/#plugin=voice-call");
+    const form = page.locator("form.config-form");
+    await form.waitFor();
+
+    // labels tied to inputs, help, placeholder
+    const provider = form.getByLabel("Provider", { exact: true });
+    expect(await provider.evaluate((el) => el.tagName)).toBe("SELECT");
+    expect(await provider.locator("option").allTextContents()).toEqual(["(not set)", "telnyx", "twilio", "plivo", "mock"]);
+    expect(await provider.inputValue()).toBe("twilio");
+    const helpId = (await provider.getAttribute("aria-describedby"))!;
+    expect(await page.locator(`#${helpId}`).textContent()).toBe("Use twilio, telnyx, or mock for dev/no-network.");
+    expect(await form.getByLabel("From Number").getAttribute("placeholder")).toBe("+15550001234");
+    expect(await form.getByLabel("Default To Number").getAttribute("placeholder")).toBe("+15550005678");
+    expect(await form.getByLabel("Webhook Port").inputValue()).toBe("3334");
+    expect(await form.getByRole("switch", { name: "Enabled" }).count()).toBe(1);
+    expect(await form.getByRole("group", { name: "Twilio" }).count()).toBe(1);
+
+    // the sensitive field: a password input that never holds the secret or its mask
+    const token = form.getByLabel("Twilio Auth Token");
+    expect(await token.getAttribute("type")).toBe("password");
+    expect(await token.inputValue()).toBe("");
+    const html = await page.content();
+    expect(html).not.toContain(SECRET);
+    expect(html).not.toContain(SECRET.slice(0, 4) + "...");
+    expect(await form.textContent()).toContain("A value is stored and hidden");
+
+    // serve.bind is folded under "Advanced"
+    const bind = form.getByLabel("Webhook Bind");
+    expect(await bind.isVisible()).toBe(false);
+    const serve = form.getByRole("group", { name: "Serve" });
+    const advanced = serve.locator("details.advanced");
+    expect(await advanced.locator("summary").textContent()).toBe("Advanced (1)");
+    await form.screenshot({ path: join(imagesDir, "control-page-voice-call-form.png") });
+    await advanced.locator("summary").click();
+    expect(await bind.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("shows the server's validation error inline and writes nothing", async () => {
+    const before = readFileSync(configPath, "utf8");
+    const page = await openPage("/#plugin=voice-call");
+    const form = page.locator("form.config-form");
+    await form.getByLabel("From Number").fill("12345");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    const input = form.getByLabel("From Number");
+    await expect.poll(() => input.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await input.getAttribute("aria-describedby"))!.split(" ");
+    const errorId = describedBy.find((id) => id.endsWith("-error"))!;
+    expect(await page.locator(`#${errorId}`).textContent()).toMatch(/pattern/);
+    const summary = form.locator(".error-summary");
+    expect(await summary.getAttribute("role")).toBe("alert");
+    expect(await summary.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await summary.getByRole("link", { name: "From Number" }).click();
+    expect(await input.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(readFileSync(configPath, "utf8")).toBe(before);
+    await page.close();
+  });
+
+  it("saves a change next to the secret without overwriting the stored secret", async () => {
+    const page = await openPage("/#plugin=voice-call");
+    const form = page.locator("form.config-form");
+    await form.getByLabel("Twilio Account SID").fill("AC0002");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => form.locator(".form-status").textContent()).toMatch(/^Saved/);
+    const twilio = readConfig().plugins.entries["voice-call"]!.config!.twilio as Record<string, unknown>;
+    expect(twilio).toEqual({ accountSid: "AC0002", authToken: SECRET });
+    expect(await form.getByLabel("Twilio Auth Token").inputValue()).toBe("");
+    await page.close();
+  });
+
+  it("disables and re-enables a plugin; each state survives a server restart", async () => {
+    let page = await openPage();
+    const toggle = () => row(page, "voice-call").getByRole("switch", { name: "Enabled" });
+    await toggle().click();
+    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Disabling");
+    expect(readConfig().plugins.entries["voice-call"]!.enabled).toBe(false);
+    await page.close();
+
+    await gateway.stop();
+    gateway = await startGateway({ stateDir, port: gateway.port });
+    page = await openPage();
+    expect(await toggle().isChecked()).toBe(false);
+    expect(await row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Disabled");
+    await toggle().click();
+    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Restart pending");
+    await page.close();
+
+    await gateway.stop();
+    gateway = await startGateway({ stateDir, port: gateway.port });
+    page = await openPage();
+    expect(await toggle().isChecked()).toBe(true);
+    expect(await row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Active");
+    await page.close();
+  }, 180_000);
+});
+
+describe("control page with OPENCLAW_API_TOKEN", () => {
+  it("asks for the token once, keeps it in session storage (never the URL) and shows a refused token clearly", async () => {
+    await gateway.stop();
+    gateway = await startGateway({ stateDir, port: gateway.port, token: "ui-test-token-0123456789" });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${gateway.baseUrl}/`);
+      const prompt = page.getByRole("dialog", { name: "API token required" });
+      await prompt.waitFor();
+      expect(await prompt.textContent()).toContain("401 Unauthorized");
+      await page.getByLabel("API token").fill("wrong-token");
+      await page.getByRole("button", { name: "Use token" }).click();
+      await expect.poll(() => prompt.textContent()).toContain("The server refused that token");
+      await page.getByLabel("API token").fill("ui-test-token-0123456789");
+      await page.getByRole("button", { name: "Use token" }).click();
+      await row(page, "voice-call").waitFor();
+      expect(await prompt.count()).toBe(0);
+      expect(page.url()).not.toContain("ui-test-token");
+      expect(await page.evaluate("sessionStorage.getItem('openclaw.apiToken')")).toBe("ui-test-token-0123456789");
+      expect(await page.evaluate("localStorage.length")).toBe(0);
+      // a reload in the same tab does not ask again
+      await page.reload();
+      await row(page, "voice-call").waitFor();
+      expect(await page.getByRole("dialog", { name: "API token required" }).count()).toBe(0);
+      await page.close();
+    } finally {
+      await gateway.stop();
+      gateway = await startGateway({ stateDir, port: gateway.port });
+    }
+  }, 120_000);
+});
+
+describe("light and dark", () => {
+  it("follows prefers-color-scheme", async () => {
+    const dark = await launchChromium({ colorScheme: "dark" });
+    try {
+      const page = await dark.context.newPage();
+      await page.goto(`${gateway.baseUrl}/#plugin=voice-call`);
+      await page.locator("form.config-form").waitFor();
+      const background = await page.evaluate("getComputedStyle(document.body).backgroundColor");
+      expect(background).toBe("rgb(13, 17, 23)");
+      await page.screenshot({ path: join(imagesDir, "control-page-dark.png") });
+    } finally {
+      await dark.close();
+    }
+    const page = await openPage();
+    expect(await page.evaluate("getComputedStyle(document.body).backgroundColor")).toBe("rgb(246, 247, 249)");
+    await page.close();
+  });
+});
