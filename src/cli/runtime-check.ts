@@ -80,6 +80,7 @@ function emptyReport(loadMs: number): RuntimeReport {
     cliCommands: [],
     channels: [],
     providers: [],
+    hasConnectivityCheck: false,
     diagnostics: [],
     loadMs,
     attemptedTools: [],

@@ -6,7 +6,8 @@
  * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport}).
  */
 import { describeModuleShape, importEntryModule } from "./plugin-project.js";
-import { loadRuntimeReport, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
+import { loadRuntimeReport, runConnectivityCheck, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
+import type { LoadedPlugin } from "../host/load-types.js";
 import { readToolPluginBuildMetadata } from "./tool-metadata.js";
 import type { ToolPluginBuildMetadata } from "./generated-metadata.js";
 
@@ -23,8 +24,31 @@ export interface LoadJob {
   options: Omit<LoadRuntimeReportOptions, "env">;
 }
 
+/**
+ * Load a plugin and keep it loaded in this process (the gateway's plugin runtime), so a later
+ * {@link ConnectivityCheckJob} can call what it registered.
+ */
+export interface RuntimeLoadJob {
+  kind: "runtime-load";
+  options: Omit<LoadRuntimeReportOptions, "env">;
+}
+
+/** Run the connectivity check a plugin kept by a {@link RuntimeLoadJob} registered. */
+export interface ConnectivityCheckJob {
+  kind: "connectivity-check";
+  pluginId: string;
+  /** The check's own time limit (its abort signal fires then). */
+  timeoutMs: number;
+}
+
+/** Result of a {@link ConnectivityCheckJob}. */
+export type ConnectivityCheckOutcome =
+  | { status: "not-loaded" }
+  | { status: "no-check" }
+  | { status: "done"; ok: boolean; message: string; details: Record<string, unknown> | null; durationMs: number };
+
 /** A job for the runtime worker. */
-export type RuntimeJob = EntryJob | LoadJob;
+export type RuntimeJob = EntryJob | LoadJob | RuntimeLoadJob | ConnectivityCheckJob;
 
 /** Result of an {@link EntryJob}. */
 export type EntryInspection =
@@ -42,7 +66,11 @@ export type EntryInspection =
   | { ok: false; error: string };
 
 /** Result of a job, by kind. */
-export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob ? EntryInspection : RuntimeReport;
+export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob
+  ? EntryInspection
+  : J extends ConnectivityCheckJob
+    ? ConnectivityCheckOutcome
+    : RuntimeReport;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -82,8 +110,17 @@ export async function inspectEntry(file: string): Promise<EntryInspection> {
  * const report = await runRuntimeJob({ kind: "load", options: { rootDir: "/plugins/demo", origin: "path" } });
  * ```
  */
-export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport> {
+export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | ConnectivityCheckOutcome> {
   if (job.kind === "entry") return inspectEntry(job.file);
-  const report = await loadRuntimeReport({ ...job.options, env: process.env });
+  if (job.kind === "connectivity-check") {
+    const loaded = keptPlugins.get(job.pluginId);
+    if (!loaded) return { status: "not-loaded" };
+    return runConnectivityCheck(loaded, job.timeoutMs);
+  }
+  const keep = job.kind === "runtime-load" ? (loaded: LoadedPlugin) => void (loaded.id && !loaded.loadError && keptPlugins.set(loaded.id, loaded)) : undefined;
+  const report = await loadRuntimeReport({ ...job.options, env: process.env, ...(keep ? { keep } : {}) });
   return JSON.parse(JSON.stringify(report)) as RuntimeReport;
 }
+
+/** Plugins loaded by `runtime-load` jobs in this process, by id. */
+const keptPlugins = new Map<string, LoadedPlugin>();

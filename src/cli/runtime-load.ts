@@ -7,6 +7,8 @@ import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { PluginRegistrations } from "../host/registry.js";
 import type { PluginOrigin } from "../config/plugins-policy.js";
 import { loadPlugin, type LoadPluginOptions } from "../host/loader.js";
+import type { LoadedPlugin } from "../host/load-types.js";
+import type { PluginLogger } from "../contract/plugin-api.js";
 import type { OpenClawConfig } from "../contract/config.js";
 
 /** What one runtime load produced, flattened for output. */
@@ -32,6 +34,8 @@ export interface RuntimeReport {
   loadMs: number;
   /** Every tool name passed to `registerTool`, accepted or rejected by a contract gate. */
   attemptedTools: string[];
+  /** True when the plugin registered a connectivity check (`api.registerConnectivityCheck`). */
+  hasConnectivityCheck: boolean;
 }
 
 /** Options of {@link loadRuntimeReport}. */
@@ -46,6 +50,8 @@ export interface LoadRuntimeReportOptions {
   env?: NodeJS.ProcessEnv;
   /** `plugins[.entries.<id>].registerTimeoutMs`: the register time limit handed to the loader. */
   registerTimeoutMs?: number;
+  /** Receives the loaded plugin (the gateway's plugin runtime keeps it for connectivity checks). */
+  keep?: (loaded: LoadedPlugin) => void;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -86,6 +92,7 @@ export function flattenRegistrations(
     }),
     channels: unique(registrations.channels.map((channel) => channel.id)),
     providers: unique(registrations.providers.map((provider) => provider.id)),
+    hasConnectivityCheck: registrations.connectivityChecks.length > 0,
   };
 }
 
@@ -113,6 +120,7 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
     ...(options.registerTimeoutMs !== undefined ? { registerTimeoutMs: options.registerTimeoutMs } : {}),
   };
   const loaded = await loadPlugin(loaderOptions);
+  options.keep?.(loaded);
   const loadMs = performance.now() - started;
   const report: RuntimeReport = {
     id: loaded.id,
@@ -127,4 +135,70 @@ export async function loadRuntimeReport(options: LoadRuntimeReportOptions): Prom
     report.loadErrorCode = loaded.loadError.code;
   }
   return report;
+}
+
+const checkLogger = (pluginId: string): PluginLogger => {
+  const write = (level: string) => (message: string) => process.stderr.write(`[${pluginId}] ${level}: ${message}\n`);
+  return { debug: () => {}, info: write("info"), warn: write("warn"), error: write("error") } as PluginLogger;
+};
+
+/**
+ * Runs the connectivity check `loaded` registered (`api.registerConnectivityCheck`) with its validated config and an
+ * abort signal that fires after `timeoutMs`. A thrown error, a rejected promise, a non-object verdict or no answer
+ * within the limit is a failed check with a message saying which; `details` is reduced to JSON.
+ *
+ * @example
+ * ```ts
+ * const outcome = await runConnectivityCheck(loaded, 10_000);
+ * if (outcome.status === "done" && !outcome.ok) console.error(outcome.message);
+ * ```
+ */
+export async function runConnectivityCheck(
+  loaded: LoadedPlugin,
+  timeoutMs: number,
+): Promise<{ status: "no-check" } | { status: "done"; ok: boolean; message: string; details: Record<string, unknown> | null; durationMs: number }> {
+  const registered = loaded.registrations.connectivityChecks[0];
+  if (!registered) return { status: "no-check" };
+  const started = performance.now();
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error(`connectivity check timed out after ${timeoutMs} ms`));
+      resolve("timeout");
+    }, timeoutMs);
+  });
+  const done = (ok: boolean, message: string, details: Record<string, unknown> | null = null) => ({
+    status: "done" as const,
+    ok,
+    message,
+    details,
+    durationMs: Math.round(performance.now() - started),
+  });
+  try {
+    const verdict = await Promise.race([
+      Promise.resolve().then(() =>
+        registered.check({ pluginId: loaded.id, config: { ...loaded.pluginConfig }, signal: controller.signal, logger: checkLogger(loaded.id) }),
+      ),
+      limit,
+    ]);
+    if (verdict === "timeout") return done(false, `the connectivity check of "${loaded.id}" did not answer within ${timeoutMs} ms`);
+    if (!isRecord(verdict) || typeof verdict.ok !== "boolean") {
+      return done(false, `the connectivity check of "${loaded.id}" returned ${verdict === null ? "null" : typeof verdict}, not { ok: boolean, message? }; fix the plugin's check`);
+    }
+    let details: Record<string, unknown> | null = null;
+    if (isRecord(verdict.details)) {
+      try {
+        details = JSON.parse(JSON.stringify(verdict.details)) as Record<string, unknown>;
+      } catch {
+        details = null;
+      }
+    }
+    const message = typeof verdict.message === "string" ? verdict.message : verdict.ok ? "connectivity check passed" : "connectivity check failed";
+    return done(verdict.ok, message, details);
+  } catch (error) {
+    return done(false, `the connectivity check of "${loaded.id}" threw: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }

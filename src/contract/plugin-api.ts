@@ -610,6 +610,57 @@ export interface OpenClawPluginService {
 }
 
 /**
+ * What a connectivity check receives: the plugin's current config (as validated against its `configSchema`), an abort
+ * signal that fires when the host's time limit (10 s) runs out, and the plugin's logger.
+ *
+ * @example
+ * ```ts
+ * const check: PluginConnectivityCheck = async (ctx) => {
+ *   const res = await fetch(`${String(ctx.config.baseUrl)}/health`, { signal: ctx.signal });
+ *   return { ok: res.ok, message: `health answered ${res.status}` };
+ * };
+ * ```
+ */
+export interface PluginConnectivityCheckContext {
+  pluginId: string;
+  config: Record<string, unknown>;
+  signal: AbortSignal;
+  logger: PluginLogger;
+}
+
+/**
+ * The verdict of a connectivity check. `details` must be JSON (it is sent to the management API's caller); never put
+ * secrets in it.
+ *
+ * @example
+ * ```ts
+ * const result: PluginConnectivityCheckResult = { ok: false, message: "401 from api.example.com: check apiKey", details: { status: 401 } };
+ * ```
+ */
+export interface PluginConnectivityCheckResult {
+  ok: boolean;
+  message?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A plugin's own connectivity check, registered with `api.registerConnectivityCheck` and run by the management API's
+ * `POST /api/plugins/:id/test` (in the plugin runtime process, with a 10 s limit). A thrown error counts as
+ * `{ ok: false, message: <error message> }`.
+ *
+ * @example
+ * ```ts
+ * api.registerConnectivityCheck(async ({ config, signal }) => {
+ *   const res = await fetch("https://api.example.com/v1/me", { headers: { authorization: `Bearer ${String(config.apiKey)}` }, signal });
+ *   return res.ok ? { ok: true, message: "API key accepted" } : { ok: false, message: `API answered ${res.status}` };
+ * });
+ * ```
+ */
+export type PluginConnectivityCheck = (
+  ctx: PluginConnectivityCheckContext,
+) => PluginConnectivityCheckResult | Promise<PluginConnectivityCheckResult>;
+
+/**
  * An interactive handler (buttons, select menus, modal submits) for a channel.
  *
  * @example
@@ -1289,6 +1340,11 @@ export type OpenClawPluginApiBase<TConfig = Record<string, unknown>> = {
   /** Same as `registerCli(registrar, { ...opts, parentPath: ["nodes"] })`. */
   registerNodeCliFeature(registrar: PluginCliRegistrar, opts?: Omit<PluginCliOptions, "parentPath">): void;
   registerService(service: OpenClawPluginService): void;
+  /**
+   * Registers the plugin's connectivity check (one per plugin; a second call replaces the first), run by the
+   * management API's `POST /api/plugins/:id/test`. Accepted in the `full` registration mode only.
+   */
+  registerConnectivityCheck(check: PluginConnectivityCheck): void;
   registerInteractiveHandler(registration: PluginInteractiveHandlerRegistration): void;
   registerAgentToolResultMiddleware(middleware: AgentToolResultMiddleware, opts?: AgentToolResultMiddlewareOptions): void;
   registerMemoryPromptSupplement(builder: MemoryPromptSupplementBuilder): void;

@@ -63,6 +63,7 @@ export function createRegistrationApi(params: RegistrationApiParams): {
     registerCli: tools.registerCli,
     registerNodeCliFeature: tools.registerNodeCliFeature,
     registerService: routes.registerService,
+    registerConnectivityCheck: routes.registerConnectivityCheck,
     registerInteractiveHandler: routes.registerInteractiveHandler,
     registerAgentToolResultMiddleware: tools.registerAgentToolResultMiddleware,
     registerMemoryPromptSupplement: memory.registerMemoryPromptSupplement,

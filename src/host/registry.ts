@@ -13,6 +13,7 @@ import type {
   OpenClawPluginService,
   OperatorScope,
   PluginAgentEventSubscription,
+  PluginConnectivityCheck,
   PluginCliCommandDescriptor,
   PluginCliRegistrar,
   PluginControlUiDescriptor,
@@ -279,6 +280,8 @@ export interface PluginRegistrations {
   httpRoutes: RegisteredHttpRoute[];
   cliCommands: RegisteredCli[];
   services: RegisteredService[];
+  /** The plugin's connectivity check (`api.registerConnectivityCheck`), at most one. */
+  connectivityChecks: Array<{ pluginId: string; check: PluginConnectivityCheck }>;
   channels: RegisteredChannel[];
   /** Capability registrations except channels and discovery services. */
   providers: RegisteredCapability[];
@@ -320,6 +323,7 @@ export function createEmptyRegistrations(): PluginRegistrations {
     httpRoutes: [],
     cliCommands: [],
     services: [],
+    connectivityChecks: [],
     channels: [],
     providers: [],
     gatewayDiscoveryServices: [],

@@ -209,6 +209,12 @@ export type {
   ContextEngineInfo,
   /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */
   PluginConfigOf,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */
+  PluginConnectivityCheck,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */
+  PluginConnectivityCheckContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */
+  PluginConnectivityCheckResult,
 } from "../contract/plugin-api.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-config-schema` instead. Removal not before 2027-06-30. */

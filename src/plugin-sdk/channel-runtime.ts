@@ -219,6 +219,12 @@ export type {
   ContextEngineInfo,
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
   PluginConfigOf,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
+  PluginConnectivityCheck,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
+  PluginConnectivityCheckContext,
+  /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */
+  PluginConnectivityCheckResult,
 } from "../contract/plugin-api.js";
 export type {
   /** @deprecated Import from `openclaw/plugin-sdk/channel-reply-pipeline` instead. Removal not before 2027-06-30. */

@@ -99,6 +99,9 @@ export type {
   PluginTrustedToolPolicyRegistration,
   ContextEngineInfo,
   PluginConfigOf,
+  PluginConnectivityCheck,
+  PluginConnectivityCheckContext,
+  PluginConnectivityCheckResult,
 } from "../contract/plugin-api.js";
 export type {
   PluginRegistrationMode,

@@ -9,7 +9,7 @@ import { type RegistrationContext, describeValue, idOf, isRecord } from "./conte
 /** The route, gateway and service methods of the api. */
 export type RoutesAndGatewayApi = Pick<
   OpenClawPluginApiBase,
-  "registerHttpRoute" | "registerGatewayMethod" | "registerGatewayDiscoveryService" | "registerService" | "registerInteractiveHandler"
+  "registerHttpRoute" | "registerGatewayMethod" | "registerGatewayDiscoveryService" | "registerService" | "registerConnectivityCheck" | "registerInteractiveHandler"
 >;
 
 /**
@@ -107,6 +107,17 @@ export function createRoutesAndGatewayApi(ctx: RegistrationContext): RoutesAndGa
       }
       registrations.services.push({ pluginId, id, service });
       log(method, id, true);
+    },
+    registerConnectivityCheck(check) {
+      const method = "registerConnectivityCheck";
+      if (!modeAccepts(method, pluginId, "service")) return;
+      if (typeof check !== "function") {
+        invalid(method, pluginId, "takes one function: api.registerConnectivityCheck(async ({ config, signal }) => ({ ok: true, message }))");
+        return;
+      }
+      // One check per plugin: the last registration wins.
+      registrations.connectivityChecks.splice(0, registrations.connectivityChecks.length, { pluginId, check });
+      log(method, pluginId, true);
     },
     registerInteractiveHandler: simple(
       "registerInteractiveHandler",
