@@ -5,6 +5,7 @@
  * to docs/images/ (committed; the README shows them).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,6 +38,17 @@ async function openPage(path = "/"): Promise<Page> {
   await page.goto(`${gateway.baseUrl}${path}`);
   await page.getByRole("heading", { name: "OpenClaw plugins" }).waitFor();
   return page;
+}
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's WCAG 2.x A/AA rules on the page as it is now: the ids and targets of every violation. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = (await page.evaluate(
+    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
+  )) as string[];
+  return violations;
 }
 
 function row(page: Page, pluginId: string) {
@@ -175,6 +187,7 @@ describe("control page against the real server", () => {
     await summary.getByRole("link", { name: "From Number" }).click();
     expect(await input.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(readFileSync(configPath, "utf8")).toBe(before);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -257,6 +270,7 @@ describe("light and dark", () => {
       await page.locator("form.config-form").waitFor();
       const background = await page.evaluate("getComputedStyle(document.body).backgroundColor");
       expect(background).toBe("rgb(13, 17, 23)");
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: join(imagesDir, "control-page-dark.png") });
     } finally {
       await dark.close();
