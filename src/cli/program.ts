@@ -15,6 +15,7 @@ import { runPluginsValidate } from "./commands/plugins-validate.js";
 import { runPluginsInspect } from "./commands/plugins-inspect.js";
 import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
+import { runGatewayRun } from "./commands/gateway-run.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -138,6 +139,23 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .action(run("plugins list", runPluginsList));
 
   for (const command of plugins.commands) command.exitOverride();
+
+  const gateway = program
+    .command("gateway")
+    .description("Run the gateway host: the plugin-management REST API (docs/management-api.md).")
+    .exitOverride();
+  gateway
+    .command("run")
+    .description("Serve the management API until SIGINT/SIGTERM (loopback by default; a non-loopback --host needs OPENCLAW_API_TOKEN).")
+    .option("--port <port>", "TCP port (0 = any free port)", "18789")
+    .option("--host <address>", "address to bind", "127.0.0.1")
+    .option("--json", "print one JSON line when listening ({ event, url, port }) and one when stopped")
+    .addHelpText(
+      "after",
+      "\nEnvironment:\n  OPENCLAW_API_TOKEN            bearer token clients must send (required off loopback)\n  OPENCLAW_API_ALLOWED_HOSTS    extra Host header names to serve (comma-separated)\n  OPENCLAW_API_ALLOWED_ORIGINS  extra browser origins allowed to call the API (comma-separated)\n  OPENCLAW_PLUGIN_CATALOG       plugin catalog source (URL or file), overrides gateway.pluginCatalog.source",
+    )
+    .action(run("gateway run", runGatewayRun));
+  for (const command of gateway.commands) command.exitOverride();
   return program;
 }
 

@@ -45,6 +45,7 @@ export type {
   RegistryRefreshResponse,
   RegistrySearchResponse,
   RegistrySearchResult,
+  RestartResponse,
   RuntimeStatus,
   ServiceFailureBody,
   UninstallRequest,

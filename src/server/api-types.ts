@@ -127,6 +127,12 @@ export interface RuntimeStatus {
   loadedAt: string | null;
 }
 
+/** `POST /api/restart` 200: the plugin runtime restarted (every enabled plugin loaded or failed). */
+export interface RestartResponse {
+  ok: true;
+  runtime: RuntimeStatus;
+}
+
 /** `PUT /api/plugins/:id` body. */
 export interface PluginUpdateRequest {
   enabled?: boolean;

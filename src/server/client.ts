@@ -22,6 +22,7 @@ import type {
   PluginTestResponse,
   PluginUpdateRequest,
   PluginUpdateResponse,
+  RestartResponse,
   RegistryPluginResponse,
   RegistryPluginsResponse,
   RegistryRefreshResponse,
@@ -119,6 +120,8 @@ export interface ManagementClient {
   eject(id: string): Promise<EjectActionResponse>;
   sync(id: string): Promise<EjectActionResponse>;
   reinject(id: string): Promise<EjectActionResponse>;
+  /** Restarts the plugin runtime now (applies the pending restart); allow 120 s. */
+  restartRuntime(): Promise<RestartResponse>;
   coreStatus(): Promise<CoreStatusResponse>;
   listCorePlugins(): Promise<CorePluginsResponse>;
   toggleCorePlugin(body: CoreToggleRequest): Promise<CoreToggleResponse>;
@@ -225,6 +228,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     eject: (id) => call("POST", `/api/plugins/${enc(id)}/eject`, undefined, timeouts.install),
     sync: (id) => call("POST", `/api/plugins/${enc(id)}/sync`, undefined, timeouts.install),
     reinject: (id) => call("POST", `/api/plugins/${enc(id)}/reinject`, undefined, timeouts.install),
+    restartRuntime: () => call("POST", "/api/restart", undefined, timeouts.install),
     coreStatus: () => call("GET", "/api/core/status"),
     listCorePlugins: () => call("GET", "/api/plugins/core"),
     toggleCorePlugin: (body) => call("POST", "/api/plugins/core/toggle", body),

@@ -250,6 +250,8 @@ export const AgentUpdateUriRequestSchema = z.strictObject({ tokenURI: z.string()
 
 export const OkResponseSchema = z.looseObject({ ok: z.literal(true) });
 
+export const RestartResponseSchema = z.object({ ok: z.literal(true), runtime: RuntimeStatusSchema });
+
 export const AgentRegistryConfigSchema = z.record(z.string(), z.unknown());
 
 /** The OpenAPI document itself (any JSON object). */
@@ -300,6 +302,7 @@ export const API_ROUTES = [
   { operationId: "eject", method: "post", path: "/api/plugins/{id}/eject", summary: "Copy an installed plugin to a local folder on plugins.load.paths", tag: "install", params: PluginIdParamsSchema, responses: { 200: { description: "Ejected", schema: EjectActionResponseSchema }, ...unauthorized, 422: { description: "Not installed, or already ejected", schema: ServiceFailureSchema } } },
   { operationId: "sync", method: "post", path: "/api/plugins/{id}/sync", summary: "Rebuild an ejected plugin from its local copy", tag: "install", params: PluginIdParamsSchema, responses: { 200: { description: "Synced", schema: EjectActionResponseSchema }, ...unauthorized, 422: { description: "Not ejected, or the copy is unusable", schema: ServiceFailureSchema } } },
   { operationId: "reinject", method: "post", path: "/api/plugins/{id}/reinject", summary: "Restore the recorded version and remove the local copy", tag: "install", params: PluginIdParamsSchema, responses: { 200: { description: "Restored", schema: EjectActionResponseSchema }, ...unauthorized, 422: { description: "Not ejected, or restoring failed", schema: ServiceFailureSchema } } },
+  { operationId: "restartRuntime", method: "post", path: "/api/restart", summary: "Restart the plugin runtime now (applies the pending restart)", tag: "plugins", responses: { 200: { description: "Restarted; every enabled plugin was loaded or failed", schema: RestartResponseSchema }, ...unauthorized } },
   { operationId: "coreStatus", method: "get", path: "/api/core/status", summary: "Core plugin ids declared in config", tag: "core", responses: { 200: { description: "Core status", schema: CoreStatusResponseSchema }, ...unauthorized } },
   { operationId: "listRegistryPlugins", method: "get", path: "/api/registry/plugins", summary: "The plugin registry catalog, joined with local state", tag: "registry", responses: { 200: { description: "Catalog", schema: RegistryPluginsResponseSchema }, ...unauthorized, 502: { description: "The catalog source failed and nothing is cached", schema: ApiErrorSchema } } },
   { operationId: "getRegistryPlugin", method: "get", path: "/api/registry/plugins/{name}", summary: "One catalog entry (URL-encode scoped names: %40scope%2Fname)", tag: "registry", params: RegistryPluginParamsSchema, responses: { 200: { description: "Catalog entry", schema: RegistryPluginResponseSchema }, ...unauthorized, ...notFound("Registry plugin"), 502: { description: "The catalog source failed and nothing is cached", schema: ApiErrorSchema } } },
@@ -351,5 +354,6 @@ export type SchemasAgreeWithTypes = Agree<
     Same<typeof AgentRegistryStatusSchema, T.AgentRegistryStatus>,
     Same<typeof AgentRegistrationRequestSchema, T.AgentRegistrationRequest>,
     Same<typeof AgentUpdateUriRequestSchema, T.AgentUpdateUriRequest>,
+    Same<typeof RestartResponseSchema, T.RestartResponse>,
   ]
 >;

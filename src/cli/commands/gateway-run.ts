@@ -1,0 +1,62 @@
+/**
+ * `openclaw gateway run [--port <n>] [--host <address>] [--json]`: serves the plugin-management REST API (docs/
+ * management-api.md) until SIGINT or SIGTERM, then stops cleanly (in-flight config writes and installs finish first).
+ * The server lives in `src/server` and is imported only here, lazily, so other commands never load it.
+ */
+import { eprintln, println, type CommandContext } from "../context.js";
+import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { cliPackageVersion } from "../version.js";
+
+/** Options of `gateway run`. */
+export interface GatewayRunOptions {
+  port?: string;
+  host?: string;
+  json?: boolean;
+}
+
+/**
+ * Runs the gateway until a stop signal; resolves with the exit code.
+ *
+ * @example
+ * ```ts
+ * const code = await runGatewayRun(ctx, { port: "0", json: true });
+ * ```
+ */
+export async function runGatewayRun(ctx: CommandContext, options: GatewayRunOptions): Promise<ExitCodeValue> {
+  const port = options.port === undefined ? undefined : Number(options.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new CliError(`--port must be an integer from 0 to 65535 (0 = any free port), got "${options.port}"`, ExitCode.usage);
+  }
+  const { startGateway, GatewayStartError } = await import("../../server/gateway.js");
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  try {
+    gateway = await startGateway({
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      ...(port !== undefined ? { port } : {}),
+      env: ctx.io.env,
+      cwd: ctx.io.cwd,
+      version: cliPackageVersion(),
+      log: (text) => ctx.io.stderr.write(text),
+    });
+  } catch (error) {
+    if (error instanceof GatewayStartError) throw new CliError(error.message, ExitCode.usage);
+    throw error;
+  }
+  if (options.json) println(ctx, JSON.stringify({ event: "listening", url: gateway.url, host: gateway.host, port: gateway.port, pid: process.pid }));
+  else println(ctx, `openclaw gateway: management API on ${gateway.url}/api (OpenAPI: ${gateway.url}/api/openapi.json); Ctrl-C stops it`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (name: NodeJS.Signals) => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      resolve(name);
+    };
+    const onInt = () => stop("SIGINT");
+    const onTerm = () => stop("SIGTERM");
+    process.on("SIGINT", onInt);
+    process.on("SIGTERM", onTerm);
+  });
+  eprintln(ctx, `openclaw gateway: ${signal}: finishing in-flight requests and stopping`);
+  await gateway.close();
+  if (options.json) println(ctx, JSON.stringify({ event: "stopped", signal }));
+  return ExitCode.ok;
+}

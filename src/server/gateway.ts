@@ -1,0 +1,172 @@
+/**
+ * `openclaw gateway run`: builds the server's parts, starts the plugin runtime, listens, and stops cleanly. Binding a
+ * non-loopback address without `OPENCLAW_API_TOKEN` is refused. A fresh state directory needs no setup: the config
+ * file is created on the first write, the catalog cache on the first refresh.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Context } from "hono";
+import { resolveOpenClawPaths } from "../discovery/state-paths.js";
+import { parseInstallRecord, type PluginInstallRecord } from "../state/install-record.js";
+import { createManagementApp } from "./app.js";
+import { createConfigStore, writeConfigJson, type ConfigWriter } from "./config-store.js";
+import type { ServerDeps } from "./deps.js";
+import { createEjectService } from "./eject-service.js";
+import { createEventBus } from "./events.js";
+import { createInstallTracker, createUnavailableInstaller, type InstallerPort } from "./install-service.js";
+import { createPluginRuntime } from "./plugin-runtime.js";
+import { createPluginState, runtimeSpecs } from "./plugin-state.js";
+import { createRegistryCatalog } from "./registry-catalog.js";
+import { isLoopbackHost } from "./security.js";
+import { dirname } from "node:path";
+
+/** Default port of `gateway run`. */
+export const DEFAULT_GATEWAY_PORT = 18789;
+
+/** Options of {@link startGateway}. */
+export interface StartGatewayOptions {
+  host?: string;
+  /** 0 = any free port. */
+  port?: number;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  version: string;
+  /** Server log (plugin output, internal errors). */
+  log: (text: string) => void;
+  /** The installer; default: none in this build (install/uninstall answer 503). */
+  installer?: (records: () => Promise<PluginInstallRecord[]>) => InstallerPort;
+  /** The config writer; default: {@link writeConfigJson}. */
+  configWriter?: ConfigWriter;
+}
+
+/** A running gateway. */
+export interface RunningGateway {
+  url: string;
+  host: string;
+  port: number;
+  /** Stops accepting, finishes in-flight writes and installs, ends event streams, stops the plugin runtime. */
+  close(): Promise<void>;
+}
+
+/** Why `gateway run` refuses to start (exit code 2). */
+export class GatewayStartError extends Error {
+  override name = "GatewayStartError";
+}
+
+function legacyRecords(raw: Record<string, unknown>): PluginInstallRecord[] {
+  const plugins = typeof raw.plugins === "object" && raw.plugins !== null ? (raw.plugins as Record<string, unknown>) : {};
+  const installs = typeof plugins.installs === "object" && plugins.installs !== null ? (plugins.installs as Record<string, unknown>) : {};
+  const records: PluginInstallRecord[] = [];
+  for (const [id, value] of Object.entries(installs)) {
+    const parsed = parseInstallRecord(value, id);
+    if (parsed.ok) records.push(parsed.record);
+  }
+  return records;
+}
+
+/**
+ * Starts the gateway's management API.
+ *
+ * @example
+ * ```ts
+ * const gateway = await startGateway({ port: 0, env: process.env, cwd: process.cwd(), version: "1.0.0", log: (t) => process.stderr.write(t) });
+ * console.log(gateway.url);
+ * await gateway.close();
+ * ```
+ */
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const host = options.host ?? "127.0.0.1";
+  const token = options.env.OPENCLAW_API_TOKEN?.trim() || undefined;
+  if (!isLoopbackHost(host) && !token) {
+    throw new GatewayStartError(
+      `refusing to serve the management API on ${host} (not a loopback address) without a token: set OPENCLAW_API_TOKEN to a long random secret, or bind to 127.0.0.1`,
+    );
+  }
+  const paths = resolveOpenClawPaths({ env: options.env, cwd: options.cwd });
+  const store = createConfigStore({ configPath: paths.configPath, writer: options.configWriter ?? writeConfigJson });
+  const bus = createEventBus();
+  const runtime = createPluginRuntime({ env: options.env, cwd: options.cwd, log: options.log });
+  const records = async (): Promise<PluginInstallRecord[]> => legacyRecords((await store.read()).raw);
+  const installer = (options.installer ?? createUnavailableInstaller)(records);
+  const state = createPluginState({ env: options.env, cwd: options.cwd, runtime, bus, records: () => installer.records() });
+  const installs = createInstallTracker(bus);
+  const ejects = createEjectService({ stateDir: paths.stateDir, store, installer, bus, env: options.env });
+  const catalog = createRegistryCatalog({
+    stateDir: paths.stateDir,
+    track: store.track,
+    source: async () => {
+      const fromEnv = options.env.OPENCLAW_PLUGIN_CATALOG?.trim();
+      if (fromEnv) return { value: fromEnv, baseDir: options.cwd };
+      const raw = (await store.read()).raw;
+      const gateway = typeof raw.gateway === "object" && raw.gateway !== null ? (raw.gateway as Record<string, unknown>) : {};
+      const section = typeof gateway.pluginCatalog === "object" && gateway.pluginCatalog !== null ? (gateway.pluginCatalog as Record<string, unknown>) : {};
+      return typeof section.source === "string" && section.source.trim() ? { value: section.source.trim(), baseDir: dirname(paths.configPath) } : undefined;
+    },
+  });
+  const shutdownCallbacks = new Set<() => void>();
+  const applyRestart = async (): Promise<void> => {
+    bus.clearRestart();
+    state.invalidate();
+    await runtime.restart(runtimeSpecs(await state.snapshot()));
+    state.invalidate();
+    bus.emit({ type: "runtime-restarted", data: { generation: runtime.status().generation } });
+  };
+  const deps: ServerDeps = {
+    env: options.env,
+    paths,
+    bindHost: host,
+    token,
+    version: options.version,
+    store,
+    runtime,
+    state,
+    bus,
+    installer,
+    installs,
+    ejects,
+    catalog,
+    applyRestart,
+    onShutdown(callback) {
+      shutdownCallbacks.add(callback);
+      return () => shutdownCallbacks.delete(callback);
+    },
+    remoteAddress: (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress,
+    log: options.log,
+  };
+  const app = await createManagementApp(deps);
+  const { createAdaptorServer } = await import("@hono/node-server");
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  server.requestTimeout = 130_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new GatewayStartError(`cannot listen on ${host}:${options.port ?? DEFAULT_GATEWAY_PORT}: ${error.code ?? ""} ${error.message}`.replace(/\s+/g, " "))),
+    );
+    server.listen(options.port ?? DEFAULT_GATEWAY_PORT, host, () => resolve());
+  });
+  // Load the enabled plugins in the background; `runtime.state` says `loading` until done.
+  void applyRestart().catch((error) => options.log(`plugin runtime failed to start: ${error instanceof Error ? error.message : String(error)}\n`));
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    host: address.address,
+    port: address.port,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        for (const callback of [...shutdownCallbacks]) callback();
+        // In-flight requests finish (their config writes and installs complete), then the sockets go.
+        await installs.idle();
+        await store.idle();
+        const grace = setTimeout(() => server.closeAllConnections(), 5_000);
+        await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5_500))]);
+        clearTimeout(grace);
+        server.closeAllConnections();
+        await runtime.close();
+      })();
+      return closing;
+    },
+  };
+}
