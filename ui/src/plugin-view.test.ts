@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PluginView } from "./api-shapes.js";
 import { listFields } from "./form/schema-form.js";
-import { configPatch, formModelOf, isStored, newInstallId, phaseProgress, pluginStatus, sortPlugins, storedConfigOf } from "./plugin-view.js";
+import { configPatch, formModelOf, isStored, newInstallId, phaseProgress, pluginShape, pluginStatus, sortPlugins, storedConfigOf } from "./plugin-view.js";
 
 const base: PluginView = { id: "demo", enabled: true, isActive: true, configured: true, loadError: null };
 
@@ -14,6 +14,14 @@ describe("pluginStatus", () => {
     expect(pluginStatus({ ...base, isActive: false }, { state: "loading" }).label).toBe("Loading");
     expect(pluginStatus({ ...base, enabled: false }).label).toBe("Disabling");
     expect(pluginStatus({ ...base, enabled: false, isActive: false })).toMatchObject({ label: "Disabled", tone: "off" });
+  });
+});
+
+describe("pluginShape", () => {
+  it("shows the host's shape, the category beside it, and says when the shape is unknown", () => {
+    expect(pluginShape({ ...base, shape: "hook-only" })).toBe("hook-only");
+    expect(pluginShape({ ...base, shape: "plain-capability", category: "memory" })).toBe("plain-capability · memory");
+    expect(pluginShape({ ...base, shape: null, loadError: "x" })).toBe("shape unknown");
   });
 });
 

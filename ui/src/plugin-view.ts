@@ -38,9 +38,13 @@ export function pluginStatus(plugin: PluginView, runtime?: RuntimeView): PluginS
   return { label: "Disabled", tone: "off", detail: "Disabled in config." };
 }
 
-/** The plugin's "shape": the host's shape when the server reports it, else its category, else "plugin". */
+/**
+ * The plugin's shape for the list: the host's shape of the loaded plugin (`hook-only`, `plain-capability`, …), with
+ * its category when it has one (`memory`, `channel`, `provider`); "shape unknown" when it is not loaded.
+ */
 export function pluginShape(plugin: PluginView): string {
-  return plugin.shape ?? plugin.category ?? "plugin";
+  const shape = plugin.shape ?? "shape unknown";
+  return plugin.category ? `${shape} · ${plugin.category}` : shape;
 }
 
 /**

@@ -43,7 +43,7 @@ export async function runGatewayRun(ctx: CommandContext, options: GatewayRunOpti
     throw error;
   }
   if (options.json) println(ctx, JSON.stringify({ event: "listening", url: gateway.url, host: gateway.host, port: gateway.port, pid: process.pid }));
-  else println(ctx, `openclaw gateway: management API on ${gateway.url}/api (OpenAPI: ${gateway.url}/api/openapi.json); Ctrl-C stops it`);
+  else println(ctx, `openclaw gateway: control page on ${gateway.url}/, management API on ${gateway.url}/api (OpenAPI: ${gateway.url}/api/openapi.json); Ctrl-C stops it`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (name: NodeJS.Signals) => {
       process.off("SIGINT", onInt);
