@@ -7,6 +7,7 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { typeDescription } from "../config/config-data.js";
 import { readPluginsPolicy, type PluginsPolicy } from "../config/plugins-policy.js";
+import { ConfigDocumentError, locatePluginsSection } from "../config/config-include.js";
 import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 
@@ -19,7 +20,9 @@ export interface OpenClawConfigFile {
   path: string;
   /** False when the file does not exist (an empty config is used). */
   exists: boolean;
-  /** The whole parsed config object (`{}` when missing or unreadable). */
+  /** The included file holding the `plugins` section, when it comes from `plugins.$include` (src/config/config-include.ts). */
+  pluginsFile?: string;
+  /** The whole parsed config object (`{}` when missing or unreadable), with an included `plugins` section in place. */
   raw: Record<string, unknown>;
   /** The `plugins` section, read (`invalidReason` is set, and equals `configError`, while the file is broken). */
   plugins: PluginsPolicy;
@@ -130,8 +133,38 @@ export async function readOpenClawConfig(path: string): Promise<OpenClawConfigFi
       message: `Config file ${path} must contain a JSON object at the top level (it holds ${typeDescription(parsed)}). Wrap the settings in { … }; ${NOTHING_LOADS}.`,
     });
   }
-  const { plugins, diagnostics } = normalizePluginsConfig(parsed, { file: path, baseDir: dirname(path) });
-  const result: OpenClawConfigFile = { path, exists: true, raw: parsed, plugins, diagnostics };
+  // `plugins.$include` (config-include.ts): the section comes from another file; paths in it resolve against that file.
+  let raw = parsed;
+  let pluginsFile = path;
+  const includeDiagnostics: PluginDiagnostic[] = [];
+  try {
+    const source = await locatePluginsSection({ path, exists: true, value: parsed, text });
+    if (source.kind === "include") {
+      raw = { ...parsed, plugins: source.section };
+      pluginsFile = source.file;
+    }
+    if (source.rootInclude) {
+      includeDiagnostics.push({
+        level: "warning",
+        code: "config-include-unsupported",
+        path: "$include",
+        file: path,
+        message: `root-level "$include" is not followed by the plugin tools (the plugins section is read from ${path} itself); to keep plugins in another file use "plugins": { "$include": "./plugins.json5" }.`,
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof ConfigDocumentError)) throw error;
+    return unusableConfigFile(path, empty, {
+      code: error.code,
+      message: `${error.message} ${NOTHING_LOADS[0]!.toUpperCase()}${NOTHING_LOADS.slice(1)}.`,
+      line: error.line,
+      column: error.column,
+    });
+  }
+  const { plugins, diagnostics } = normalizePluginsConfig(raw, { file: pluginsFile, baseDir: dirname(pluginsFile) });
+  diagnostics.unshift(...includeDiagnostics);
+  const result: OpenClawConfigFile = { path, exists: true, raw, plugins, diagnostics };
+  if (pluginsFile !== path) result.pluginsFile = pluginsFile;
   if (plugins.invalidReason !== undefined) result.configError = plugins.invalidReason;
   return result;
 }

@@ -31,8 +31,14 @@ function writeFileAtomicLib(): typeof writeFileAtomicModule {
  * await writeFileAtomic("/plugins/demo/openclaw.plugin.json", `${JSON.stringify(manifest, null, 2)}\n`);
  * ```
  */
-export async function writeFileAtomic(file: string, contents: string): Promise<void> {
-  await writeFileAtomicLib()(file, contents, { encoding: "utf8" });
+export async function writeFileAtomic(file: string, contents: string, options: WriteFileAtomicOptions = {}): Promise<void> {
+  await writeFileAtomicLib()(file, contents, { encoding: "utf8", ...(options.mode !== undefined ? { mode: options.mode } : {}) });
+}
+
+/** Options of {@link writeFileAtomic}. */
+export interface WriteFileAtomicOptions {
+  /** Mode for the written file; when absent an existing file keeps its mode and a new one gets the umask default. */
+  mode?: number;
 }
 
 /**

@@ -3,14 +3,11 @@
  * serialised, atomic edits. Every mutating request goes through {@link ConfigStore.update}, which runs one edit at a
  * time in this process and is tracked as an in-flight write, so a SIGINT/SIGTERM waits for it before the process ends.
  *
- * The file writer is `updateOpenClawConfig` from `src/config/config-writer.ts` (issue 13, branch wt-index) once that
- * lands; until then {@link createConfigStore} takes a writer and `gateway.ts` passes the minimal JSON writer below
- * (whole file, atomic rename), which does not follow `$include`.
+ * The writer is the shared config writer (`updateOpenClawConfig`, src/config/config-writer.ts) under the state lock,
+ * passed in by `gateway.ts` (`installer-adapter.ts`): it follows `$include`, writes atomically and creates the file on
+ * the first write.
  */
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { readOpenClawConfig, type OpenClawConfigFile } from "../discovery/config-file.js";
-import { writeFileAtomic } from "../files/write-file-atomic.js";
 
 /** Applies `edit` to the config object held by `configPath` and writes it atomically. */
 export type ConfigWriter = (configPath: string, edit: (draft: Record<string, unknown>) => void) => Promise<void>;
@@ -20,7 +17,7 @@ export type ConfigWriter = (configPath: string, edit: (draft: Record<string, unk
  *
  * @example
  * ```ts
- * const store = createConfigStore({ configPath, writer: writeConfigJson });
+ * const store = createConfigStore({ configPath, writer });
  * await store.update((draft) => { draft.plugins = { enabled: true }; });
  * ```
  */
@@ -36,31 +33,11 @@ export interface ConfigStore {
 }
 
 /**
- * A writer that re-reads the file, applies `edit` and writes the whole object back as JSON (atomic rename). It refuses
- * a file that exists but cannot be used, naming the reader's error, rather than replace it.
- *
- * @example
- * ```ts
- * await writeConfigJson("/state/openclaw.json", (draft) => { draft.gateway = {}; });
- * ```
- */
-export const writeConfigJson: ConfigWriter = async (configPath, edit) => {
-  const file = await readOpenClawConfig(configPath);
-  if (file.exists && file.diagnostics.some((d) => d.code.startsWith("config-") && d.level === "error" && d.path === "")) {
-    throw new Error(file.configError ?? `the config file ${configPath} cannot be used; fix it first (openclaw plugins doctor)`);
-  }
-  const draft = structuredClone(file.raw);
-  edit(draft);
-  mkdirSync(dirname(configPath), { recursive: true });
-  await writeFileAtomic(configPath, `${JSON.stringify(draft, null, 2)}\n`);
-};
-
-/**
  * Creates the store for `configPath`.
  *
  * @example
  * ```ts
- * const store = createConfigStore({ configPath: paths.configPath, writer: writeConfigJson });
+ * const store = createConfigStore({ configPath: paths.configPath, writer });
  * ```
  */
 export function createConfigStore(options: { configPath: string; writer: ConfigWriter }): ConfigStore {

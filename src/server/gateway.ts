@@ -7,13 +7,13 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Context } from "hono";
 import { resolveOpenClawPaths } from "../discovery/state-paths.js";
-import { parseInstallRecord, type PluginInstallRecord } from "../state/install-record.js";
+import type { PluginInstallRecord } from "../state/install-record.js";
 import { createManagementApp } from "./app.js";
-import { createConfigStore, writeConfigJson, type ConfigWriter } from "./config-store.js";
+import { createConfigStore } from "./config-store.js";
 import type { ServerDeps } from "./deps.js";
 import { createEjectService } from "./eject-service.js";
 import { createEventBus } from "./events.js";
-import { createInstallTracker, createUnavailableInstaller, type InstallerPort } from "./install-service.js";
+import { createInstallTracker } from "./install-service.js";
 import { createPluginRuntime } from "./plugin-runtime.js";
 import { createPluginState, runtimeSpecs } from "./plugin-state.js";
 import { createRegistryCatalog } from "./registry-catalog.js";
@@ -33,10 +33,6 @@ export interface StartGatewayOptions {
   version: string;
   /** Server log (plugin output, internal errors). */
   log: (text: string) => void;
-  /** The installer; default: none in this build (install/uninstall answer 503). */
-  installer?: (records: () => Promise<PluginInstallRecord[]>) => InstallerPort;
-  /** The config writer; default: {@link writeConfigJson}. */
-  configWriter?: ConfigWriter;
 }
 
 /** A running gateway. */
@@ -51,17 +47,6 @@ export interface RunningGateway {
 /** Why `gateway run` refuses to start (exit code 2). */
 export class GatewayStartError extends Error {
   override name = "GatewayStartError";
-}
-
-function legacyRecords(raw: Record<string, unknown>): PluginInstallRecord[] {
-  const plugins = typeof raw.plugins === "object" && raw.plugins !== null ? (raw.plugins as Record<string, unknown>) : {};
-  const installs = typeof plugins.installs === "object" && plugins.installs !== null ? (plugins.installs as Record<string, unknown>) : {};
-  const records: PluginInstallRecord[] = [];
-  for (const [id, value] of Object.entries(installs)) {
-    const parsed = parseInstallRecord(value, id);
-    if (parsed.ok) records.push(parsed.record);
-  }
-  return records;
 }
 
 /**
@@ -82,12 +67,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       `refusing to serve the management API on ${host} (not a loopback address) without a token: set OPENCLAW_API_TOKEN to a long random secret, or bind to 127.0.0.1`,
     );
   }
+  const { sqliteSupport } = await import("../state/sqlite.js");
+  const sqlite = sqliteSupport();
+  if (!sqlite.ok) {
+    throw new GatewayStartError(
+      `gateway run needs Node 22.5 or newer (node:sqlite holds the plugin index); this is Node ${sqlite.nodeVersion}. Run it with Node 24 (nvm install 24); the SDK subpaths keep working on Node 20.`,
+    );
+  }
   const paths = resolveOpenClawPaths({ env: options.env, cwd: options.cwd });
-  const store = createConfigStore({ configPath: paths.configPath, writer: options.configWriter ?? writeConfigJson });
+  const { createIndexInstaller } = await import("./installer-adapter.js");
+  const { installer, configWriter, close: closeIndex } = await createIndexInstaller({ paths, env: options.env, version: options.version });
+  const store = createConfigStore({ configPath: paths.configPath, writer: configWriter });
   const bus = createEventBus();
   const runtime = createPluginRuntime({ env: options.env, cwd: options.cwd, log: options.log });
-  const records = async (): Promise<PluginInstallRecord[]> => legacyRecords((await store.read()).raw);
-  const installer = (options.installer ?? createUnavailableInstaller)(records);
   const state = createPluginState({ env: options.env, cwd: options.cwd, runtime, bus, records: () => installer.records() });
   const installs = createInstallTracker(bus);
   const ejects = createEjectService({ stateDir: paths.stateDir, store, installer, bus, env: options.env });
@@ -165,6 +157,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         clearTimeout(grace);
         server.closeAllConnections();
         await runtime.close();
+        closeIndex();
       })();
       return closing;
     },

@@ -12,7 +12,7 @@ import { HttpError } from "./http-error.js";
 
 /** What the server needs from the installer and the plugin index. */
 export interface InstallerPort {
-  /** False when this build has no installer: install/uninstall answer 503. */
+  /** False when installing is not possible here (tests pass a port without it). */
   readonly available: boolean;
   /** Install records (the plugin index; legacy `plugins.installs` as a fallback). */
   records(): Promise<PluginInstallRecord[]>;
@@ -95,20 +95,4 @@ export function createInstallTracker(bus: EventBus): InstallTracker {
       while (running > 0) await chain;
     },
   };
-}
-
-/**
- * The port used while this build has no installer: records come from the legacy `plugins.installs` section of the
- * config (read by the caller), install and uninstall answer 503 naming what is missing.
- *
- * @example
- * ```ts
- * const installer = createUnavailableInstaller(async () => legacyRecords(config));
- * ```
- */
-export function createUnavailableInstaller(records: () => Promise<PluginInstallRecord[]>): InstallerPort {
-  const refuse = (): never => {
-    throw new HttpError(503, "installing over the API needs the plugin installer (src/install), which this build of openclaw does not include; install with the CLI instead");
-  };
-  return { available: false, records, install: async () => refuse(), uninstall: async () => refuse() };
 }
