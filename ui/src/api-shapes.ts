@@ -2,7 +2,6 @@
  * The parts of the management API's responses the page reads (the server's types live in src/server/api-types.ts;
  * the page keeps its own narrow view so it can tolerate fields it does not know yet).
  */
-import type { JsonSchema, UiHints } from "./form/schema-form.js";
 import type { ValidationErrorEntry } from "./form/form-values.js";
 import type { InstallProgressEvent, ManagedPlugin, PluginListResponse, RegistrySearchResult } from "../../src/server/api-types.js";
 
@@ -32,8 +31,10 @@ export interface PluginView {
   configured?: boolean;
   loadError?: string | null;
   parameters?: PluginParameterView[];
-  configSchema?: JsonSchema | null;
-  uiHints?: UiHints | null;
+  /** The manifest's JSON Schema (read through {@link JsonSchema} by the form). */
+  configSchema?: Record<string, unknown> | null;
+  /** The manifest's `uiHints`, as sent (entries are read field by field: see `toUiHints`). */
+  uiHints?: Record<string, unknown> | null;
   /** The plugin's stored config with sensitive values masked, when the server sends it whole. */
   config?: Record<string, unknown> | null;
   validationErrors?: ValidationErrorEntry[];

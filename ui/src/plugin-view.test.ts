@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PluginView } from "./api-shapes.js";
 import { listFields } from "./form/schema-form.js";
-import { configPatch, formModelOf, isStored, newInstallId, phaseProgress, pluginShape, pluginStatus, sortPlugins, storedConfigOf } from "./plugin-view.js";
+import { configPatch, formModelOf, isStored, newInstallId, phaseProgress, pluginShape, pluginStatus, sortPlugins, storedConfigOf, toUiHints } from "./plugin-view.js";
 
 const base: PluginView = { id: "demo", enabled: true, isActive: true, configured: true, loadError: null };
 
@@ -14,6 +14,15 @@ describe("pluginStatus", () => {
     expect(pluginStatus({ ...base, isActive: false }, { state: "loading" }).label).toBe("Loading");
     expect(pluginStatus({ ...base, enabled: false }).label).toBe("Disabling");
     expect(pluginStatus({ ...base, enabled: false, isActive: false })).toMatchObject({ label: "Disabled", tone: "off" });
+  });
+});
+
+describe("toUiHints", () => {
+  it("keeps well-typed hint fields and drops the rest", () => {
+    expect(toUiHints({ apiKey: { label: "API key", help: 3, sensitive: true, advanced: "yes", tags: ["auth", 1] }, bad: "x" })).toEqual({
+      apiKey: { label: "API key", sensitive: true, tags: ["auth"] },
+    });
+    expect(toUiHints(null)).toEqual({});
   });
 });
 

@@ -52,7 +52,7 @@ export function pluginShape(plugin: PluginView): string {
  * them, else a flat schema made from the `parameters` list (key, type, label, description, required, sensitive).
  */
 export function formSourceOf(plugin: PluginView): { schema: JsonSchema; hints: UiHints } {
-  if (plugin.configSchema && isRecord(plugin.configSchema)) return { schema: plugin.configSchema, hints: plugin.uiHints ?? {} };
+  if (plugin.configSchema && isRecord(plugin.configSchema)) return { schema: plugin.configSchema as JsonSchema, hints: toUiHints(plugin.uiHints) };
   const properties: Record<string, JsonSchema> = {};
   const hints: UiHints = {};
   const required: string[] = [];
@@ -69,6 +69,29 @@ export function formSourceOf(plugin: PluginView): { schema: JsonSchema; hints: U
     hints[parameter.key] = hint;
   }
   return { schema: { type: "object", properties, required }, hints };
+}
+
+/**
+ * Reads `uiHints` as sent: text fields only when they are strings, flags only when they are booleans (a hint of the
+ * wrong type is dropped, never shown as `[object Object]`).
+ *
+ * @example
+ * ```ts
+ * toUiHints({ apiKey: { label: "API key", sensitive: true, help: 3 } }); // { apiKey: { label: "API key", sensitive: true } }
+ * ```
+ */
+export function toUiHints(raw: unknown): UiHints {
+  const hints: UiHints = {};
+  if (!isRecord(raw)) return hints;
+  for (const [path, value] of Object.entries(raw)) {
+    if (!isRecord(value)) continue;
+    const hint: UiHints[string] = {};
+    for (const key of ["label", "help", "placeholder"] as const) if (typeof value[key] === "string") hint[key] = value[key];
+    for (const key of ["sensitive", "advanced"] as const) if (typeof value[key] === "boolean") hint[key] = value[key];
+    if (Array.isArray(value.tags)) hint.tags = value.tags.filter((tag): tag is string => typeof tag === "string");
+    Object.defineProperty(hints, path, { value: hint, enumerable: true, writable: true, configurable: true });
+  }
+  return hints;
 }
 
 /** The form model of a plugin (sensitive keys reported by the server count even without a hint). */
