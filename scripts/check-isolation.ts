@@ -9,12 +9,16 @@
  *      record's `allowedDependencies`; a subpath without an `importBudgetReason` (the light set) may reach
  *      third-party packages only lazily; a load through a computed specifier fails unless the record carries a
  *      `dynamicImportReason`;
+ *  (d) no subpath's built JS imports `node:sqlite` statically (importing it would crash on Node 20; a loader called at
+ *      first use, like memory-core-host-engine-storage's `requireNodeSqlite`, is fine), and no declaration file it
+ *      reaches lies in the operator-only domains `state/`, `install/` or `server/` (the plugin index, installer and
+ *      server are CLI-only and loaded lazily there; SDK types stay honest about Node 20);
  *  (c) budgets: bytes of JS in the static graph ≤ budgets.jsBytes; lines of SDK declaration files reached from
  *      dist/plugin-sdk/<name>.d.ts ≤ budgets.declarationLines.
  *
  * Usage: tsx scripts/check-isolation.ts [--json]     (needs pnpm build first)
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { allSubpaths, builtFilesOf, readEntrypointManifest, readPrivateSubpaths, repoRoot } from "./lib/entrypoints.js";
 import { findCycles, resolvedSourceImports, walkBuiltJs, walkDeclarations } from "./lib/import-graph.js";
@@ -102,6 +106,14 @@ function checkSubpath(
       );
     }
   }
+  for (const file of [...graph.staticFiles, ...graph.lazyFiles]) {
+    if (/(?:^|[\n;])\s*(?:import|export)\b[^;]*?["']node:sqlite["']/.test(readFileSync(file, "utf8"))) {
+      problems.push(
+        `${subpath}: ${relative(repoRoot, file)} imports node:sqlite statically, which crashes on Node 20. Load it at first use ` +
+          "(createRequire inside a function), and never reach the plugin index (src/state) from an SDK subpath.",
+      );
+    }
+  }
   const allowed = new Set(record.allowedDependencies);
   for (const edge of graph.packages) {
     const from = relative(repoRoot, edge.from);
@@ -134,6 +146,15 @@ function checkSubpath(
     );
   }
   const declarations = walkDeclarations(dts);
+  for (const file of declarations.files) {
+    const rel = relative(join(repoRoot, "dist"), file).split("\\").join("/");
+    if (/^(state|install|server)\//.test(rel)) {
+      problems.push(
+        `${subpath}: its declarations reach dist/${rel}, an operator-only domain (state/install/server). Keep those types out ` +
+          "of the SDK's public signatures.",
+      );
+    }
+  }
   if (declarations.lines > record.budgets.declarationLines) {
     problems.push(
       `${subpath}: ${declarations.lines} lines in ${declarations.files.length} SDK declaration files (budget ` +

@@ -165,32 +165,40 @@ describe("openclaw plugins list", () => {
     expect(verbose.stdout).toContain("missing dep-missing");
   });
 
-  it("reads the plugin index when present, reporting missing folders; falls back on an invalid index", async () => {
+  it("adds install records (legacy plugins.installs here) to the discovered plugins, reporting missing folders", async () => {
     const dir = temp();
     dir.write({
       ...under("state/extensions/alpha", pluginFiles("alpha")),
-      "state/plugins/index.json": {
-        version: 1,
-        plugins: [
-          { id: "alpha", rootDir: dir.resolve("state/extensions/alpha"), origin: "global", source: "npm:alpha@1.0.0" },
-          { id: "gone", rootDir: dir.resolve("nowhere/gone"), origin: "global", version: "2.0.0" },
-        ],
+      ...under("elsewhere/linked", pluginFiles("linked")),
+      "state/openclaw.json": {
+        plugins: {
+          installs: {
+            alpha: { source: "npm", spec: "alpha@1.0.0", installPath: dir.resolve("state/extensions/alpha"), installedAt: "2026-01-01T00:00:00.000Z" },
+            linked: { source: "link", sourcePath: dir.resolve("elsewhere/linked"), installPath: dir.resolve("elsewhere/linked"), installedAt: "2026-01-01T00:00:00.000Z" },
+            gone: { source: "path", installPath: dir.resolve("nowhere/gone"), version: "2.0.0", installedAt: "2026-01-01T00:00:00.000Z" },
+          },
+        },
       },
     });
     const env = isolatedEnv(dir);
+    const before = readFileSync(dir.resolve("state/openclaw.json"), "utf8");
     const result = await run(["plugins", "list", "--json"], { cwd: dir.path, env });
     const parsed = JSON.parse(result.stdout);
-    expect(parsed.source).toBe("index");
-    expect(parsed.plugins.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
-      ["alpha", "enabled"],
-      ["gone", "missing"],
+    expect(parsed.plugins.map((p: { id: string; status: string; installRecord?: string }) => [p.id, p.status, p.installRecord])).toEqual([
+      ["alpha", "enabled", "config"],
+      ["gone", "missing", "config"],
+      ["linked", "enabled", "config"],
     ]);
     expect(parsed.plugins[0].source).toBe("npm:alpha@1.0.0");
-
-    dir.write({ "state/plugins/index.json": "{ not json" });
-    const fallback = await run(["plugins", "list", "--json"], { cwd: dir.path, env });
-    expect(JSON.parse(fallback.stdout).source).toBe("manifests");
-    expect(fallback.stderr).toContain("falling back to plugin manifests");
+    expect(parsed.plugins[1].diagnostics[0].message).toMatch(/does not exist; reinstall the plugin/);
+    expect(readFileSync(dir.resolve("state/openclaw.json"), "utf8")).toBe(before); // reading never migrates
+    if (Number(process.versions.node.split(".")[0]) < 22) {
+      expect(parsed.source).toBe("manifests");
+      expect(parsed.indexUnavailable).toMatch(/^The plugin index needs Node\.js >= 22\.5/);
+      const table = await run(["plugins", "list"], { cwd: dir.path, env });
+      expect(table.stdout).toMatch(/Note: The plugin index needs Node\.js >= 22\.5/);
+      expect(table.stderr).not.toContain("22.5");
+    }
   });
 
   it("shows a world-writable plugin as present but blocked", async () => {

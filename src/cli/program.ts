@@ -1,5 +1,5 @@
 /**
- * The `openclaw` command line: `openclaw plugins init|build|validate|inspect (info)|doctor|list`.
+ * The `openclaw` command line: `openclaw plugins init|build|validate|inspect (info)|doctor|list|enable|disable|registry`.
  * Thin wiring over the command modules; {@link runCli} is the in-process entry used by the binary and by tests.
  */
 import { Command, CommanderError } from "commander";
@@ -16,6 +16,8 @@ import { runPluginsInspect } from "./commands/plugins-inspect.js";
 import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
 import { runGatewayRun } from "./commands/gateway-run.js";
+import { runPluginsRegistry } from "./commands/plugins-registry.js";
+import { runPluginsSetEnabled } from "./commands/plugins-enable.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -29,6 +31,8 @@ Environment:
   OPENCLAW_STATE_DIR               state directory (default: ~/.openclaw)
   OPENCLAW_PLUGIN_LIFECYCLE_TRACE  1 = print phase timings to stderr
   OPENCLAW_PLUGIN_LOAD_DEBUG       1 = stack traces for internal errors, export shapes for entry errors
+  OPENCLAW_NIX_MODE                1 = Nix-managed install: enable/disable (and install/update/uninstall) refuse
+  OPENCLAW_STATE_LOCK_TIMEOUT_MS   how long a mutating command waits for another one (default 60000)
 
 A config file that cannot be read or parsed, or whose plugins section has a field of the wrong type (enabled,
 allow, deny, load.paths, entries.<id>, slots, timeouts), stops every command that imports plugin code (exit 1)
@@ -137,6 +141,29 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--json", "machine-readable inventory with dependencyStatus")
     .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned (default: current folder)")
     .action(run("plugins list", runPluginsList));
+
+  plugins
+    .command("enable")
+    .description("Set plugins.entries.<id>.enabled to true (in the $include'd plugins file when there is one).")
+    .argument("<id>", "plugin id")
+    .option("--json", "print the result as JSON")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned for ids (default: current folder)")
+    .action(run("plugins enable", (ctx, id: string, options) => runPluginsSetEnabled(ctx, id, true, options)));
+
+  plugins
+    .command("disable")
+    .description("Set plugins.entries.<id>.enabled to false (in the $include'd plugins file when there is one).")
+    .argument("<id>", "plugin id")
+    .option("--json", "print the result as JSON")
+    .option("--workspace <dir>", "workspace whose .openclaw/extensions is scanned for ids (default: current folder)")
+    .action(run("plugins disable", (ctx, id: string, options) => runPluginsSetEnabled(ctx, id, false, options)));
+
+  plugins
+    .command("registry")
+    .description("Report whether the persisted plugin registry exists and is current or stale; --refresh rebuilds it (needs Node >= 22.5).")
+    .option("--refresh", "rebuild it from the install records' manifests")
+    .option("--json", "print the report as JSON")
+    .action(run("plugins registry", runPluginsRegistry));
 
   for (const command of plugins.commands) command.exitOverride();
 

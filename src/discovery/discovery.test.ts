@@ -9,7 +9,6 @@ import { checkDependencyStatus } from "./dependency-status.js";
 import { discoverPluginCandidates } from "./discover-plugins.js";
 import { checkPathSafety } from "./path-safety.js";
 import { buildPluginCatalog } from "./plugin-catalog.js";
-import { readPluginIndex } from "./plugin-index.js";
 import { resolveOpenClawPaths } from "./state-paths.js";
 
 const dirs = createTempDirPool("openclaw-discovery-");
@@ -31,7 +30,7 @@ describe("resolveOpenClawPaths", () => {
       configPathSource: "default",
       userExtensionsDir: "/home/me/.openclaw/extensions",
       workspaceExtensionsDir: "/work/proj/.openclaw/extensions",
-      pluginIndexPath: "/home/me/.openclaw/plugins/index.json",
+      pluginIndexPath: "/home/me/.openclaw/state/openclaw.sqlite",
     });
   });
 
@@ -176,20 +175,6 @@ describe("checkDependencyStatus", () => {
     expect(status.dependencies.find((d) => d.name === "local")).toMatchObject({ installed: true, version: "1.2.3" });
     expect(status.dependencies.find((d) => d.name === "shared")).toMatchObject({ installed: true, version: "2.0.0" });
     expect(checkDependencyStatus(dir.path, undefined)).toEqual({ ok: true, missing: [], missingOptional: [], dependencies: [] });
-  });
-});
-
-describe("readPluginIndex", () => {
-  it("distinguishes missing, valid and invalid index files", async () => {
-    const dir = temp();
-    expect((await readPluginIndex(dir.resolve("plugins/index.json"))).status).toBe("missing");
-    dir.write({ "plugins/index.json": { version: 1, plugins: [{ id: "a", rootDir: "/x/a", origin: "global", version: "1.0.0" }] } });
-    const valid = await readPluginIndex(dir.resolve("plugins/index.json"));
-    expect(valid).toMatchObject({ status: "valid", plugins: [{ id: "a", rootDir: "/x/a", origin: "global", version: "1.0.0" }] });
-    dir.write({ "plugins/index.json": { version: 1, plugins: [{ id: "a", rootDir: "relative" }] } });
-    const invalid = await readPluginIndex(dir.resolve("plugins/index.json"));
-    expect(invalid.status).toBe("invalid");
-    expect(invalid.diagnostics[0]).toMatchObject({ path: "plugins.0.rootDir", level: "warning" });
   });
 });
 

@@ -31,7 +31,7 @@ export interface OpenClawPaths {
   workspaceDir: string;
   /** Workspace plugin root: `<workspaceDir>/.openclaw/extensions`. */
   workspaceExtensionsDir: string;
-  /** Plugin index file read by `plugins list`: `<stateDir>/plugins/index.json`. */
+  /** The plugin index database (SQLite, src/state/plugin-index.ts): `<stateDir>/state/openclaw.sqlite`. */
   pluginIndexPath: string;
 }
 
@@ -74,6 +74,6 @@ export function resolveOpenClawPaths(options: ResolveOpenClawPathsOptions = {}):
     userExtensionsDir: join(stateDir, "extensions"),
     workspaceDir,
     workspaceExtensionsDir: join(workspaceDir, ".openclaw", "extensions"),
-    pluginIndexPath: join(stateDir, "plugins", "index.json"),
+    pluginIndexPath: join(stateDir, "state", "openclaw.sqlite"),
   };
 }

@@ -195,6 +195,9 @@ async function extractZip(file: string, dest: string): Promise<{ entries: number
   } catch (error) {
     zip.close();
     if (error instanceof Error && error.name === "InstallError") throw error;
+    const text = errorText(error);
+    // yauzl validates names itself while reading the central directory
+    if (/invalid relative path|absolute path|invalid characters in fileName/i.test(text)) throw unsafe(file, text.replace(/^.*?: /, ""), "a path outside the root");
     throw invalid(error);
   }
   if (list.length === 0) {

@@ -16,26 +16,6 @@ import { gitSource } from "./sources/git.js";
 import { npmSource } from "./sources/npm.js";
 import type { OperationRun } from "./operation.js";
 
-/** The Node version the index (`node:sqlite`) needs. */
-export const INDEX_MIN_NODE = "22.5.0";
-
-/**
- * Throws `node-unsupported` when this Node has no `node:sqlite`.
- *
- * @example
- * ```ts
- * assertIndexNode("plugins install");
- * ```
- */
-export function assertIndexNode(action: string, version = process.versions.node): void {
-  const [major = 0, minor = 0] = version.split(".").map(Number);
-  if (major > 22 || (major === 22 && minor >= 5)) return;
-  throw installError("node-unsupported", `${action} needs Node ${INDEX_MIN_NODE} or newer (for node:sqlite, where the plugin index lives); this is Node ${version}.`, {
-    rule: "install records live in the SQLite plugin index, which needs node:sqlite (Node >= 22.5; Node 20 is past its end of life)",
-    fix: "run openclaw with Node 22.5+ or 24 (nvm install 24); the SDK subpaths keep working on Node 20",
-  });
-}
-
 /**
  * Throws `nix-mode` under `OPENCLAW_NIX_MODE=1` (same message as the config writer).
  *
@@ -103,8 +83,18 @@ export function sourceForKind(kind: string, ctx: InstallerContext, cwd = process
 }
 
 async function defaultOpenIndex(stateDir: string): Promise<PluginIndex> {
-  const mod = (await import("../state/plugin-index.js")) as { openPluginIndex(options: { stateDir: string }): PluginIndex };
-  return mod.openPluginIndex({ stateDir });
+  const { openPluginIndex, PluginIndexUnavailableError } = await import("../state/plugin-index.js");
+  try {
+    return openPluginIndex({ stateDir });
+  } catch (error) {
+    if (error instanceof PluginIndexUnavailableError) {
+      throw installError("node-unsupported", error.message, {
+        rule: "install records live in the SQLite plugin index, which needs node:sqlite (Node >= 22.5)",
+        fix: "run openclaw with Node 24 (or 22.13+); the SDK subpaths keep working on Node 20",
+      });
+    }
+    throw error;
+  }
 }
 
 async function defaultWithLock<T>(stateDir: string, fn: () => Promise<T>, command: string): Promise<T> {
@@ -149,6 +139,11 @@ export async function withMutation<T>(
       });
     }
     try {
+      if (!ctx.openIndex) {
+        const { migrateLegacyInstallRecords } = await import("../state/legacy-installs.js");
+        const migration = await migrateLegacyInstallRecords({ paths: { ...ctx.paths }, openIndex: () => index, closeIndex: false, env, action: command });
+        if (migration.status === "failed" && migration.error) ctx.onProgress?.({ operation: "install", phase: "resolve", status: "progress", message: `legacy plugins.installs kept in the config: ${migration.error}` });
+      }
       const recovered = await recoverStaleOperations(ctx.paths.userExtensionsDir, index, async (change) => {
         await applyConfigChange(ctx.paths, change, { env, action: command });
       });

@@ -143,6 +143,19 @@ export async function moveIntoPlace(op: OperationDir, staged: string, target: st
 }
 
 /**
+ * Moves `target` to the operation's `previous` folder (uninstall; deleted with the operation folder after the record
+ * is gone, moved back by a roll-back).
+ *
+ * @example
+ * ```ts
+ * await parkTarget(op, "/state/extensions/demo");
+ * ```
+ */
+export async function parkTarget(op: OperationDir, target: string): Promise<void> {
+  await rename(target, op.previousDir);
+}
+
+/**
  * Undoes steps 2–3 after a failure before the commit point: removes the moved-in target and restores the previous
  * folder. Safe to call whatever step failed.
  *

@@ -1,16 +1,19 @@
 /**
- * `openclaw plugins list [--enabled] [--verbose] [--json]`: the plugin inventory. Reads the plugin index
- * (`<state dir>/plugins/index.json`, format in `src/discovery/plugin-index.ts` and docs/cli.md) when present and
- * valid, else derives the list from discovered manifests. Never imports plugin code. With a broken config file
- * (unreadable, unparsable, wrong-typed policy field) every plugin is listed as disabled (`config-invalid`), the
- * config errors go to stderr and the exit code is 1.
+ * `openclaw plugins list [--enabled] [--verbose] [--json]`: the plugin inventory — every discovered plugin (manifests
+ * under the plugin roots and load paths) plus every install record (the SQLite plugin index, `src/state/`, and legacy
+ * `plugins.installs` entries not migrated yet), matched by folder or id; a record whose folder is gone is listed as
+ * `missing`. On a Node.js without node:sqlite (Node 20) the index cannot be read: the list comes from manifests and
+ * legacy records, with an info diagnostic naming the Node version the index needs. Never imports plugin code and
+ * never writes. With a broken config file every plugin is listed as disabled (`config-invalid`), the config errors
+ * go to stderr and the exit code is 1.
  */
 import { existsSync } from "node:fs";
 import { eprintln, formatDiagnosticLine, printJson, println, type CommandContext } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { renderTable } from "../table.js";
 import { buildPluginCatalog, catalogPlugin, type CatalogPlugin, type PluginCatalog } from "../../discovery/plugin-catalog.js";
-import { readPluginIndex } from "../../discovery/plugin-index.js";
+import { tryOpenIndex } from "../state-access.js";
+import type { StoredInstallRecord } from "../../state/legacy-installs.js";
 import { describePluginFolder } from "../../discovery/discover-plugins.js";
 import { checkDependencyStatus, type DependencyStatus } from "../../discovery/dependency-status.js";
 import type { PluginDiagnostic } from "../../manifest/diagnostics.js";
@@ -37,8 +40,10 @@ export interface PluginListEntry {
   enabled: boolean;
   disabledReason?: string;
   activation?: unknown;
-  /** Install source recorded in the plugin index, when listed from it. */
+  /** Install source of its install record (`<source>:<spec or path>`), when it has one. */
   source?: string;
+  /** Where its install record is kept: the plugin index, or a legacy `plugins.installs` entry in the config. */
+  installRecord?: StoredInstallRecord["storedIn"];
   dependencyStatus: DependencyStatus;
   diagnostics: Array<Pick<PluginDiagnostic, "level" | "code" | "message">>;
 }
@@ -54,52 +59,58 @@ export interface PluginListEntry {
 export async function collectPluginList(
   ctx: CommandContext,
   options: PluginsListOptions,
-): Promise<{ source: "index" | "manifests"; catalog: PluginCatalog; entries: PluginListEntry[]; diagnostics: PluginDiagnostic[] }> {
+): Promise<{ source: "index" | "manifests"; indexUnavailable?: string; catalog: PluginCatalog; entries: PluginListEntry[]; diagnostics: PluginDiagnostic[] }> {
   const catalogOptions: Parameters<typeof buildPluginCatalog>[0] = { env: ctx.io.env, cwd: ctx.io.cwd };
   if (options.workspace) catalogOptions.workspaceDir = options.workspace;
   const catalog = await ctx.tracer.phase("discover", () => buildPluginCatalog(catalogOptions));
-  const index = await ctx.tracer.phase("index", () => readPluginIndex(catalog.paths.pluginIndexPath));
-  const diagnostics = [...catalog.diagnostics, ...index.diagnostics];
-  const entries: PluginListEntry[] = [];
-  if (index.status === "valid") {
-    for (const record of index.plugins) {
-      const known =
-        catalog.plugins.find((plugin) => plugin.candidate.rootDir === record.rootDir) ??
-        catalog.plugins.find((plugin) => plugin.id === record.id);
-      if (known) {
-        entries.push({ ...toEntry(known), ...(record.source ? { source: record.source } : {}) });
-        continue;
-      }
-      if (!existsSync(record.rootDir)) {
-        entries.push({
-          id: record.id,
-          ...(record.version ? { version: record.version } : {}),
-          format: "openclaw",
-          origin: record.origin ?? "global",
-          rootDir: record.rootDir,
-          status: "missing",
-          enabled: false,
-          disabledReason: "plugin folder missing",
-          ...(record.source ? { source: record.source } : {}),
-          dependencyStatus: { ok: true, missing: [], missingOptional: [], dependencies: [] },
-          diagnostics: [
-            {
-              level: "error",
-              code: "plugin-folder-missing",
-              message: `the plugin index lists ${record.rootDir}, which does not exist; reinstall the plugin or remove its record.`,
-            },
-          ],
-        });
-        continue;
-      }
-      const candidate = describePluginFolder({ rootDir: record.rootDir, origin: record.origin ?? "global", source: index.file });
-      entries.push({ ...toEntry(await catalogPlugin(candidate, catalog.config.plugins)), ...(record.source ? { source: record.source } : {}) });
+  const { readInstallRecords } = await import("../../state/legacy-installs.js");
+  const opened = await ctx.tracer.phase("index", () => tryOpenIndex(catalog.paths.stateDir));
+  const diagnostics = catalog.diagnostics;
+  let stored: StoredInstallRecord[] = [];
+  try {
+    if (!catalog.config.configError || opened.index) stored = await readInstallRecords(catalog.paths, opened.index, catalog.config.raw);
+  } finally {
+    opened.index?.close();
+  }
+  const entries: PluginListEntry[] = catalog.plugins.map(toEntry);
+  const byRoot = new Map(entries.map((entry) => [entry.rootDir, entry]));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  for (const { record, storedIn } of stored) {
+    const source = `${record.source}:${record.spec ?? record.sourcePath ?? record.installPath}`;
+    const known = byRoot.get(record.installPath) ?? byId.get(record.pluginId);
+    if (known) {
+      Object.assign(known, { source, installRecord: storedIn });
+      continue;
     }
-  } else {
-    for (const plugin of catalog.plugins) entries.push(toEntry(plugin));
+    if (!existsSync(record.installPath)) {
+      entries.push({
+        id: record.pluginId,
+        ...(record.version ? { version: record.version } : {}),
+        format: "openclaw",
+        origin: "global",
+        rootDir: record.installPath,
+        status: "missing",
+        enabled: false,
+        disabledReason: "plugin folder missing",
+        source,
+        installRecord: storedIn,
+        dependencyStatus: { ok: true, missing: [], missingOptional: [], dependencies: [] },
+        diagnostics: [
+          {
+            level: "error",
+            code: "plugin-folder-missing",
+            message: `the install record of ${record.pluginId} points at ${record.installPath}, which does not exist; reinstall the plugin (openclaw plugins install) or remove its record (openclaw plugins uninstall ${record.pluginId}).`,
+          },
+        ],
+      });
+      continue;
+    }
+    const candidate = describePluginFolder({ rootDir: record.installPath, origin: record.source === "link" ? "config" : "global", source: storedIn === "index" ? catalog.paths.pluginIndexPath : catalog.paths.configPath });
+    entries.push({ ...toEntry(await catalogPlugin(candidate, catalog.config.plugins)), source, installRecord: storedIn });
   }
   return {
-    source: index.status === "valid" ? "index" : "manifests",
+    source: opened.index ? "index" : "manifests",
+    ...(opened.unavailable ? { indexUnavailable: opened.unavailable.split(" Run this command")[0]! } : {}),
     catalog,
     entries: options.enabled ? entries.filter((entry) => entry.enabled) : entries,
     diagnostics,
@@ -152,7 +163,7 @@ function statusText(ctx: CommandContext, status: PluginListEntry["status"]): str
  * ```
  */
 export async function runPluginsList(ctx: CommandContext, options: PluginsListOptions): Promise<ExitCodeValue> {
-  const { source, catalog, entries, diagnostics } = await collectPluginList(ctx, options);
+  const { source, indexUnavailable, catalog, entries, diagnostics } = await collectPluginList(ctx, options);
   for (const diagnostic of diagnostics) eprintln(ctx, formatDiagnosticLine(ctx.err, diagnostic));
   const configError = catalog.config.configError;
   // A broken config: the list still shows what is on disk, every plugin as disabled (config-invalid), exit 1.
@@ -167,6 +178,7 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
       configPath: catalog.paths.configPath,
       ...(configError ? { configError } : {}),
       indexFile: catalog.paths.pluginIndexPath,
+      ...(indexUnavailable ? { indexUnavailable } : {}),
       plugins: entries,
       diagnostics: diagnostics.map(({ level, code, message }) => ({ level, code, message })),
     });
@@ -180,6 +192,7 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
         `Searched: plugins.load.paths in ${catalog.paths.configPath}, ${catalog.paths.workspaceExtensionsDir}, ${catalog.paths.userExtensionsDir}`,
       ),
     );
+    if (indexUnavailable) println(ctx, ctx.out.dim(`Note: ${indexUnavailable}`));
     return done();
   }
   if (options.verbose) {
@@ -208,6 +221,7 @@ export async function runPluginsList(ctx: CommandContext, options: PluginsListOp
       ),
     );
   }
-  println(ctx, ctx.out.dim(`${entries.length} plugin${entries.length === 1 ? "" : "s"} (from ${source === "index" ? catalog.paths.pluginIndexPath : "plugin manifests"})`));
+  println(ctx, ctx.out.dim(`${entries.length} plugin${entries.length === 1 ? "" : "s"} (from plugin manifests${source === "index" ? ` and the plugin index ${catalog.paths.pluginIndexPath}` : ""})`));
+  if (indexUnavailable) println(ctx, ctx.out.dim(`Note: ${indexUnavailable}`));
   return done();
 }

@@ -13,7 +13,7 @@ import { formatNpmSpec, parseNpmSpec } from "../npm-spec.js";
 import { downloadTarball, fetchPackument, resolveRegistry, selectVersion } from "../npm-registry.js";
 
 /** Recognised non-npm prefixes: a spec with one of them never falls through to npm. */
-const OTHER_PREFIXES = /^(git|npm-pack|clawhub|marketplace|bundle|path|file|link|https?|ssh|git\+[a-z]+):/i;
+const OTHER_PREFIXES = /^(git|npm-pack|clawhub|marketplace|bundle|path|link):/i;
 
 async function resolveTarget(spec: string, sctx: SourceContext) {
   const parsed = parseNpmSpec(spec);
