@@ -1,10 +1,11 @@
 /**
  * The control page in headless Chromium (Debian's `chromium`, driven by playwright-core) against the real server:
- * `openclaw gateway run` from dist/ on Node 24, a fresh state directory, real plugins (seed 003's voice-call
- * manifest and a plugin whose entry throws at import). Screenshots of the list and the voice-call form are written
- * to docs/images/ (committed; the README shows them).
+ * `openclaw gateway run` from dist/ on Node 24 with a fresh state directory, plugins installed through the API from a
+ * real npm registry on loopback (Verdaccio): seed 003's voice-call manifest, a plugin whose entry throws at import,
+ * and one the page itself installs from the registry search. Screenshots of the list and the voice-call form are
+ * written to docs/images/ (committed; the README shows them).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -15,6 +16,8 @@ import { UI_GZIP_BUDGET_BYTES, measureUiDir } from "../../scripts/ui-size.js";
 import { createTempDir, type TempDir } from "../../src/testing/temp-dir.js";
 import { assertChromiumInstalled, launchChromium, type LaunchedBrowser } from "./support/chromium.js";
 import { startGateway, type RunningGateway } from "./support/gateway.js";
+import { startTestRegistry, type TestRegistry } from "../support/verdaccio.js";
+import { createManagementClient } from "../../src/plugin-sdk/management-client.js";
 
 const SECRET = "twilio-secret-9f8e7d6c5b4a";
 const fixtureDir = join(repoRoot, "test", "browser", "fixtures", "voice-call");
@@ -56,6 +59,25 @@ function row(page: Page, pluginId: string) {
   return page.locator(`li[data-plugin-id="${pluginId}"]`);
 }
 
+/** Writes a plugin package folder (manifest, package.json, entry) to publish to the test registry. */
+function writePackage(dir: string, pkg: { name: string; id: string; title: string; description: string; entry: string }): string {
+  work.write({
+    [`${dir}/openclaw.plugin.json`]: {
+      id: pkg.id,
+      name: pkg.title,
+      version: "1.0.0",
+      description: pkg.description,
+      configSchema: { type: "object", additionalProperties: false, properties: { units: { type: "string", enum: ["metric", "imperial"] } } },
+    },
+    [`${dir}/package.json`]: { name: pkg.name, version: "1.0.0", type: "module", description: pkg.description, openclaw: { extensions: ["./index.js"] } },
+    [`${dir}/index.js`]: pkg.entry,
+  });
+  return work.resolve(dir);
+}
+
+let registry: TestRegistry;
+let gatewayEnvExtra: NodeJS.ProcessEnv;
+
 beforeAll(async () => {
   assertChromiumInstalled();
   if (!existsSync(join(repoRoot, "dist", "cli", "openclaw.js"))) runPnpm(["run", "build"], { locked: true });
@@ -64,45 +86,73 @@ beforeAll(async () => {
   work = createTempDir("openclaw-ui-");
   stateDir = work.resolve("state");
   configPath = join(stateDir, "openclaw.json");
-  const voiceDir = work.resolve("plugins/voice-call");
-  cpSync(fixtureDir, voiceDir, { recursive: true });
-  work.write({
-    "plugins/broken-entry/openclaw.plugin.json": {
-      id: "broken-entry",
-      name: "Broken Entry",
-      description: "Throws while its entry is imported",
-      configSchema: { type: "object", additionalProperties: false, properties: {} },
-    },
-    "plugins/broken-entry/package.json": { name: "broken-entry", version: "0.1.0", type: "module", openclaw: { extensions: ["./index.js"] } },
-    "plugins/broken-entry/index.js": 'throw new Error("broken-entry cannot open /dev/ttyUSB9");\n',
-  });
   mkdirSync(stateDir, { recursive: true });
-  writeFileSync(
-    configPath,
-    `${JSON.stringify(
-      {
-        plugins: {
-          load: { paths: [voiceDir, work.resolve("plugins/broken-entry")] },
-          entries: {
-            "voice-call": {
-              enabled: true,
-              config: { provider: "twilio", fromNumber: "+15550001234", twilio: { accountSid: "AC0001", authToken: SECRET }, serve: { port: 3334 } },
-            },
-            "broken-entry": { enabled: true },
-          },
-        },
-      },
-      null,
-      2,
-    )}\n`,
+
+  // A real npm registry on loopback with three plugin packages, and a plugin catalog that lists them.
+  registry = await startTestRegistry(work.resolve("registry"));
+  const voiceDir = work.resolve("packages/voice-call");
+  cpSync(fixtureDir, voiceDir, { recursive: true });
+  await registry.publish(voiceDir);
+  await registry.publish(
+    writePackage("packages/broken-entry", {
+      name: "@openclaw-fixtures/broken-entry",
+      id: "broken-entry",
+      title: "Broken Entry",
+      description: "Throws while its entry is imported",
+      entry: 'throw new Error("broken-entry cannot open /dev/ttyUSB9");\n',
+    }),
   );
-  gateway = await startGateway({ stateDir });
+  await registry.publish(
+    writePackage("packages/weather-report", {
+      name: "@openclaw-fixtures/weather-report",
+      id: "weather-report",
+      title: "Weather Report",
+      description: "Adds the weather to replies",
+      entry: 'export default { id: "weather-report", register(api) { api.on("before_tool_call", () => undefined); } };\n',
+    }),
+  );
+  const entry = (name: string, displayName: string, description: string, tags: string[]) => ({
+    name,
+    displayName,
+    description,
+    npm: { package: name, version: "1.0.0" },
+    tags,
+    author: "OpenClaw fixtures",
+  });
+  work.write({
+    "catalog.json": {
+      plugins: [
+        { ...entry("@openclaw-fixtures/voice-call", "Voice Call", "Voice-call plugin with Telnyx/Twilio/Plivo providers", ["voice"]), npm: { package: "@openclaw-fixtures/voice-call", version: "2026.3.3" } },
+        entry("@openclaw-fixtures/broken-entry", "Broken Entry", "Throws while its entry is imported", ["test"]),
+        entry("@openclaw-fixtures/weather-report", "Weather Report", "Adds the weather to replies", ["weather"]),
+      ],
+    },
+  });
+  gatewayEnvExtra = {
+    npm_config_registry: registry.env.npm_config_registry,
+    npm_config_userconfig: registry.env.npm_config_userconfig,
+    npm_config_cache: registry.env.npm_config_cache,
+    OPENCLAW_PLUGIN_CATALOG: work.resolve("catalog.json"),
+  };
+  gateway = await startGateway({ stateDir, env: gatewayEnvExtra });
+
+  // Install two of them through the API (the installer, the index), and store voice-call's config with a secret.
+  const client = createManagementClient({ baseUrl: gateway.baseUrl, timeouts: { install: 180_000 } });
+  await client.install({ name: "@openclaw-fixtures/voice-call", autoRestart: false });
+  await client.install({ name: "@openclaw-fixtures/broken-entry", autoRestart: false });
+  await client.updatePlugin("voice-call", {
+    enabled: true,
+    config: { provider: "twilio", fromNumber: "+15550001234", twilio: { accountSid: "AC0001", authToken: SECRET }, serve: { port: 3334 } },
+  });
+  await client.updatePlugin("broken-entry", { enabled: true });
+  await client.restartRuntime();
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await gateway?.stop();
+  await registry?.stop();
   work?.remove();
 });
 
@@ -218,7 +268,7 @@ describe("control page against the real server", () => {
     await page.close();
 
     await gateway.stop();
-    gateway = await startGateway({ stateDir, port: gateway.port });
+    gateway = await startGateway({ stateDir, port: gateway.port, env: gatewayEnvExtra });
     page = await openPage();
     expect(await toggle().isChecked()).toBe(false);
     expect(await row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Disabled");
@@ -227,7 +277,7 @@ describe("control page against the real server", () => {
     await page.close();
 
     await gateway.stop();
-    gateway = await startGateway({ stateDir, port: gateway.port });
+    gateway = await startGateway({ stateDir, port: gateway.port, env: gatewayEnvExtra });
     page = await openPage();
     expect(await toggle().isChecked()).toBe(true);
     expect(await row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Active");
@@ -235,10 +285,58 @@ describe("control page against the real server", () => {
   }, 180_000);
 });
 
+describe("registry search and install", () => {
+  it("finds a plugin, installs it with visible progress, and lists it loaded", async () => {
+    const page = await openPage();
+    await page.getByRole("searchbox", { name: "Search the plugin registry" }).fill("weather");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    const result = page.locator('li.result[data-package="@openclaw-fixtures/weather-report"]');
+    await result.waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nregistry panel: ${await page.locator("section.registry").textContent()}`);
+    });
+    expect(await result.textContent()).toContain("Adds the weather to replies");
+    // voice-call is installed already: its search hit says so
+    await page.getByRole("searchbox", { name: "Search the plugin registry" }).fill("voice");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect.poll(() => page.locator('li.result[data-package="@openclaw-fixtures/voice-call"] button').textContent()).toMatch(/^Installed/);
+    await page.getByRole("searchbox", { name: "Search the plugin registry" }).fill("weather");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+
+    // every phase the page showed while the install ran (polled from the progress endpoint)
+    await page.evaluate(`(() => {
+      window.__phases = [];
+      new MutationObserver(() => {
+        const el = document.querySelector(".install-progress");
+        const phase = el && el.getAttribute("data-phase");
+        if (phase && window.__phases[window.__phases.length - 1] !== phase) window.__phases.push(phase);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-phase"] });
+    })()`);
+    await result.getByRole("button", { name: /^Install/ }).click();
+    const progress = page.locator(".install-progress");
+    await progress.waitFor();
+    expect(await progress.getAttribute("aria-live")).toBe("polite");
+    expect(await progress.locator("progress").count()).toBe(1);
+    await expect.poll(() => progress.getAttribute("data-phase"), { timeout: 150_000 }).toBe("complete");
+    expect(await progress.textContent()).toContain("Install complete");
+    const phases = (await page.evaluate("window.__phases")) as string[];
+    expect(phases[phases.length - 1]).toBe("complete");
+    expect(phases.length).toBeGreaterThanOrEqual(2);
+    // the phase list names the installer's steps
+    const listed = await progress.locator(".install-phases li").evaluateAll((items) => items.map((item) => item.getAttribute("data-phase")));
+    expect(listed).toEqual(expect.arrayContaining(["resolving", "downloading", "complete"]));
+
+    const installed = row(page, "weather-report");
+    await installed.waitFor();
+    await expect.poll(() => installed.locator("[data-status]").textContent()).toBe("Status: Active");
+    expect(await result.getByRole("button").textContent()).toMatch(/^Installed/);
+    await page.close();
+  }, 200_000);
+});
+
 describe("control page with OPENCLAW_API_TOKEN", () => {
   it("asks for the token once, keeps it in session storage (never the URL) and shows a refused token clearly", async () => {
     await gateway.stop();
-    gateway = await startGateway({ stateDir, port: gateway.port, token: "ui-test-token-0123456789" });
+    gateway = await startGateway({ stateDir, port: gateway.port, env: gatewayEnvExtra, token: "ui-test-token-0123456789" });
     try {
       const page = await browser.context.newPage();
       await page.goto(`${gateway.baseUrl}/`);
@@ -262,7 +360,7 @@ describe("control page with OPENCLAW_API_TOKEN", () => {
       await page.close();
     } finally {
       await gateway.stop();
-      gateway = await startGateway({ stateDir, port: gateway.port });
+      gateway = await startGateway({ stateDir, port: gateway.port, env: gatewayEnvExtra });
     }
   }, 120_000);
 });
