@@ -179,7 +179,7 @@ describe("control page against the real server", () => {
     expect(await broken.locator("[data-status]").textContent()).toBe("Status: Load error");
     expect(await broken.locator(".load-error").textContent()).toContain("broken-entry cannot open /dev/ttyUSB9");
     expect(await row(page, "voice-call").getByRole("switch", { name: "Enabled" }).isChecked()).toBe(true);
-    await page.screenshot({ path: join(imagesDir, "control-page-list.png") });
+    await page.locator("section[aria-labelledby=plugins-title]").screenshot({ path: join(imagesDir, "control-page-list.png") });
     await page.close();
   });
 
@@ -283,6 +283,25 @@ describe("control page against the real server", () => {
     expect(await row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Active");
     await page.close();
   }, 180_000);
+});
+
+describe("pending restart", () => {
+  it("lists the pending change and applies it with the restart button", async () => {
+    const page = await openPage();
+    const toggle = () => row(page, "voice-call").getByRole("switch", { name: "Enabled" });
+    await toggle().click();
+    const banner = page.locator(".restart-banner");
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("plugin voice-call disabled");
+    await banner.getByRole("button", { name: "Restart plugin runtime now" }).click();
+    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent(), { timeout: 60_000 }).toBe("Status: Disabled");
+    expect(await banner.count()).toBe(0);
+    await toggle().click();
+    await page.locator(".restart-banner").getByRole("button", { name: "Restart plugin runtime now" }).click();
+    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent(), { timeout: 60_000 }).toBe("Status: Active");
+    expect(await page.locator(".notice").textContent()).toContain("The plugin runtime restarted");
+    await page.close();
+  }, 120_000);
 });
 
 describe("registry search and install", () => {

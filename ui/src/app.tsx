@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
-import { createApiClient, errorMessage } from "./api.js";
+import { createApiClient, errorMessage, TIMEOUTS } from "./api.js";
 import type { PluginListView, PluginView } from "./api-shapes.js";
 import { ConfigForm, type SaveOutcome } from "./components/config-form.js";
 import { PluginList } from "./components/plugin-list.js";
@@ -27,6 +27,7 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | undefined>(selectedFromHash());
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState("");
+  const [restarting, setRestarting] = useState(false);
 
   const reload = useCallback(async () => {
     const result = await api.get<PluginListView>("/api/plugins");
@@ -77,6 +78,16 @@ export function App() {
     } else if (result.status !== 401) {
       setNotice(`Could not ${enabled ? "enable" : "disable"} ${name}: ${errorMessage(result)}`);
     }
+    await reload();
+  }
+
+  async function restartRuntime() {
+    setRestarting(true);
+    setNotice("Restarting the plugin runtime…");
+    const result = await api.send<{ ok?: boolean }>("POST", "/api/restart", undefined, { timeoutMs: TIMEOUTS.install });
+    setRestarting(false);
+    if (result.status === 200) setNotice("The plugin runtime restarted; every enabled plugin was loaded again.");
+    else if (result.status !== 401) setNotice(`Could not restart the plugin runtime: ${errorMessage(result)}`);
     await reload();
   }
 
@@ -132,6 +143,9 @@ export function App() {
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
+            <button type="button" onClick={() => void restartRuntime()} disabled={restarting}>
+              {restarting ? "Restarting…" : "Restart plugin runtime now"}
+            </button>
           </div>
         )}
         {loadError && (

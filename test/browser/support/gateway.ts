@@ -45,6 +45,8 @@ export function gatewayEnv(stateDir: string, extra: NodeJS.ProcessEnv = {}): Nod
     OPENCLAW_STATE_DIR: stateDir,
     OPENCLAW_CONFIG_PATH: join(stateDir, "openclaw.json"),
     NO_COLOR: "1",
+    // Every response is checked against its zod schema (a mismatch is a 500 the page would show).
+    OPENCLAW_API_VALIDATE_RESPONSES: "1",
     npm_config_update_notifier: "false",
     npm_config_fund: "false",
     npm_config_audit: "false",
