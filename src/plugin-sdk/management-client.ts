@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 
-export { createManagementClient, ManagementApiError, MANAGEMENT_CLIENT_TIMEOUTS } from "../server/client.js";
-export type { ManagementClient, ManagementClientOptions, ManagementResponse } from "../server/client.js";
+export { createManagementClient, ManagementApiError, MANAGEMENT_CLIENT_TIMEOUTS } from "../management-client/client.js";
+export type { ManagementClient, ManagementClientOptions, ManagementResponse } from "../management-client/client.js";
 export type {
   AgentRegistrationRequest,
   AgentRegistryStatus,
@@ -51,4 +51,4 @@ export type {
   UninstallRequest,
   UninstallResponse,
   ValidationIssue,
-} from "../server/api-types.js";
+} from "../management-client/api-types.js";

@@ -3,7 +3,7 @@
  * `gateway.corePlugins: { required: [ids], optional: [ids] }`. Required ones cannot be disabled; optional ones are
  * toggled by writing `plugins.entries.<id>.enabled` (a pending restart).
  */
-import type { CorePluginsResponse, CoreStatusResponse, CoreToggleResponse } from "./api-types.js";
+import type { CorePluginsResponse, CoreStatusResponse, CoreToggleResponse } from "../management-client/api-types.js";
 import { pluginEntry, type ConfigStore } from "./config-store.js";
 import type { EventBus } from "./events.js";
 import { HttpError } from "./http-error.js";

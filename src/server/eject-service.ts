@@ -14,7 +14,7 @@ import { join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { readPluginManifest } from "../manifest/read-plugin-manifest.js";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
-import type { EjectActionResponse, EjectedPlugin } from "./api-types.js";
+import type { EjectActionResponse, EjectedPlugin } from "../management-client/api-types.js";
 import { objectAt, type ConfigStore } from "./config-store.js";
 import type { EventBus } from "./events.js";
 import { serviceFailure } from "./http-error.js";

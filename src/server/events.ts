@@ -3,7 +3,7 @@
  * changes that take effect only after the plugin runtime restarts are queued with a reason (deduplicated, at most
  * {@link MAX_RESTART_REASONS}) and announced as `restart-pending`.
  */
-import type { InstallProgressEvent, PendingRestart } from "./api-types.js";
+import type { InstallProgressEvent, PendingRestart } from "../management-client/api-types.js";
 
 /** One server event. */
 export type ServerEvent =

@@ -3,7 +3,7 @@
  * `{ status, body }` or throws an `HttpError`.
  */
 import type { Context } from "hono";
-import type * as T from "./api-types.js";
+import type * as T from "../management-client/api-types.js";
 import type { ApiOperationId } from "./schemas.js";
 import type { ServerDeps } from "./deps.js";
 import { HttpError, serviceFailure } from "./http-error.js";

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { PluginInstallRecord } from "../state/install-record.js";
-import type { InstallPhase, InstallProgressEvent, InstallProgressResponse } from "./api-types.js";
+import type { InstallPhase, InstallProgressEvent, InstallProgressResponse } from "../management-client/api-types.js";
 import type { EventBus } from "./events.js";
 import { HttpError } from "./http-error.js";
 

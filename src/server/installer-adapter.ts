@@ -9,7 +9,7 @@ import type { OpenClawPaths } from "../discovery/state-paths.js";
 import type { PluginIndex } from "../state/plugin-index-api.js";
 import type { PluginInstallRecord } from "../state/install-record.js";
 import type { InstallPhase as InstallerPhase, InstallProgressEvent as InstallerEvent } from "../install/installer-api.js";
-import type { InstallPhase } from "./api-types.js";
+import type { InstallPhase } from "../management-client/api-types.js";
 import type { ConfigWriter } from "./config-store.js";
 import { HttpError, serviceFailure } from "./http-error.js";
 import type { InstallerPort } from "./install-service.js";

@@ -5,7 +5,7 @@
  * recognises a masked value sent back unchanged and keeps the stored secret.
  */
 import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
-import type { PluginParameter } from "./api-types.js";
+import type { PluginParameter } from "../management-client/api-types.js";
 import { maskNestedSecrets, restoreMaskedSecrets, sensitivePathRule, type SensitivePathRule } from "./nested-secrets.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {

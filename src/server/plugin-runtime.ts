@@ -10,7 +10,7 @@ import type { PluginOrigin } from "../config/plugins-policy.js";
 import { loadTimeLimitMs, startRuntimeChild, type RuntimeChild } from "../cli/runtime-child.js";
 import { childFailure } from "../cli/runtime-check.js";
 import type { ConnectivityCheckOutcome } from "../cli/runtime-jobs.js";
-import type { RuntimeStatus } from "./api-types.js";
+import type { RuntimeStatus } from "../management-client/api-types.js";
 
 /** One plugin the runtime should load. */
 export interface RuntimePluginSpec {

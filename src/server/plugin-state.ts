@@ -9,7 +9,7 @@ import { buildPluginCatalog, type CatalogPlugin, type PluginCatalog } from "../d
 import { validatePluginConfig } from "../config/validate-plugin-config.js";
 import { registerTimeoutFor } from "../config/plugins-policy.js";
 import type { PluginInstallRecord } from "../state/install-record.js";
-import type { ManagedPlugin, PluginListResponse, ValidationIssue } from "./api-types.js";
+import type { ManagedPlugin, PluginListResponse, ValidationIssue } from "../management-client/api-types.js";
 import { describeParameters, isConfigured } from "./parameters.js";
 import type { PluginRuntime, RuntimePluginSpec } from "./plugin-runtime.js";
 import type { EventBus } from "./events.js";

@@ -5,7 +5,7 @@
  * schema and the plain type the typed client uses (`api-types.ts`) differ.
  */
 import { z } from "zod";
-import type * as T from "./api-types.js";
+import type * as T from "../management-client/api-types.js";
 
 /** `{ error }`, every error except the 422 shapes. */
 export const ApiErrorSchema = z.object({ error: z.string() }).meta({ id: "ApiError" });

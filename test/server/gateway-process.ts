@@ -4,6 +4,7 @@
  * `pnpm bench:api`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ensureNode24 } from "../../scripts/lib/consumer-project.js";
 import { createManagementClient, type ManagementClient } from "../../src/plugin-sdk/management-client.js";
@@ -34,10 +35,10 @@ export interface GatewayProcess {
  * await gw.stop();
  * ```
  */
-export async function startGatewayProcess(env: Record<string, string>, args: string[] = [], token?: string): Promise<GatewayProcess> {
+export async function startGatewayProcess(env: Record<string, string>, args: string[] = [], token?: string, cwd?: string): Promise<GatewayProcess> {
   const node = ensureNode24();
   const child = spawn(node, [cliPath, "gateway", "run", "--port", "0", "--json", ...args], {
-    cwd: env.OPENCLAW_STATE_DIR ?? repoRoot,
+    cwd: cwd ?? (env.OPENCLAW_STATE_DIR && existsSync(env.OPENCLAW_STATE_DIR) ? env.OPENCLAW_STATE_DIR : repoRoot),
     env: { ...process.env, NO_COLOR: "1", OPENCLAW_API_VALIDATE_RESPONSES: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -55,6 +56,10 @@ export async function startGatewayProcess(env: Record<string, string>, args: str
       resolve(JSON.parse(line) as { url: string; port: number });
     };
     child.stdout!.on("data", check);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     void exited.then(({ code }) => {
       clearTimeout(timer);
       reject(new Error(`gateway exited (${code}) before listening\nstdout: ${out}\nstderr: ${err}`));

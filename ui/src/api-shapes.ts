@@ -3,7 +3,7 @@
  * the page keeps its own narrow view so it can tolerate fields it does not know yet).
  */
 import type { ValidationErrorEntry } from "./form/form-values.js";
-import type { InstallProgressEvent, ManagedPlugin, PluginListResponse, RegistrySearchResult } from "../../src/server/api-types.js";
+import type { InstallProgressEvent, ManagedPlugin, PluginListResponse, RegistrySearchResult } from "../../src/management-client/api-types.js";
 
 export interface PluginParameterView {
   key: string;

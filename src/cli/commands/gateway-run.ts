@@ -44,19 +44,32 @@ export async function runGatewayRun(ctx: CommandContext, options: GatewayRunOpti
   }
   if (options.json) println(ctx, JSON.stringify({ event: "listening", url: gateway.url, host: gateway.host, port: gateway.port, pid: process.pid }));
   else println(ctx, `openclaw gateway: control page on ${gateway.url}/, management API on ${gateway.url}/api (OpenAPI: ${gateway.url}/api/openapi.json); Ctrl-C stops it`);
+  // The handlers stay registered until the gateway is closed: a library hooked on exit signals (write-file-atomic's
+  // signal-exit) re-raises a signal when it is the only listener left, which would kill the in-flight writes.
+  let received: NodeJS.Signals | undefined;
+  let wake: ((name: NodeJS.Signals) => void) | undefined;
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (received) {
+      eprintln(ctx, `openclaw gateway: ${name} again: still finishing in-flight requests`);
+      return;
+    }
+    received = name;
+    wake?.(name);
+  };
+  const onInt = () => onSignal("SIGINT");
+  const onTerm = () => onSignal("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    const stop = (name: NodeJS.Signals) => {
-      process.off("SIGINT", onInt);
-      process.off("SIGTERM", onTerm);
-      resolve(name);
-    };
-    const onInt = () => stop("SIGINT");
-    const onTerm = () => stop("SIGTERM");
-    process.on("SIGINT", onInt);
-    process.on("SIGTERM", onTerm);
+    wake = resolve;
   });
   eprintln(ctx, `openclaw gateway: ${signal}: finishing in-flight requests and stopping`);
-  await gateway.close();
+  try {
+    await gateway.close();
+  } finally {
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+  }
   if (options.json) println(ctx, JSON.stringify({ event: "stopped", signal }));
   return ExitCode.ok;
 }

@@ -1,7 +1,7 @@
 /**
  * The typed client of the plugin-management REST API (`openclaw/plugin-sdk/management-client`). It uses the global
  * `fetch` and the plain types of `api-types.ts` only (no schema library, no HTTP framework), so it is cheap to import
- * in a browser or a script. The types are checked against the server's zod schemas at compile time (`schemas.ts`).
+ * in a browser or a script. The types are checked against the server's zod schemas at compile time (`src/server/schemas.ts`).
  */
 import type {
   AgentRegistrationRequest,
@@ -113,7 +113,7 @@ export interface ManagementClient {
   testPlugin(id: string): Promise<PluginTestResponse>;
   listInstalled(): Promise<InstalledPluginsResponse>;
   listEjected(): Promise<EjectedPluginsResponse>;
-  /** Installs from npm; allow 120 s (the default time limit). Pass `installId` to follow {@link installProgress}. */
+  /** Installs from npm; allow 120 s (the default time limit). Pass `installId` to follow it with `installProgress`. */
   install(body: InstallRequest): Promise<InstallResponse>;
   installProgress(installId: string): Promise<InstallProgressResponse>;
   uninstall(body: UninstallRequest): Promise<UninstallResponse>;

@@ -1,7 +1,8 @@
 /**
  * The request and response shapes of the plugin-management REST API (`openclaw gateway run`), as plain TypeScript
- * types. The zod schemas in `schemas.ts` are the runtime source of truth (validation and the OpenAPI document); a
- * compile-time check there fails the build when a schema and its type below differ. The typed client
+ * types. The zod schemas in `src/server/schemas.ts` are the runtime source of truth (validation and the OpenAPI
+ * document); a compile-time check there fails the build when a schema and its type below differ. This folder holds
+ * no server code, so the SDK subpath that re-exports it never reaches the operator-only `src/server` domain. The typed client
  * (`openclaw/plugin-sdk/management-client`) uses only these types, so it loads no schema library.
  */
 
