@@ -1,5 +1,5 @@
 /**
- * The parts of the management API's responses the page reads (the server's types live in src/server/api-types.ts;
+ * The parts of the management API's responses the page reads (the server's types live in src/management-client/api-types.ts;
  * the page keeps its own narrow view so it can tolerate fields it does not know yet).
  */
 import type { ValidationErrorEntry } from "./form/form-values.js";
