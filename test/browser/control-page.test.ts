@@ -226,6 +226,37 @@ describe("control page against the real server", () => {
     await page.close();
   });
 
+  it("works from the keyboard: Configure moves focus to the settings, Tab walks the fields in order", async () => {
+    const page = await openPage();
+    await row(page, "voice-call").getByRole("button", { name: /^Configure/ }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator("form.config-form").waitFor();
+    const active = () => page.evaluate("document.activeElement && (document.activeElement.id || document.activeElement.tagName)");
+    await expect.poll(active).toBe("plugin-detail");
+    const order: unknown[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await active());
+    }
+    expect(order).toEqual([
+      "cfg-voice-call-enabled",
+      "cfg-voice-call-provider",
+      "cfg-voice-call-fromNumber",
+      "cfg-voice-call-toNumber",
+      "cfg-voice-call-twilio_2e_accountSid",
+      "cfg-voice-call-twilio_2e_authToken",
+      "BUTTON", // "Remove stored value"
+      "cfg-voice-call-serve_2e_port",
+    ]);
+    // a switch toggles with Space; the form keeps the change until it is saved or discarded
+    await page.locator("#cfg-voice-call-enabled").focus();
+    await page.keyboard.press("Space");
+    expect(await page.locator("#cfg-voice-call-enabled").isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Discard changes" }).click();
+    expect(await page.locator("#cfg-voice-call-enabled").isChecked()).toBe(false);
+    await page.close();
+  });
+
   it("shows the server's validation error inline and writes nothing", async () => {
     const before = readFileSync(configPath, "utf8");
     const page = await openPage("/#plugin=voice-call");

@@ -50,7 +50,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         credentials: "same-origin",
       });
     } catch (error) {
-      const reason = controller.signal.aborted ? `no answer within ${Math.round(timeoutMs / 1000)} s` : (error as Error).message;
+      const reason = controller.signal.aborted ? `no answer within ${Math.ceil(timeoutMs / 1000)} s` : (error as Error).message;
       return { status: 0, body: { error: `The server could not be reached (${reason}).` } as T };
     } finally {
       clearTimeout(timer);
