@@ -16,6 +16,8 @@ export interface CliIO {
   stderr: CliOutput;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Interactive input (absent in tests and pipes: commands that would ask fail closed instead). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** ANSI styling functions; identity functions when colour is off. */
@@ -80,5 +82,5 @@ export function createStyler(stream: CliOutput, env: NodeJS.ProcessEnv): Styler 
  * ```
  */
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdin: process.stdin };
 }

@@ -16,6 +16,7 @@ import { runPluginsInspect } from "./commands/plugins-inspect.js";
 import { runPluginsDoctor } from "./commands/plugins-doctor.js";
 import { runPluginsList } from "./commands/plugins-list.js";
 import { runGatewayRun } from "./commands/gateway-run.js";
+import { runPluginsInstall, runPluginsUninstall, runPluginsUpdate } from "./commands/plugins-install.js";
 import { runPluginsRegistry } from "./commands/plugins-registry.js";
 import { runPluginsSetEnabled } from "./commands/plugins-enable.js";
 
@@ -164,6 +165,37 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
     .option("--refresh", "rebuild it from the install records' manifests")
     .option("--json", "print the report as JSON")
     .action(run("plugins registry", runPluginsRegistry));
+
+  plugins
+    .command("install")
+    .description("Install a plugin from a folder, archive (.zip/.tgz/.tar.gz/.tar), npm-pack:<file.tgz>, npm:<name>[@version|@tag] or git:<repo>[@ref] (needs Node >= 22.5).")
+    .argument("<spec>", "what to install")
+    .option("--link", "add a local folder to plugins.load.paths instead of copying it")
+    .option("--force", "replace an installed plugin with the same id (not with --link)")
+    .option("--pin", "npm only: record the exact resolved name@version")
+    .option("--registry <url>", "npm registry (default: npm config)")
+    .option("--json", "print the result as JSON")
+    .addHelpText("after", "\nExamples:\n  openclaw plugins install npm:@acme/weather\n  openclaw plugins install ./weather --link\n  openclaw plugins install git:github.com/acme/weather@v1.2.0")
+    .action(run("plugins install", runPluginsInstall));
+
+  plugins
+    .command("update")
+    .description("Update an installed plugin (recorded spec, or a new npm spec); skips without downloading when nothing changed.")
+    .argument("[target]", "plugin id or npm spec")
+    .option("--all", "update every installed plugin")
+    .option("--registry <url>", "npm registry (default: npm config)")
+    .option("--dangerously-force-unsafe-install", "deprecated; changes nothing")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins update", runPluginsUpdate));
+
+  plugins
+    .command("uninstall")
+    .description("Remove a plugin's install record, config entries and (inside the extensions root) its folder.")
+    .argument("<id>", "plugin id")
+    .option("--keep-files", "keep the plugin folder on disk")
+    .option("--keep-config", "deprecated alias of --keep-files")
+    .option("--json", "print the result as JSON")
+    .action(run("plugins uninstall", runPluginsUninstall));
 
   for (const command of plugins.commands) command.exitOverride();
 

@@ -20,6 +20,8 @@ export interface LifecycleTracer {
   readonly enabled: boolean;
   /** Runs `fn` and, when tracing, prints its duration as `phase=<name>` (plus `plugin=<id>` when given). */
   phase<T>(name: string, fn: () => T | Promise<T>, pluginId?: string): Promise<T>;
+  /** Prints a phase measured elsewhere (e.g. the installer's progress events), when tracing. */
+  record(name: string, ms: number, pluginId?: string): void;
   /** Prints the total time since the tracer was created. */
   finish(): void;
 }
@@ -57,6 +59,9 @@ export function createLifecycleTracer(options: {
       } finally {
         line(name, performance.now() - start, pluginId);
       }
+    },
+    record(name, ms, pluginId) {
+      if (enabled) line(name, ms, pluginId);
     },
     finish() {
       if (enabled) line("total", performance.now() - started);

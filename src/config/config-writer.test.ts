@@ -1,5 +1,7 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTempDirPool } from "../testing/temp-dir.js";
 import { readOpenClawConfig } from "../discovery/config-file.js";
@@ -146,4 +148,44 @@ describe("updateOpenClawConfig", () => {
     expect((error as Error).message).toMatch(/was not changed; check its folder/);
     expect(readFileSync(blocker!, "utf8")).toBe("a file where the state folder should be");
   });
+});
+
+describe("plugins section helpers", () => {
+  it("create what is missing, keep other settings, and refuse a wrong-typed field without writing", async () => {
+    const { pluginEntryOf, pluginsSectionOf, setPluginEnabled } = await import("./plugins-section-edit.js");
+    const dir = dirs.create();
+    const [configPath] = dir.write({ "openclaw.json": { plugins: { entries: { demo: { config: { a: 1 } } } } } });
+    await updateOpenClawConfig({ configPath: configPath! }, (draft) => {
+      setPluginEnabled(draft, "demo", false);
+      pluginEntryOf(draft, "other").config = { b: 2 };
+      pluginsSectionOf(draft).deny = ["bad"];
+    }, { env });
+    expect(json(configPath!)).toEqual({ plugins: { deny: ["bad"], entries: { demo: { config: { a: 1 }, enabled: false }, other: { config: { b: 2 } } } } });
+    const [broken] = dir.write({ "broken.json": { plugins: { entries: { demo: true } } } });
+    const error = await updateOpenClawConfig({ configPath: broken! }, (draft) => setPluginEnabled(draft, "demo", true, broken!), { env }).catch((e: unknown) => e);
+    expect((error as ConfigWriteError).code).toBe("config-not-object");
+    expect((error as Error).message).toMatch(/^plugins\.entries\.demo in .*broken\.json is not an object/);
+    expect(json(broken!)).toEqual({ plugins: { entries: { demo: true } } });
+  });
+});
+
+describe("a writer killed mid-write", () => {
+  it("leaves a complete config from one generation, never a torn file", async () => {
+    const dir = dirs.create();
+    const configPath = dir.resolve("openclaw.json");
+    const loop = fileURLToPath(new URL("./__fixtures__/config-writer-loop.ts", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", loop, configPath], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] });
+    await new Promise<void>((done, fail) => {
+      child.stdout.on("data", (chunk) => String(chunk).includes("ready") && done());
+      child.once("exit", (code) => fail(new Error(`writer exited early (${code})`)));
+    });
+    await new Promise((done) => setTimeout(done, 120));
+    child.kill("SIGKILL");
+    await new Promise((done) => child.once("exit", done));
+    const config = json(configPath) as { plugins: { entries: Record<string, { config: { generation: number } }> } };
+    const generations = new Set(Object.values(config.plugins.entries).map((entry) => entry.config.generation));
+    expect(Object.keys(config.plugins.entries)).toHaveLength(2000);
+    expect(generations.size).toBe(1);
+    expect([...generations][0]).toBeGreaterThanOrEqual(3);
+  }, 30_000);
 });

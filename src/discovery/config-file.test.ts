@@ -175,3 +175,24 @@ describe("one reader for the plugins policy (src/config/plugins-policy.ts)", () 
   });
 
 });
+
+describe("readOpenClawConfig follows plugins.$include", () => {
+  it("reads the section from the included file, resolving its load paths against that file; errors and warnings name the file", async () => {
+    const dir = dirs.create();
+    const [configPath, included] = dir.write({
+      "openclaw.json": '{ plugins: { $include: "./conf/plugins.json5" } }',
+      "conf/plugins.json5": '{ load: { paths: ["./mine"] }, deny: "x" }',
+    });
+    const read = await readOpenClawConfig(configPath!);
+    expect(read.pluginsFile).toBe(included);
+    expect(read.plugins.loadPaths).toEqual([dir.resolve("conf/mine")]);
+    expect(read.configError).toContain(included!);
+    expect(read.diagnostics.find((d) => d.path === "plugins.deny")?.file).toBe(included);
+
+    const [rootInclude] = dir.write({ "root.json": { $include: "./base.json", plugins: { allow: ["a"] } } });
+    const root = await readOpenClawConfig(rootInclude!);
+    expect(root.configError).toBeUndefined();
+    expect(root.plugins.allow).toEqual(["a"]);
+    expect(root.diagnostics.map((d) => d.code)).toEqual(["config-include-unsupported"]);
+  });
+});

@@ -7,6 +7,8 @@ import { readOpenClawConfigForEdit } from "../config/config-writer.js";
 import type { PluginInstallRecord, PluginInstallSource } from "../state/install-record.js";
 import type { PluginIndex } from "../state/plugin-index-api.js";
 import { applyConfigChange } from "./config-edits.js";
+import { refreshRegistryEntry } from "./registry-cache.js";
+import { cliPackageVersion } from "../cli/version.js";
 import { installError, errorText } from "./failure.js";
 import type { InstallerContext, InstallFinding, StagedSource } from "./installer-api.js";
 import { enforceInstallPolicy, readInstallPolicy } from "./install-policy.js";
@@ -123,14 +125,19 @@ export async function commitStaged(options: {
   }
   if (options.config) journal.config = options.config;
   await writeJournal(op, journal);
+  faultPoint(ctx, "after-journal");
   try {
     if (options.target) await moveIntoPlace(op, options.pluginDir, options.target);
+    faultPoint(ctx, "after-move");
     index.putRecord(record);
+    faultPoint(ctx, "after-record");
   } catch (error) {
     await rollBack(op, journal);
     throw error;
   }
   const warnings: string[] = [];
+  const registryWarning = await refreshRegistryEntry(index, record.pluginId, ctx.hostVersion ?? cliPackageVersion());
+  if (registryWarning) warnings.push(registryWarning);
   if (options.config) {
     try {
       await applyConfigChange(ctx.paths, options.config, { env: ctx.env, action: options.action });
@@ -141,6 +148,22 @@ export async function commitStaged(options: {
   }
   await rm(op.dir, { recursive: true, force: true });
   return warnings;
+}
+
+/** Test-only fault injection: `OPENCLAW_INSTALL_FAULT=<point>` kills the process (SIGKILL) at that commit step. */
+export const INSTALL_FAULT_ENV = "OPENCLAW_INSTALL_FAULT";
+
+/**
+ * Kills the process at commit step `point` when {@link INSTALL_FAULT_ENV} names it (used by the kill tests to hit
+ * every step deterministically; unset in normal use).
+ *
+ * @example
+ * ```ts
+ * faultPoint(ctx, "after-move");
+ * ```
+ */
+export function faultPoint(ctx: InstallerContext, point: "after-journal" | "after-move" | "after-record" | "after-park"): void {
+  if ((ctx.env ?? process.env)[INSTALL_FAULT_ENV] === point) process.kill(process.pid, "SIGKILL");
 }
 
 /**

@@ -9,6 +9,9 @@ import { rm } from "node:fs/promises";
 import { readOpenClawConfigForEdit } from "../config/config-writer.js";
 import { isPathInside } from "../files/contained-file.js";
 import { applyConfigChange } from "./config-edits.js";
+import { faultPoint } from "./commit.js";
+import { refreshRegistryEntry } from "./registry-cache.js";
+import { cliPackageVersion } from "../cli/version.js";
 import { installError, errorText } from "./failure.js";
 import type { InstallerContext, UninstallRequest, UninstallResult } from "./installer-api.js";
 import { createOperationRun } from "./operation.js";
@@ -92,7 +95,9 @@ export async function runUninstall(request: UninstallRequest, ctx: InstallerCont
         await writeJournal(op, journal);
         try {
           if (deleteFolder) await parkTarget(op, installPath!);
+          faultPoint(ctx, "after-park");
           if (record) index.removeRecord(pluginId);
+          await refreshRegistryEntry(index, pluginId, ctx.hostVersion ?? cliPackageVersion());
         } catch (error) {
           await rollBack(op, journal);
           throw error;

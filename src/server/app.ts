@@ -171,7 +171,7 @@ export async function createManagementApp(deps: ServerDeps): Promise<Hono> {
       const query = "query" in route && route.query ? parseOr400(route.query, c.req.query(), "query") : undefined;
       const body = await readBody(c, "body" in route ? route.body : undefined);
       const handler = bound[id as Exclude<ApiOperationId, "openapi" | "events">];
-      const { status, body: out } = await handler({ params, query, body, c });
+      const { status, body: out, json } = await handler({ params, query, body, c });
       if (validateResponses) {
         const schema = (route.responses as Record<number, { schema?: z.ZodType }>)[status]?.schema;
         const checked = schema?.safeParse(out);
@@ -179,6 +179,7 @@ export async function createManagementApp(deps: ServerDeps): Promise<Hono> {
           throw new Error(`response of ${id} (${status}) does not match its schema: ${checked?.error?.message ?? "no schema for this status"}`);
         }
       }
+      if (json !== undefined) return c.body(json, status as 200, { "content-type": "application/json" });
       return c.json(out as object, status as 200);
     });
   }

@@ -29,6 +29,8 @@ export interface HandlerInput {
 export interface HandlerOutput {
   status: number;
   body: unknown;
+  /** `body` already serialised (sent as is). */
+  json?: string;
 }
 
 type Handler = (input: HandlerInput) => Promise<HandlerOutput>;
@@ -99,7 +101,10 @@ export function handlers(deps: ServerDeps): Record<Exclude<ApiOperationId, "open
   const catalogOrEmpty = async () => (await deps.catalog.get())?.entries ?? [];
 
   return {
-    listPlugins: async () => ok(await deps.state.list()),
+    async listPlugins() {
+      const json = await deps.state.listJson();
+      return { status: 200, body: deps.env.OPENCLAW_API_VALIDATE_RESPONSES === "1" ? JSON.parse(json) : undefined, json };
+    },
 
     async listInstalled() {
       const records = await deps.installer.records();
@@ -176,6 +181,7 @@ export function handlers(deps: ServerDeps): Record<Exclude<ApiOperationId, "open
           });
         }
         if (outcome.status === "failed") {
+          deps.state.invalidate(); // the runtime lost its plugins: the list must say so
           return ok({
             ok: false,
             result: { pluginId: id, check: "connectivity", hasConnectivityCheck: true, message: outcome.message, durationMs: Math.round(performance.now() - started), details: null, validationErrors: errors },

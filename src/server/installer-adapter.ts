@@ -5,6 +5,7 @@
  * (`updateOpenClawConfig`, under the state lock, following `$include`). Loaded only by `gateway.ts`, only on a Node
  * with `node:sqlite`.
  */
+import { statSync } from "node:fs";
 import type { OpenClawPaths } from "../discovery/state-paths.js";
 import type { PluginIndex } from "../state/plugin-index-api.js";
 import type { PluginInstallRecord } from "../state/install-record.js";
@@ -13,6 +14,9 @@ import type { InstallPhase } from "../management-client/api-types.js";
 import type { ConfigWriter } from "./config-store.js";
 import { HttpError, serviceFailure } from "./http-error.js";
 import type { InstallerPort } from "./install-service.js";
+
+/** Longest time cached install records are served without re-reading (ms). */
+export const RECORDS_TTL_MS = 2_000;
 
 const PHASES: Record<InstallerPhase, InstallPhase> = {
   resolve: "resolving",
@@ -70,6 +74,20 @@ export async function createIndexInstaller(options: { paths: OpenClawPaths; env:
     import("../install/uninstaller.js"),
   ]);
   const index: PluginIndex = openPluginIndex({ stateDir: paths.stateDir });
+  // Reading the records parses the config file (legacy entries) and queries the index: cache them until the config
+  // file, the database or its write-ahead log changes (their mtimes and sizes), or {@link RECORDS_TTL_MS} passes.
+  const stamp = (): string =>
+    [paths.configPath, index.path, `${index.path}-wal`]
+      .map((file) => {
+        try {
+          const stat = statSync(file);
+          return `${stat.mtimeMs}:${stat.size}`;
+        } catch {
+          return "-";
+        }
+      })
+      .join("|");
+  let cached: { stamp: string; at: number; records: Promise<PluginInstallRecord[]> } | undefined;
   const ctx = (onProgress?: (event: InstallerEvent) => void) => ({
     paths: { stateDir: paths.stateDir, configPath: paths.configPath, userExtensionsDir: paths.userExtensionsDir },
     env,
@@ -78,8 +96,15 @@ export async function createIndexInstaller(options: { paths: OpenClawPaths; env:
   });
   const installer: InstallerPort = {
     available: true,
-    async records(): Promise<PluginInstallRecord[]> {
-      return (await readInstallRecords({ configPath: paths.configPath }, index)).map((stored) => stored.record);
+    records(): Promise<PluginInstallRecord[]> {
+      const now = stamp();
+      if (cached && cached.stamp === now && Date.now() - cached.at < RECORDS_TTL_MS) return cached.records;
+      const records = readInstallRecords({ configPath: paths.configPath }, index).then((stored) => stored.map((entry) => entry.record));
+      cached = { stamp: now, at: Date.now(), records };
+      records.catch(() => {
+        if (cached?.records === records) cached = undefined;
+      });
+      return records;
     },
     async install(spec, report) {
       try {

@@ -114,7 +114,8 @@ export function parseCatalog(data: unknown): { entries: CatalogEntry[]; skipped:
 /**
  * Relevance of `entry` for the lowercased `query` (0 = no match). The whole query first: exact name (full, bare
  * or display name) 1000 ≫ name contains 400 ≫ display name contains 300 ≫ description contains 150 ≫ a tag equals
- * 120 / contains 100; then every word of a multi-word query adds name 40, display name 30, tag 25, description 10.
+ * 120 / contains 100; then every word of a multi-word query adds name 40, display name 30, tag 25, description 10,
+ * and an entry that matches every word gets 100 more.
  *
  * @example
  * ```ts
@@ -132,12 +133,16 @@ export function scoreEntry(entry: CatalogEntry, query: string): number {
   else if (s.tags.some((tag) => tag.includes(query))) score += 100;
   const words = query.split(/\s+/).filter(Boolean);
   if (words.length > 1) {
+    let matched = 0;
     for (const word of words) {
+      const before = score;
       if (s.name.includes(word)) score += 40;
       if (s.displayName.includes(word)) score += 30;
       if (s.tags.some((tag) => tag.includes(word))) score += 25;
       if (s.description.includes(word)) score += 10;
+      if (score > before) matched += 1;
     }
+    if (matched === words.length) score += 100;
   }
   return score;
 }
@@ -152,6 +157,26 @@ export function scoreEntry(entry: CatalogEntry, query: string): number {
  */
 export function searchCatalog(entries: readonly CatalogEntry[], query: string, limit: number): Array<{ entry: CatalogEntry; score: number }> {
   const q = query.trim().toLowerCase();
+  let perCatalog = searchCache.get(entries);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    searchCache.set(entries, perCatalog);
+  }
+  const key = `${limit}\u0000${q}`;
+  const hit = perCatalog.get(key);
+  if (hit) return hit;
+  const ranked = rank(entries, q, limit);
+  if (perCatalog.size >= SEARCH_CACHE_SIZE) perCatalog.delete(perCatalog.keys().next().value as string);
+  perCatalog.set(key, ranked);
+  return ranked;
+}
+
+/** Ranked results kept per catalog (a refreshed catalog is a new array, so its cache starts empty). */
+const searchCache = new WeakMap<readonly CatalogEntry[], Map<string, Array<{ entry: CatalogEntry; score: number }>>>();
+/** Queries cached per catalog (oldest dropped first). */
+const SEARCH_CACHE_SIZE = 256;
+
+function rank(entries: readonly CatalogEntry[], q: string, limit: number): Array<{ entry: CatalogEntry; score: number }> {
   const hits: Array<{ entry: CatalogEntry; score: number }> = [];
   for (const entry of entries) {
     const score = scoreEntry(entry, q);

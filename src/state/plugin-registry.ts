@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readPluginManifest } from "../manifest/read-plugin-manifest.js";
 import type { PluginInstallRecord } from "./install-record.js";
-import type { PersistedRegistry, RegistryCacheEntry } from "./plugin-index-api.js";
+import { readInstallRecords } from "./legacy-installs.js";
+import type { PersistedRegistry, PluginIndex, RegistryCacheEntry } from "./plugin-index-api.js";
 
 /** Layout version of the cached entries; bump when {@link RegistryCacheEntry} contents change meaning. */
 export const REGISTRY_FORMAT_VERSION = 1;
@@ -162,4 +163,26 @@ export function checkPersistedRegistry(registry: PersistedRegistry | undefined, 
     if (ids.length) reasons.push(`${state === "added" ? "installed since the last build" : state === "changed" ? "manifest or package.json changed" : "no longer installed"}: ${ids.join(", ")}`);
   }
   return { status: reasons.length ? "stale" : "current", reasons, plugins };
+}
+
+/**
+ * Rebuilds and stores the cold registry from every install record (index + legacy config records) — what
+ * `plugins registry --refresh` does, for install/update/uninstall to call after changing records. The caller holds
+ * the state lock.
+ *
+ * @example
+ * ```ts
+ * await rebuildPersistedRegistry({ index, paths, packageVersion: "2026.11.0" });
+ * ```
+ */
+export async function rebuildPersistedRegistry(options: {
+  index: PluginIndex;
+  paths: { configPath: string };
+  packageVersion: string;
+  now?: Date;
+}): Promise<PersistedRegistry> {
+  const records = (await readInstallRecords(options.paths, options.index)).map((stored) => stored.record);
+  const registry = await buildPersistedRegistry(records, hostContractVersion(options.packageVersion), options.now);
+  options.index.writeRegistry(registry);
+  return registry;
 }

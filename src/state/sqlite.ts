@@ -61,9 +61,16 @@ export class PluginIndexUnavailableError extends Error {
 
 let loaded: SqliteModule | undefined;
 
-/** Loads `node:sqlite`, hiding only its own ExperimentalWarning (any other warning still prints). */
-export function loadSqlite(): SqliteModule {
-  if (loaded) return loaded;
+/**
+ * Runs `fn` with `process.emitWarning` filtered so that only SQLite's ExperimentalWarning is dropped; every other
+ * warning (other experimental features, deprecations, user warnings) still goes through.
+ *
+ * @example
+ * ```ts
+ * const sqlite = withoutSqliteExperimentalWarning(() => require("node:sqlite"));
+ * ```
+ */
+export function withoutSqliteExperimentalWarning<T>(fn: () => T): T {
   const original = process.emitWarning;
   process.emitWarning = function filtered(this: unknown, warning: string | Error, ...rest: unknown[]): void {
     const text = typeof warning === "string" ? warning : warning.message;
@@ -74,12 +81,20 @@ export function loadSqlite(): SqliteModule {
     (original as (...args: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;
   try {
-    loaded = createRequire(import.meta.url)("node:sqlite") as SqliteModule;
+    return fn();
+  } finally {
+    process.emitWarning = original;
+  }
+}
+
+/** Loads `node:sqlite` (once), hiding only its own ExperimentalWarning. */
+export function loadSqlite(): SqliteModule {
+  if (loaded) return loaded;
+  try {
+    loaded = withoutSqliteExperimentalWarning(() => createRequire(import.meta.url)("node:sqlite") as SqliteModule);
     return loaded;
   } catch (error) {
     throw new PluginIndexUnavailableError(process.versions.node, error);
-  } finally {
-    process.emitWarning = original;
   }
 }
 

@@ -32,6 +32,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export async function runPluginsSetEnabled(ctx: CommandContext, id: string, enabled: boolean, options: PluginsEnableOptions): Promise<ExitCodeValue> {
   const command = `plugins ${enabled ? "enable" : "disable"}`;
   const { assertMutationAllowed, readOpenClawConfigForEdit, updateOpenClawConfig } = await import("../../config/config-writer.js");
+  const { setPluginEnabled } = await import("../../config/plugins-section-edit.js");
   const { withStateLock } = await import("../../state/state-lock.js");
   const { readInstallRecords } = await import("../../state/legacy-installs.js");
   try {
@@ -73,15 +74,7 @@ export async function runPluginsSetEnabled(ctx: CommandContext, id: string, enab
       try {
         result = await updateOpenClawConfig(
           paths,
-          (draft) => {
-            if (draft.plugins !== undefined && !isRecord(draft.plugins)) throw new CliError(`plugins in ${current.pluginsFile} is not an object; fix it first (openclaw plugins doctor).`, ExitCode.problems);
-            const section = (draft.plugins ??= {}) as Record<string, unknown>;
-            if (section.entries !== undefined && !isRecord(section.entries)) throw new CliError(`plugins.entries in ${current.pluginsFile} is not an object; fix it first (openclaw plugins doctor).`, ExitCode.problems);
-            const entries = (section.entries ??= {}) as Record<string, unknown>;
-            const entry = entries[id];
-            if (entry !== undefined && !isRecord(entry)) throw new CliError(`plugins.entries.${id} in ${current.pluginsFile} is not an object; fix it first (openclaw plugins doctor).`, ExitCode.problems);
-            entries[id] = { ...(entry ?? {}), enabled };
-          },
+          (draft) => setPluginEnabled(draft, id, enabled, current.pluginsFile),
           { env: ctx.io.env, action: command },
         );
       } catch (error) {

@@ -26,7 +26,7 @@ export interface PluginsRegistryOptions {
  */
 export async function runPluginsRegistry(ctx: CommandContext, options: PluginsRegistryOptions): Promise<ExitCodeValue> {
   const paths = resolveOpenClawPaths({ env: ctx.io.env, cwd: ctx.io.cwd });
-  const { buildPersistedRegistry, checkPersistedRegistry, hostContractVersion } = await import("../../state/plugin-registry.js");
+  const { checkPersistedRegistry, hostContractVersion, rebuildPersistedRegistry } = await import("../../state/plugin-registry.js");
   const { readInstallRecords } = await import("../../state/legacy-installs.js");
   const { withStateLock } = await import("../../state/state-lock.js");
   const contract = hostContractVersion(cliPackageVersion());
@@ -40,8 +40,7 @@ export async function runPluginsRegistry(ctx: CommandContext, options: PluginsRe
       await withStateLock(
         paths.stateDir,
         async () => {
-          const registry = await ctx.tracer.phase("build", async () => buildPersistedRegistry(await records(), contract));
-          index.writeRegistry(registry);
+          await ctx.tracer.phase("build", () => rebuildPersistedRegistry({ index, paths, packageVersion: cliPackageVersion() }));
         },
         { command: "plugins registry --refresh", env: ctx.io.env, onWait: () => !options.json && eprintln(ctx, ctx.err.dim("waiting for another openclaw command to finish (state lock)…")) },
       ).catch((error: unknown) => {
