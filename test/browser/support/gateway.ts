@@ -15,6 +15,8 @@ export interface GatewayOptions {
   /** Port to reuse (a restart keeps the page's origin); default: a free one. */
   port?: number;
   env?: NodeJS.ProcessEnv;
+  /** The CLI to run (default: this repository's `dist/cli/openclaw.js`; tests of the packed package pass theirs). */
+  cli?: string;
 }
 
 export interface RunningGateway {
@@ -65,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const node24 = ensureNode24();
   const port = options.port ?? (await freePort());
   const env = gatewayEnv(options.stateDir, { ...(options.env ?? {}), ...(options.token ? { OPENCLAW_API_TOKEN: options.token } : {}) });
-  const child: ChildProcess = spawn(node24, [join(repoRoot, "dist", "cli", "openclaw.js"), "gateway", "run", "--port", String(port), "--host", "127.0.0.1"], {
+  const child: ChildProcess = spawn(node24, [options.cli ?? join(repoRoot, "dist", "cli", "openclaw.js"), "gateway", "run", "--port", String(port), "--host", "127.0.0.1"], {
     cwd: options.stateDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],
