@@ -7,7 +7,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/entrypoints.js";
@@ -21,7 +21,18 @@ import { createManagementClient } from "../../src/plugin-sdk/management-client.j
 
 const SECRET = "twilio-secret-9f8e7d6c5b4a";
 const fixtureDir = join(repoRoot, "test", "browser", "fixtures", "voice-call");
-const imagesDir = join(repoRoot, "docs", "images");
+/** The committed screenshots are rewritten only on request (`OPENCLAW_UPDATE_SCREENSHOTS=1`); otherwise they go to the temp folder. */
+const updateScreenshots = process.env.OPENCLAW_UPDATE_SCREENSHOTS === "1";
+
+/** Takes a screenshot of `target` and checks it is a real PNG of at least `minWidth` × `minHeight` pixels. */
+async function screenshot(target: { screenshot(options: { path: string }): Promise<Buffer> }, name: string, minWidth: number, minHeight: number): Promise<void> {
+  const path = updateScreenshots ? join(repoRoot, "docs", "images", name) : work.resolve(`screenshots/${name}`);
+  mkdirSync(dirname(path), { recursive: true });
+  const png = await target.screenshot({ path });
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect(png.readUInt32BE(16), `${name} width`).toBeGreaterThanOrEqual(minWidth);
+  expect(png.readUInt32BE(20), `${name} height`).toBeGreaterThanOrEqual(minHeight);
+}
 
 let work: TempDir;
 let stateDir: string;
@@ -179,7 +190,7 @@ describe("control page against the real server", () => {
     expect(await broken.locator("[data-status]").textContent()).toBe("Status: Load error");
     expect(await broken.locator(".load-error").textContent()).toContain("broken-entry cannot open /dev/ttyUSB9");
     expect(await row(page, "voice-call").getByRole("switch", { name: "Enabled" }).isChecked()).toBe(true);
-    await page.locator("section[aria-labelledby=plugins-title]").screenshot({ path: join(imagesDir, "control-page-list.png") });
+    await screenshot(page.locator("section[aria-labelledby=plugins-title]"), "control-page-list.png", 400, 250);
     await page.close();
   });
 
@@ -220,7 +231,7 @@ describe("control page against the real server", () => {
     const serve = form.getByRole("group", { name: "Serve" });
     const advanced = serve.locator("details.advanced");
     expect(await advanced.locator("summary").textContent()).toBe("Advanced (1)");
-    await page.locator("#plugin-detail").screenshot({ path: join(imagesDir, "control-page-voice-call-form.png") });
+    await screenshot(page.locator("#plugin-detail"), "control-page-voice-call-form.png", 500, 700);
     await advanced.locator("summary").click();
     expect(await bind.isVisible()).toBe(true);
     await page.close();
@@ -425,7 +436,7 @@ describe("light and dark", () => {
       const background = await page.evaluate("getComputedStyle(document.body).backgroundColor");
       expect(background).toBe("rgb(13, 17, 23)");
       expect(await accessibilityViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(imagesDir, "control-page-dark.png") });
+      await screenshot(page, "control-page-dark.png", 1280, 900);
     } finally {
       await dark.close();
     }
