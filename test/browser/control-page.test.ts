@@ -20,6 +20,8 @@ import { startTestRegistry, type TestRegistry } from "../support/verdaccio.js";
 import { createManagementClient } from "../../src/plugin-sdk/management-client.js";
 
 const SECRET = "twilio-secret-9f8e7d6c5b4a";
+/** Waits for the page to catch up with the server: generous, since CI runs other suites on the same two cores. */
+const POLL = { timeout: 20_000, interval: 100 };
 const fixtureDir = join(repoRoot, "test", "browser", "fixtures", "voice-call");
 /** The committed screenshots are rewritten only on request (`OPENCLAW_UPDATE_SCREENSHOTS=1`); otherwise they go to the temp folder. */
 const updateScreenshots = process.env.OPENCLAW_UPDATE_SCREENSHOTS === "1";
@@ -183,8 +185,8 @@ describe("control page against the real server", () => {
   it("lists plugins with status, shape and the load error", async () => {
     const page = await openPage();
     const voice = row(page, "voice-call");
-    await expect.poll(() => voice.locator("[data-status]").textContent()).toBe("Status: Active");
-    await expect.poll(() => voice.locator("[data-shape]").textContent()).toBe("Shape: hook-only");
+    await expect.poll(() => voice.locator("[data-status]").textContent(), POLL).toBe("Status: Active");
+    await expect.poll(() => voice.locator("[data-shape]").textContent(), POLL).toBe("Shape: hook-only");
     expect(await row(page, "broken-entry").locator("[data-shape]").textContent()).toBe("Shape: shape unknown");
     const broken = row(page, "broken-entry");
     expect(await broken.locator("[data-status]").textContent()).toBe("Status: Load error");
@@ -243,7 +245,7 @@ describe("control page against the real server", () => {
     await page.keyboard.press("Enter");
     await page.locator("form.config-form").waitFor();
     const active = () => page.evaluate("document.activeElement && (document.activeElement.id || document.activeElement.tagName)");
-    await expect.poll(active).toBe("plugin-detail");
+    await expect.poll(active, POLL).toBe("plugin-detail");
     const order: unknown[] = [];
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press("Tab");
@@ -275,7 +277,7 @@ describe("control page against the real server", () => {
     await form.getByLabel("From Number").fill("12345");
     await form.getByRole("button", { name: "Save settings" }).click();
     const input = form.getByLabel("From Number");
-    await expect.poll(() => input.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => input.getAttribute("aria-invalid"), POLL).toBe("true");
     const describedBy = (await input.getAttribute("aria-describedby"))!.split(" ");
     const errorId = describedBy.find((id) => id.endsWith("-error"))!;
     expect(await page.locator(`#${errorId}`).textContent()).toMatch(/pattern/);
@@ -294,7 +296,7 @@ describe("control page against the real server", () => {
     const form = page.locator("form.config-form");
     await form.getByLabel("Twilio Account SID").fill("AC0002");
     await form.getByRole("button", { name: "Save settings" }).click();
-    await expect.poll(() => form.locator(".form-status").textContent()).toMatch(/^Saved/);
+    await expect.poll(() => form.locator(".form-status").textContent(), POLL).toMatch(/^Saved/);
     const twilio = readConfig().plugins.entries["voice-call"]!.config!.twilio as Record<string, unknown>;
     expect(twilio).toEqual({ accountSid: "AC0002", authToken: SECRET });
     expect(await form.getByLabel("Twilio Auth Token").inputValue()).toBe("");
@@ -305,7 +307,7 @@ describe("control page against the real server", () => {
     let page = await openPage();
     const toggle = () => row(page, "voice-call").getByRole("switch", { name: "Enabled" });
     await toggle().click();
-    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Disabling");
+    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent(), POLL).toBe("Status: Disabling");
     expect(readConfig().plugins.entries["voice-call"]!.enabled).toBe(false);
     await page.close();
 
@@ -315,7 +317,7 @@ describe("control page against the real server", () => {
     expect(await toggle().isChecked()).toBe(false);
     expect(await row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Disabled");
     await toggle().click();
-    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent()).toBe("Status: Restart pending");
+    await expect.poll(() => row(page, "voice-call").locator("[data-status]").textContent(), POLL).toBe("Status: Restart pending");
     await page.close();
 
     await gateway.stop();
@@ -359,7 +361,7 @@ describe("registry search and install", () => {
     // voice-call is installed already: its search hit says so
     await page.getByRole("searchbox", { name: "Search the plugin registry" }).fill("voice");
     await page.getByRole("button", { name: "Search", exact: true }).click();
-    await expect.poll(() => page.locator('li.result[data-package="@openclaw-fixtures/voice-call"] button').textContent()).toMatch(/^Installed/);
+    await expect.poll(() => page.locator('li.result[data-package="@openclaw-fixtures/voice-call"] button').textContent(), POLL).toMatch(/^Installed/);
     await page.getByRole("searchbox", { name: "Search the plugin registry" }).fill("weather");
     await page.getByRole("button", { name: "Search", exact: true }).click();
 
@@ -388,7 +390,7 @@ describe("registry search and install", () => {
 
     const installed = row(page, "weather-report");
     await installed.waitFor();
-    await expect.poll(() => installed.locator("[data-status]").textContent()).toBe("Status: Active");
+    await expect.poll(() => installed.locator("[data-status]").textContent(), POLL).toBe("Status: Active");
     expect(await result.getByRole("button").textContent()).toMatch(/^Installed/);
     await page.close();
   }, 200_000);
@@ -406,7 +408,7 @@ describe("control page with OPENCLAW_API_TOKEN", () => {
       expect(await prompt.textContent()).toContain("401 Unauthorized");
       await page.getByLabel("API token", { exact: true }).fill("wrong-token");
       await page.getByRole("button", { name: "Use token" }).click();
-      await expect.poll(() => prompt.textContent()).toContain("The server refused that token");
+      await expect.poll(() => prompt.textContent(), POLL).toContain("The server refused that token");
       await page.getByLabel("API token", { exact: true }).fill("ui-test-token-0123456789");
       await page.getByRole("button", { name: "Use token" }).click();
       await row(page, "voice-call").waitFor();
