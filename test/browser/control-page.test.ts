@@ -270,6 +270,22 @@ describe("control page against the real server", () => {
     await page.close();
   });
 
+  it("keeps unsaved edits when the list reloads (here: another plugin is toggled)", async () => {
+    const page = await openPage("/#plugin=voice-call");
+    const form = page.locator("form.config-form");
+    await form.getByLabel("Default To Number").fill("+15550009999");
+    await form.getByLabel("Twilio Auth Token").fill("typed-but-not-saved");
+    const brokenSwitch = row(page, "broken-entry").getByRole("switch", { name: "Enabled" });
+    await brokenSwitch.click();
+    await expect.poll(() => row(page, "broken-entry").locator("[data-status]").textContent(), POLL).toBe("Status: Load error");
+    await expect.poll(() => brokenSwitch.isChecked(), POLL).toBe(false);
+    expect(await form.getByLabel("Default To Number").inputValue()).toBe("+15550009999");
+    expect(await form.getByLabel("Twilio Auth Token").inputValue()).toBe("typed-but-not-saved");
+    await brokenSwitch.click();
+    await expect.poll(() => brokenSwitch.isChecked(), POLL).toBe(true);
+    await page.close();
+  });
+
   it("shows the server's validation error inline and writes nothing", async () => {
     const before = readFileSync(configPath, "utf8");
     const page = await openPage("/#plugin=voice-call");

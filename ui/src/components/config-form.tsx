@@ -24,9 +24,13 @@ export function fieldId(pluginId: string, path: string): string {
 
 /** The configuration form of one plugin, generated from its schema and hints. */
 export function ConfigForm({ plugin, onSave }: ConfigFormProps) {
-  const model = useMemo(() => formModelOf(plugin), [plugin]);
-  const stored = useMemo(() => storedConfigOf(plugin), [plugin]);
+  // The list is reloaded often (after saves, toggles, while the runtime loads): the form starts over only when what it
+  // is built from changed, so a reload never wipes what the user is typing.
+  const sourceKey = JSON.stringify([plugin.configSchema ?? null, plugin.uiHints ?? null, plugin.parameters ?? [], plugin.config ?? null]);
+  const model = useMemo(() => formModelOf(plugin), [sourceKey]);
+  const stored = useMemo(() => storedConfigOf(plugin), [sourceKey]);
   const initial = useMemo(() => initialFormState(model, stored), [model, stored]);
+  const storedErrorsKey = JSON.stringify(plugin.validationErrors ?? []);
   const [state, setState] = useState<FormState>(initial);
   const [errors, setErrors] = useState<PlacedErrors>({ byPath: {}, general: [] });
   const [saving, setSaving] = useState(false);
@@ -41,7 +45,7 @@ export function ConfigForm({ plugin, onSave }: ConfigFormProps) {
   useEffect(() => {
     if (plugin.validationErrors && plugin.validationErrors.length > 0) setErrors(placeErrors(plugin.validationErrors, model, plugin.id));
     else setErrors({ byPath: {}, general: [] });
-  }, [plugin, model]);
+  }, [storedErrorsKey, model]);
 
   const errorCount = Object.values(errors.byPath).reduce((n, list) => n + list.length, 0) + errors.general.length;
 
