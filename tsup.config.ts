@@ -29,6 +29,9 @@ export default defineConfig({
   // Declarations come from tsc (tsconfig.build.json): tsup's bundled dts renames symbols into hashed chunks.
   dts: false,
   clean: false,
-  // Third-party packages stay external; narrow subpaths load them lazily with import().
+  // Third-party packages stay external; narrow subpaths load them lazily with import(). Exception: the management
+  // API's HTTP framework (hono, @hono/node-server) is bundled into the CLI, where `gateway run` loads it lazily —
+  // the few modules it uses are ~100 kB, while the packages would add ~4 MB (CJS + ESM + types) to every install.
   skipNodeModulesBundle: true,
+  noExternal: ["hono", /^hono\//, "@hono/node-server"],
 });

@@ -4,7 +4,8 @@
  *
  * - `GET /api/plugins` with 100 installed plugins (each with a config schema, a sensitive parameter and stored
  *   config; all loaded by the plugin runtime);
- * - `GET /api/registry/search` over a 1,000-entry catalog (a one-word and a two-word query);
+ * - `GET /api/registry/search` over a 1,000-entry catalog (a one-word and a two-word query, served from the ranking
+ *   cache after the first request, and a new query on every request, which scores all 1,000 entries);
  * - `GET /api/plugins/installed` (the index read) as a reference.
  *
  * Prints requests/s (mean), latency p50/p99 and non-2xx counts as a markdown table.
@@ -35,7 +36,12 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: Array<{ setupRequest?: (request: { path: string }) => { path: string } }>;
+}) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 ensureBuilt();
@@ -79,13 +85,21 @@ try {
       { name: `GET /api/plugins (${PLUGINS} plugins)`, path: "/api/plugins", bytes: JSON.stringify(list).length },
       { name: `GET /api/registry/search?q=weather (${CATALOG} entries)`, path: "/api/registry/search?q=weather" },
       { name: `GET /api/registry/search?q=slack+calendar&limit=50`, path: "/api/registry/search?q=slack%20calendar&limit=50" },
+      { name: `GET /api/registry/search, a new query each request (uncached)`, path: "/api/registry/search", distinct: true },
       { name: `GET /api/plugins/installed (${PLUGINS} records)`, path: "/api/plugins/installed" },
     ];
+    let counter = 0;
+    const words = ["weather", "slack", "calendar bot", "github issues", "voice", "memory search"];
     const rows: string[][] = [];
     for (const item of cases) {
       // warm-up (JIT, caches), then the measured run
-      await autocannon({ url: `${gw.url}${item.path}`, connections: CONNECTIONS, duration: 1 });
-      const result = await autocannon({ url: `${gw.url}${item.path}`, connections: CONNECTIONS, duration: DURATION_S });
+      // `distinct`: every request searches a query never seen before (words + a counter), so no cached ranking helps
+      const requests = "distinct" in item
+        ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: `/api/registry/search?q=${encodeURIComponent(`${words[counter % words.length]} ${counter++}`)}` }) }]
+        : undefined;
+      const options = { url: `${gw.url}${item.path}`, connections: CONNECTIONS, ...(requests ? { requests } : {}) };
+      await autocannon({ ...options, duration: 1 });
+      const result = await autocannon({ ...options, duration: DURATION_S });
       rows.push([
         item.name,
         result.requests.average.toFixed(0),

@@ -1,5 +1,5 @@
 /**
- * The `openclaw` command line: `openclaw plugins init|build|validate|inspect (info)|doctor|list|enable|disable|registry`.
+ * The `openclaw` command line: `openclaw plugins init|build|validate|inspect (info)|doctor|list|enable|disable|registry|install|update|uninstall`.
  * Thin wiring over the command modules; {@link runCli} is the in-process entry used by the binary and by tests.
  */
 import { Command, CommanderError } from "commander";
@@ -85,7 +85,7 @@ export function createProgram(io: CliIO, setExitCode: (code: ExitCodeValue) => v
 
   const plugins = program
     .command("plugins")
-    .description("Scaffold, build, validate, inspect and diagnose OpenClaw plugins.")
+    .description("Scaffold, build, validate, inspect and diagnose OpenClaw plugins; install, update, uninstall, enable and disable them.")
     .addHelpText("after", EXIT_CODES_HELP)
     .exitOverride();
 

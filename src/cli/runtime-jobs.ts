@@ -3,13 +3,16 @@
  * code. Each job result is plain JSON, so it crosses the process boundary unchanged.
  *
  * - `entry`: import an entry file and describe its default export (register present? id? tool metadata?);
- * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport}).
+ * - `load`: load a plugin folder through the host loader and report what it registered ({@link RuntimeReport});
+ * - `before-install`: load the enabled plugins and run their `before_install` hooks (plugins install/update).
  */
 import { describeModuleShape, importEntryModule } from "./plugin-project.js";
 import { loadRuntimeReport, runConnectivityCheck, type LoadRuntimeReportOptions, type RuntimeReport } from "./runtime-load.js";
 import type { LoadedPlugin } from "../host/load-types.js";
 import { readToolPluginBuildMetadata } from "./tool-metadata.js";
 import type { ToolPluginBuildMetadata } from "./generated-metadata.js";
+import type { PluginHookBeforeInstallEvent } from "../contract/hook-types.js";
+import { runBeforeInstallHooks, type BeforeInstallJobResult } from "./runtime-before-install.js";
 
 /** Import an entry module and describe it. */
 export interface EntryJob {
@@ -22,6 +25,13 @@ export interface EntryJob {
 export interface LoadJob {
   kind: "load";
   options: Omit<LoadRuntimeReportOptions, "env">;
+}
+
+/** Load the enabled plugins and run their `before_install` hooks on `event` (plugins install/update). */
+export interface BeforeInstallJob {
+  kind: "before-install";
+  plugins: Array<LoadJob["options"]>;
+  event: PluginHookBeforeInstallEvent;
 }
 
 /**
@@ -48,7 +58,7 @@ export type ConnectivityCheckOutcome =
   | { status: "done"; ok: boolean; message: string; details: Record<string, unknown> | null; durationMs: number };
 
 /** A job for the runtime worker. */
-export type RuntimeJob = EntryJob | LoadJob | RuntimeLoadJob | ConnectivityCheckJob;
+export type RuntimeJob = EntryJob | LoadJob | BeforeInstallJob | RuntimeLoadJob | ConnectivityCheckJob;
 
 /** Result of an {@link EntryJob}. */
 export type EntryInspection =
@@ -68,9 +78,11 @@ export type EntryInspection =
 /** Result of a job, by kind. */
 export type RuntimeJobResult<J extends RuntimeJob> = J extends EntryJob
   ? EntryInspection
-  : J extends ConnectivityCheckJob
-    ? ConnectivityCheckOutcome
-    : RuntimeReport;
+  : J extends BeforeInstallJob
+    ? BeforeInstallJobResult
+    : J extends ConnectivityCheckJob
+      ? ConnectivityCheckOutcome
+      : RuntimeReport;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -110,8 +122,9 @@ export async function inspectEntry(file: string): Promise<EntryInspection> {
  * const report = await runRuntimeJob({ kind: "load", options: { rootDir: "/plugins/demo", origin: "path" } });
  * ```
  */
-export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | ConnectivityCheckOutcome> {
+export async function runRuntimeJob(job: RuntimeJob): Promise<EntryInspection | RuntimeReport | BeforeInstallJobResult | ConnectivityCheckOutcome> {
   if (job.kind === "entry") return inspectEntry(job.file);
+  if (job.kind === "before-install") return runBeforeInstallHooks(job.plugins, job.event, process.env);
   if (job.kind === "connectivity-check") {
     const loaded = keptPlugins.get(job.pluginId);
     if (!loaded) return { status: "not-loaded" };

@@ -409,6 +409,8 @@ export interface InstallerContext {
   npmCommand?: string;
   /** `git` executable (default `git` on PATH). */
   gitCommand?: string;
+  /** Folder relative local specs resolve against (default `process.cwd()`). */
+  cwd?: string;
   /** Clock for records (tests). */
   now?: () => Date;
 }

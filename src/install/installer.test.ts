@@ -70,6 +70,30 @@ describe("local folder and --link", () => {
     expect(result.timings.commit).toBeGreaterThanOrEqual(0);
   });
 
+  it("resolves a relative spec against ctx.cwd and accepts extra source resolvers before the built-ins", async () => {
+    writePlugin(tmp.resolve("src/rel"), { id: "rel" });
+    expect((await installPlugin({ spec: "./src/rel" }, { ...ctx, cwd: tmp.path })).record.sourcePath).toBe(tmp.resolve("src/rel"));
+    const custom = writePlugin(tmp.resolve("src/custom"), { id: "custom", version: "9.0.0" });
+    const result = await installPlugin(
+      { spec: "clawhub:custom" },
+      {
+        ...ctx,
+        sources: [
+          {
+            kind: "clawhub",
+            matches: (spec) => spec.startsWith("clawhub:"),
+            stage: async (spec, sctx) => {
+              const { cp } = await import("node:fs/promises");
+              await cp(custom, join(sctx.stagingDir, "p"), { recursive: true });
+              return { pluginDir: join(sctx.stagingDir, "p"), source: "clawhub", record: { spec, clawhubPackage: "custom" } };
+            },
+          },
+        ],
+      },
+    );
+    expect(result.record).toMatchObject({ source: "clawhub", spec: "clawhub:custom", clawhubPackage: "custom", version: "9.0.0", installPath: join(ctx.paths.userExtensionsDir, "custom") });
+  });
+
   it("stops on an installed id and names update and --force; --force replaces the folder", async () => {
     const src = writePlugin(tmp.resolve("src/demo"), { id: "demo", version: "1.0.0" });
     await installPlugin({ spec: src }, ctx);
@@ -118,6 +142,17 @@ describe("local folder and --link", () => {
     const src = writePlugin(tmp.resolve("src/demo"), { id: "demo" });
     expect((await failure(installPlugin({ spec: src, pin: true }, ctx))).code).toBe("option-conflict");
     expect((await failure(installPlugin({ spec: tmp.resolve("nope") }, ctx))).code).toBe("source-not-found");
+  });
+
+  it("an aborted signal stops before anything is staged or recorded", async () => {
+    const src = writePlugin(tmp.resolve("src/demo"), { id: "demo" });
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await failure(installPlugin({ spec: src }, { ...ctx, signal: controller.signal }));
+    expect(aborted.code).toBe("aborted");
+    expect(index.listRecords()).toEqual([]);
+    expect(existsSync(join(ctx.paths.userExtensionsDir, "demo"))).toBe(false);
+    expect(stagingLeftovers()).toEqual([]);
   });
 
   it("refuses under OPENCLAW_NIX_MODE=1 before touching anything", async () => {

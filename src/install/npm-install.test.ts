@@ -75,7 +75,12 @@ async function failure(promise: Promise<unknown>) {
 
 describe("npm: specs", () => {
   it("installs the latest stable release and records spec, version, integrity and shasum", async () => {
-    const result = await installPlugin({ spec: "npm:oc-basic" }, ctx);
+    const events: Array<{ phase: string; status: string; bytes?: number }> = [];
+    const result = await installPlugin({ spec: "npm:oc-basic" }, { ...ctx, onProgress: (e) => events.push(e) });
+    const downloaded = events.filter((e) => e.phase === "download" && e.bytes !== undefined);
+    expect(downloaded.length).toBeGreaterThan(0);
+    expect(downloaded.at(-1)!.bytes).toBeGreaterThan(100);
+    expect(events.map((e) => `${e.phase}:${e.status}`)).toEqual(expect.arrayContaining(["resolve:start", "download:start", "download:end", "extract:end", "validate:end", "commit:end"]));
     const doc = (await (await fetch(`${registry.url}oc-basic`)).json()) as { versions: Record<string, { dist: { integrity: string; shasum: string } }> };
     expect(result.record).toMatchObject({
       source: "npm",

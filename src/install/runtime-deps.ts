@@ -59,7 +59,7 @@ export function builtinSources(cwd: string): InstallSourceResolver[] {
  * pickSource("./demo.zip", { spec: "./demo.zip" }, ctx).kind; // "archive"
  * ```
  */
-export function pickSource(spec: string, request: InstallRequest, ctx: InstallerContext, cwd = process.cwd()): InstallSourceResolver {
+export function pickSource(spec: string, request: InstallRequest, ctx: InstallerContext, cwd = ctx.cwd ?? process.cwd()): InstallSourceResolver {
   for (const resolver of [...(ctx.sources ?? []), ...builtinSources(cwd)]) {
     if (resolver.matches(spec, request)) return resolver;
   }
@@ -78,7 +78,7 @@ export function pickSource(spec: string, request: InstallRequest, ctx: Installer
  * sourceForKind("npm", ctx)?.checkUpdate;
  * ```
  */
-export function sourceForKind(kind: string, ctx: InstallerContext, cwd = process.cwd()): InstallSourceResolver | undefined {
+export function sourceForKind(kind: string, ctx: InstallerContext, cwd = ctx.cwd ?? process.cwd()): InstallSourceResolver | undefined {
   return [...(ctx.sources ?? []), npmSource(), gitSource(), ...builtinSources(cwd)].find((r) => r.kind === kind);
 }
 

@@ -107,7 +107,7 @@ async function updateOne(
       }
       return outcome({ status: "skipped", reason: `${record.resolvedSpec ?? record.version ?? spec} is installed and matches the registry`, downloaded: false, ...(check.targetVersion ? { toVersion: check.targetVersion } : {}) });
     }
-    const staged = await run.phase("download", () => resolver.stage(spec, sctx), `fetching ${spec}`);
+    const staged = await run.phase("resolve", () => resolver.stage(spec, sctx), `fetching ${spec}`);
     const facts = await run.phase("validate", () => validateStagedPlugin(staged.pluginDir, { spec, hostVersion: sctx.hostVersion }));
     if (facts.pluginId !== pluginId) {
       throw installError("manifest-invalid", `${spec} now declares the plugin id "${facts.pluginId}", not "${pluginId}"; nothing was changed.`, {

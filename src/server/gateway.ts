@@ -76,7 +76,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   }
   const paths = resolveOpenClawPaths({ env: options.env, cwd: options.cwd });
   const { createIndexInstaller } = await import("./installer-adapter.js");
-  const { installer, configWriter, close: closeIndex } = await createIndexInstaller({ paths, env: options.env, version: options.version });
+  const { installer, configWriter, close: closeIndex } = await createIndexInstaller({ paths, env: options.env, cwd: options.cwd, version: options.version, log: options.log });
   const store = createConfigStore({ configPath: paths.configPath, writer: configWriter });
   const bus = createEventBus();
   const runtime = createPluginRuntime({ env: options.env, cwd: options.cwd, log: options.log });

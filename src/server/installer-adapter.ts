@@ -13,6 +13,8 @@ import type { InstallPhase as InstallerPhase, InstallProgressEvent as InstallerE
 import type { InstallPhase } from "../management-client/api-types.js";
 import type { ConfigWriter } from "./config-store.js";
 import { HttpError, serviceFailure } from "./http-error.js";
+import { createStyler } from "../cli/io.js";
+import { createLifecycleTracer } from "../cli/trace.js";
 import type { InstallerPort } from "./install-service.js";
 
 /** Longest time cached install records are served without re-reading (ms). */
@@ -59,20 +61,26 @@ function failureOf(error: unknown): HttpError {
  * const { installer, configWriter, close } = await createIndexInstaller({ paths, env: process.env });
  * ```
  */
-export async function createIndexInstaller(options: { paths: OpenClawPaths; env: NodeJS.ProcessEnv; version: string }): Promise<{
+export async function createIndexInstaller(options: { paths: OpenClawPaths; env: NodeJS.ProcessEnv; cwd: string; version: string; log: (text: string) => void }): Promise<{
   installer: InstallerPort;
   configWriter: ConfigWriter;
   close(): void;
 }> {
   const { paths, env } = options;
-  const [{ openPluginIndex }, { readInstallRecords }, { withStateLock }, { updateOpenClawConfig, ConfigWriteError }, { runInstall }, { runUninstall }] = await Promise.all([
+  const [{ openPluginIndex }, { readInstallRecords }, { withStateLock }, { updateOpenClawConfig, ConfigWriteError }, { runInstall }, { runUninstall }, { cliBeforeInstallGate }] = await Promise.all([
     import("../state/plugin-index.js"),
     import("../state/legacy-installs.js"),
     import("../state/state-lock.js"),
     import("../config/config-writer.js"),
     import("../install/installer.js"),
     import("../install/uninstaller.js"),
+    import("../cli/commands/plugins-lifecycle.js"),
   ]);
+  // The enabled plugins' before_install hooks run in a runtime child, exactly as for `openclaw plugins install`
+  // (plugin output goes to the server log); a child that exits or hangs blocks the install.
+  const output = { write: (text: string) => options.log(text) };
+  const io = { stdout: output, stderr: output, env, cwd: options.cwd };
+  const beforeInstall = cliBeforeInstallGate({ io, out: createStyler(output, env), err: createStyler(output, env), tracer: createLifecycleTracer({ command: "gateway install", env, stderr: output }) });
   const index: PluginIndex = openPluginIndex({ stateDir: paths.stateDir });
   // Reading the records parses the config file (legacy entries) and queries the index: cache them until the config
   // file, the database or its write-ahead log changes (their mtimes and sizes), or {@link RECORDS_TTL_MS} passes.
@@ -91,7 +99,9 @@ export async function createIndexInstaller(options: { paths: OpenClawPaths; env:
   const ctx = (onProgress?: (event: InstallerEvent) => void) => ({
     paths: { stateDir: paths.stateDir, configPath: paths.configPath, userExtensionsDir: paths.userExtensionsDir },
     env,
+    cwd: options.cwd,
     hostVersion: options.version,
+    beforeInstall,
     ...(onProgress ? { onProgress } : {}),
   });
   const installer: InstallerPort = {

@@ -127,6 +127,32 @@ describe("install / update / uninstall through the binary", () => {
     expect(existsSync(dir.resolve("state/extensions/e2e-drift/changed.js"))).toBe(false);
   });
 
+  it("runs the before_install hooks of enabled plugins in the runtime child: a block refuses, findings are shown", () => {
+    const dir = dirs.create();
+    writePlugin(dir.resolve("src/guard"), {
+      id: "guard",
+      files: {
+        "index.js": `export default { id: "guard", register(api) {
+  api.on("before_install", (event) => event.targetName === "blocked-one"
+    ? { block: true, blockReason: "not on the reviewed list" }
+    : { findings: [{ ruleId: "reviewed", severity: "info", file: "index.js", line: 1, message: "seen " + event.targetName + " from " + event.origin }] });
+} };\n`,
+      },
+    });
+    expect(openclaw(dir, ["plugins", "install", "./src/guard"]).status).toBe(0);
+    writePlugin(dir.resolve("src/blocked-one"), { id: "blocked-one" });
+    const blocked = openclaw(dir, ["plugins", "install", "./src/blocked-one", "--json"]);
+    expect(blocked.status).toBe(1);
+    expect(json(blocked.stdout).error).toMatchObject({ code: "hook-blocked", pluginId: "blocked-one" });
+    expect(json(blocked.stdout).error.message).toContain("guard");
+    expect(json(blocked.stdout).error.message).toContain("not on the reviewed list");
+    writePlugin(dir.resolve("src/fine"), { id: "fine" });
+    const fine = openclaw(dir, ["plugins", "install", "./src/fine"]);
+    expect(fine.status, fine.stderr).toBe(0);
+    expect(fine.stdout).toContain("finding reviewed: seen fine from cli");
+    expect(extensionsEntries(dir)).toEqual(["fine", "guard"]);
+  });
+
   it("refuses a world-writable folder with the loader diagnostic, under Nix mode, and on Node 20", () => {
     const dir = dirs.create();
     const src = writePlugin(dir.resolve("src/ww"), { id: "ww" });

@@ -6,7 +6,7 @@
  */
 import { eprintln, printJson, println, type CommandContext } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { confirm, indexNodeGate, lifecycleContext, reportFailure } from "./plugins-lifecycle.js";
+import { confirm, indexNodeGate, lifecycleContext, reportFailure, withExtraSources } from "./plugins-lifecycle.js";
 
 /** Options of `plugins install`. */
 export interface PluginsInstallOptions {
@@ -64,7 +64,7 @@ export async function runPluginsInstall(ctx: CommandContext, spec: string, optio
         ...(options.pin ? { pin: true } : {}),
         ...(options.registry ? { registry: options.registry } : {}),
       },
-      { ...installer, env: ctx.io.env },
+      await withExtraSources(ctx, installer),
     );
     done();
     if (options.json) {
@@ -125,7 +125,7 @@ export async function runPluginsUpdate(ctx: CommandContext, target: string | und
           return confirm(ctx, "Install the new artifact anyway? [y/N] ");
         },
       },
-      installer,
+      await withExtraSources(ctx, installer),
     );
     done();
     const failed = result.outcomes.filter((o) => o.status === "failed");

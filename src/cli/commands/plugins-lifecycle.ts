@@ -9,6 +9,8 @@ import { eprintln, printJson, type CommandContext } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { resolveOpenClawPaths } from "../../discovery/state-paths.js";
 import type { InstallerContext, InstallFailure, InstallProgressEvent } from "../../install/installer-api.js";
+import { childFailure, runtimeChildOptions } from "../runtime-check.js";
+import { loadTimeLimitMs, withRuntimeChild } from "../runtime-child.js";
 
 /** Failure codes that are usage errors (exit 2); the rest exit 1. */
 const USAGE_CODES = new Set(["invalid-spec", "option-conflict", "source-not-found", "not-installed", "already-installed"]);
@@ -86,8 +88,63 @@ export function lifecycleContext(ctx: CommandContext, options: { json?: boolean 
     ctx.io.stderr.write(`\r\u001b[2K${ctx.err.dim(text.slice(0, 120))}`);
     lineShown = true;
   };
-  const installer: InstallerContext = { paths, env: ctx.io.env, onProgress };
+  const installer: InstallerContext = { paths, env: ctx.io.env, cwd: ctx.io.cwd, onProgress, beforeInstall: cliBeforeInstallGate(ctx) };
   return { installer, done: clear };
+}
+
+/**
+ * Adds the extra install sources (bundle, marketplace, ClawHub: `src/install/sources/extra-sources.ts`) to a context;
+ * loaded with the install domain, only by the lifecycle commands.
+ *
+ * @example
+ * ```ts
+ * const installer = await withExtraSources(ctx, lifecycleContext(ctx, options).installer);
+ * ```
+ */
+export async function withExtraSources(ctx: CommandContext, installer: InstallerContext): Promise<InstallerContext> {
+  const { extraInstallSources } = await import("../../install/sources/extra-sources.js");
+  const sources = extraInstallSources(ctx.io.cwd);
+  return sources.length > 0 ? { ...installer, sources } : installer;
+}
+
+/**
+ * The CLI's `before_install` gate: the enabled plugins found by discovery (except the one being installed) are
+ * loaded in the runtime-check child process and their `before_install` hooks run there. No enabled plugin → no child
+ * is started. A child that exits or hangs blocks the install (the gate fails closed), naming what happened.
+ *
+ * @example
+ * ```ts
+ * const gate = cliBeforeInstallGate(ctx);
+ * const decision = await gate({ targetType: "plugin", targetName: "demo", sourcePath: "/stage", builtinFindings: [] });
+ * ```
+ */
+export function cliBeforeInstallGate(ctx: CommandContext): NonNullable<InstallerContext["beforeInstall"]> {
+  return async (event) => {
+    const { buildPluginCatalog } = await import("../../discovery/plugin-catalog.js");
+    const { registerTimeoutFor } = await import("../../config/plugins-policy.js");
+    const catalog = await buildPluginCatalog({ env: ctx.io.env, cwd: ctx.io.cwd });
+    const enabled = catalog.plugins.filter((p) => p.status === "enabled" && p.id !== event.targetName);
+    if (enabled.length === 0) return undefined;
+    const policy = catalog.config.plugins;
+    let limit = 0;
+    const plugins = enabled.map((plugin) => {
+      const entry = Object.prototype.hasOwnProperty.call(policy.entries, plugin.id) ? policy.entries[plugin.id] : undefined;
+      const options: { rootDir: string; config: Record<string, unknown>; origin: typeof plugin.candidate.origin; pluginConfig?: unknown; registerTimeoutMs?: number } = {
+        rootDir: plugin.candidate.rootDir,
+        config: catalog.config.raw,
+        origin: plugin.candidate.origin,
+      };
+      if (entry?.config !== undefined) options.pluginConfig = entry.config;
+      const registerTimeoutMs = registerTimeoutFor(policy, plugin.id);
+      if (registerTimeoutMs !== undefined) options.registerTimeoutMs = registerTimeoutMs;
+      limit += loadTimeLimitMs(registerTimeoutMs);
+      return options;
+    });
+    const outcome = await withRuntimeChild(runtimeChildOptions(ctx), (child) => child.run({ kind: "before-install", plugins, event }, limit));
+    if (outcome.kind === "result") return outcome.value.decision;
+    const failure = childFailure(outcome, `a plugin's before_install hook (${enabled.map((p) => p.id).join(", ")})`);
+    return { findings: [], block: true, blockReason: `${failure.message} (${failure.code})`, blockedBy: enabled.length === 1 ? enabled[0]!.id : "an enabled plugin" };
+  };
 }
 
 /**
