@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/entrypoints.js";
 import { runPnpm } from "../../scripts/lib/pack.js";
 import { UI_GZIP_BUDGET_BYTES, measureUiDir } from "../../scripts/ui-size.js";
@@ -48,9 +48,7 @@ function readConfig(): { plugins: { entries: Record<string, { enabled?: boolean;
 
 async function openPage(path = "/"): Promise<Page> {
   const page = await browser.context.newPage();
-  page.on("pageerror", (error) => {
-    throw new Error(`page error: ${error.message}`);
-  });
+  page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   await page.goto(`${gateway.baseUrl}${path}`);
   await page.getByRole("heading", { name: "OpenClaw plugins" }).waitFor();
   return page;
@@ -89,6 +87,11 @@ function writePackage(dir: string, pkg: { name: string; id: string; title: strin
 }
 
 let registry: TestRegistry;
+/** Uncaught errors of the page's own script; every test ends with none. */
+const pageErrors: string[] = [];
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 let gatewayEnvExtra: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
