@@ -85,6 +85,12 @@ export interface ManagedPlugin {
   loadError: string | null;
   /** True when the plugin registered a connectivity check (`api.registerConnectivityCheck`); `null` until loaded. */
   hasConnectivityCheck: boolean | null;
+  /** The host's shape of the loaded plugin (`plain-capability`, `hybrid-capability`, `hook-only`, `non-capability`); `null` until loaded. */
+  shape: string | null;
+  /** The manifest's `configSchema` (JSON Schema; no stored values), for clients that build a form; `null` without a manifest. */
+  configSchema: Record<string, unknown> | null;
+  /** The manifest's `uiHints` (config path → label/help/placeholder/sensitive/advanced/tags); `null` when it has none. */
+  uiHints: Record<string, unknown> | null;
   parameters: PluginParameter[];
   validationErrors: ValidationIssue[];
   validationWarnings: ValidationIssue[];

@@ -12,6 +12,7 @@ import { allowedHostNames, bearerToken, createAuthFailureLimiter, hostNameOf, or
 import { buildOpenApiDocument } from "./openapi.js";
 import type { ServerDeps } from "./deps.js";
 import { handlers } from "./handlers.js";
+import { createControlPageHandler } from "./control-page.js";
 
 /** Largest request body accepted (bytes): 1 MiB. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -120,6 +121,11 @@ export async function createManagementApp(deps: ServerDeps): Promise<Hono> {
     }
     return next();
   });
+
+  // 3. The control page (`/`, `/assets/*`): after the Host/Origin checks, without the token — it holds nothing
+  //    secret and must load to ask for one; every /api call it makes carries the token.
+  const controlPage = createControlPageHandler(deps.controlPageDir !== undefined ? { uiDir: deps.controlPageDir } : {});
+  app.on(["GET", "HEAD"], ["/", "/index.html", "/assets/*"], (c) => controlPage(c.req.method, c.req.path) ?? c.json({ error: `Not found: ${c.req.method} ${c.req.path}` }, 404));
 
   for (const route of API_ROUTES) {
     const id = route.operationId as ApiOperationId;

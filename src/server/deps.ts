@@ -41,4 +41,6 @@ export interface ServerDeps {
   onShutdown(callback: () => void): () => void;
   remoteAddress(c: Context): string | undefined;
   log(text: string): void;
+  /** Folder of the built control page (default: `dist/ui` of the openclaw package). */
+  controlPageDir?: string;
 }

@@ -6,6 +6,7 @@
  */
 import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
 import type { PluginParameter } from "../management-client/api-types.js";
+import { maskNestedSecrets, restoreMaskedSecrets, sensitivePathRule, type SensitivePathRule } from "./nested-secrets.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -27,6 +28,19 @@ const SENSITIVE_NAME = /(?:secret|token|password|passwd|api[-_]?key|private[-_]?
 export function maskSecret(value: unknown): string {
   if (typeof value !== "string" || value.length <= 8) return "****";
   return `${value.slice(0, 4)}...${value.slice(-4)}`;
+}
+
+/**
+ * The rule for secrets below the top level (`twilio.authToken`): a `uiHints` entry for the dotted path, else the
+ * same name rule as top-level keys.
+ *
+ * @example
+ * ```ts
+ * nestedSensitiveRule(manifest)(["twilio", "authToken"]); // true with uiHints["twilio.authToken"].sensitive
+ * ```
+ */
+export function nestedSensitiveRule(manifest: PluginManifest | undefined): SensitivePathRule {
+  return sensitivePathRule(manifest?.uiHints as Record<string, { sensitive?: unknown }> | undefined, (key) => SENSITIVE_NAME.test(key));
 }
 
 /**
@@ -63,6 +77,7 @@ function schemaOf(manifest: PluginManifest | undefined): { properties: Record<st
  */
 export function describeParameters(manifest: PluginManifest | undefined, stored: Record<string, unknown>): PluginParameter[] {
   const { properties, required } = schemaOf(manifest);
+  const nested = nestedSensitiveRule(manifest);
   const keys = [...Object.keys(properties), ...required.filter((key) => !Object.hasOwn(properties, key))];
   return keys.map((key) => {
     const property = isRecord(properties[key]) ? properties[key] : {};
@@ -79,7 +94,8 @@ export function describeParameters(manifest: PluginManifest | undefined, stored:
       required: required.includes(key),
       sensitive,
       isSet,
-      currentValue: !isSet ? null : sensitive ? maskSecret(stored[key]) : stored[key],
+      // Secrets inside an object value (`twilio.authToken`) are masked too: nothing sensitive leaves in clear.
+      currentValue: !isSet ? null : sensitive ? maskSecret(stored[key]) : maskNestedSecrets(stored[key], [key], nested, maskSecret),
       defaultValue: sensitive || property.default === undefined ? null : property.default,
     };
   });
@@ -102,6 +118,7 @@ export function mergeConfigUpdate(
 ): { config: Record<string, unknown>; keptSecrets: string[] } {
   const config: Record<string, unknown> = { ...stored };
   const keptSecrets: string[] = [];
+  const nested = nestedSensitiveRule(manifest);
   for (const [key, value] of Object.entries(update)) {
     if (value === null) {
       delete config[key];
@@ -111,7 +128,8 @@ export function mergeConfigUpdate(
       keptSecrets.push(key);
       continue;
     }
-    config[key] = value;
+    // An object sent back with a nested secret's mask unchanged (`twilio.authToken`) keeps that stored secret.
+    config[key] = restoreMaskedSecrets(value, Object.hasOwn(stored, key) ? stored[key] : undefined, [key], nested, maskSecret);
   }
   return { config, keptSecrets };
 }

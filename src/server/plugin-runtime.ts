@@ -29,6 +29,8 @@ export interface RuntimePluginState {
   loaded: boolean;
   loadError: string | null;
   hasConnectivityCheck: boolean;
+  /** The host's shape of the loaded plugin, `null` when it did not load. */
+  shape: string | null;
 }
 
 /**
@@ -104,10 +106,11 @@ export function createPluginRuntime(options: { env: NodeJS.ProcessEnv; cwd: stri
             loaded: report.loadError === undefined,
             loadError: report.loadError ?? null,
             hasConnectivityCheck: report.hasConnectivityCheck === true,
+            shape: report.loadError === undefined ? report.shape : null,
           });
           continue;
         }
-        next.set(spec.id, { loaded: false, loadError: childFailure(outcome, `plugin "${spec.id}"`).message, hasConnectivityCheck: false });
+        next.set(spec.id, { loaded: false, loadError: childFailure(outcome, `plugin "${spec.id}"`).message, hasConnectivityCheck: false, shape: null });
         failedAt = index;
         break;
       }

@@ -59,7 +59,7 @@ export async function runGatewayRun(ctx: CommandContext, options: GatewayRunOpti
     throw error;
   }
   if (options.json) println(ctx, JSON.stringify({ event: "listening", url: gateway.url, host: gateway.host, port: gateway.port, pid: process.pid }));
-  else println(ctx, `openclaw gateway: management API on ${gateway.url}/api (OpenAPI: ${gateway.url}/api/openapi.json); Ctrl-C stops it`);
+  else println(ctx, `openclaw gateway: control page on ${gateway.url}/, management API on ${gateway.url}/api (OpenAPI: ${gateway.url}/api/openapi.json); Ctrl-C stops it`);
   // The handlers stay registered until the gateway is closed: a library hooked on exit signals (write-file-atomic's
   // signal-exit) re-raises a signal when it is the only listener left, which would kill the in-flight writes.
   let received: NodeJS.Signals | undefined;
