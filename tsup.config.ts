@@ -13,7 +13,18 @@ function isTypeOnlyFacade(file: string): boolean {
   return !/^\s*export\s+(?!type\b)/m.test(code) && !/^\s*import\s+(?!type\b)/m.test(code);
 }
 
-/** JS entries: every subpath in the manifest (public and private-local-only) plus the CLI binary, by kind. */
+/**
+ * The CLI's own files (not SDK subpaths): the `openclaw` executable (package.json#bin), the runtime-check child
+ * process where plugin code runs (src/cli/runtime-child.ts) and the child that runs a plugin-owned command with the
+ * terminal's stdio.
+ */
+const CLI_ENTRIES: Record<string, string> = {
+  "cli/openclaw": "src/cli/bin.ts",
+  "cli/runtime-worker": "src/cli/runtime-worker.ts",
+  "cli/plugin-command-worker": "src/cli/plugin-command-worker.ts",
+};
+
+/** JS entries: every subpath in the manifest (public and private-local-only), by kind. */
 function buildEntries(): { code: Record<string, string>; typeOnly: Record<string, string> } {
   const code: Record<string, string> = {};
   const typeOnly: Record<string, string> = {};
@@ -21,12 +32,6 @@ function buildEntries(): { code: Record<string, string>; typeOnly: Record<string
     const file = sourceFileOf(subpath);
     (isTypeOnlyFacade(file) ? typeOnly : code)[`plugin-sdk/${subpath}`] = file;
   }
-  // The `openclaw` executable (package.json#bin); shares chunks with the subpaths it uses.
-  code["cli/openclaw"] = "src/cli/bin.ts";
-  // The CLI's runtime-check child process: plugin code runs only there (see src/cli/runtime-child.ts).
-  code["cli/runtime-worker"] = "src/cli/runtime-worker.ts";
-  // The child that runs a plugin-owned command (`openclaw <plugin command> …`), with the terminal's stdio.
-  code["cli/plugin-command-worker"] = "src/cli/plugin-command-worker.ts";
   return { code, typeOnly };
 }
 
@@ -54,9 +59,19 @@ const shared: Options = {
 
 const entries = buildEntries();
 
+/** esbuild options of the CLI's files: the shared ones plus whitespace and syntax minification. */
+function cliEsbuildOptions(options: Parameters<NonNullable<Options["esbuildOptions"]>>[0]): void {
+  options.packages = "external";
+  options.minifyWhitespace = true;
+  options.minifySyntax = true;
+}
+
 export default defineConfig([
   // Code entries: esbuild, then rollup's tree-shaking pass (smaller output; budgets in the manifest assume it).
   { ...shared, entry: entries.code, treeshake: true },
+  // The CLI's files: the same, with whitespace and syntax minified (names kept, so internal stack traces stay
+  // readable): nobody imports them, and every installed copy carries them (pnpm bench:install).
+  { ...shared, entry: CLI_ENTRIES, treeshake: true, esbuildOptions: cliEsbuildOptions },
   // Type-only facades (channel-contract, hook-types, …): an empty module, built without the rollup pass.
   { ...shared, entry: entries.typeOnly, treeshake: false },
   // The management API server (`gateway run`): its own file, loaded by `gateway run` only (by URL, from
@@ -67,8 +82,24 @@ export default defineConfig([
     ...shared,
     entry: { "cli/gateway": "src/server/gateway.ts" },
     treeshake: true,
-    esbuildOptions() {},
+    esbuildOptions(options) {
+      options.minifyWhitespace = true;
+      options.minifySyntax = true;
+    },
     skipNodeModulesBundle: true,
     noExternal: ["hono", /^hono\//, "@hono/node-server"],
+  },
+  // The operator commands' third-party packages (tar, yauzl, npm-package-arg, semver, proper-lockfile: devDependencies)
+  // bundled with their own dependencies into one CommonJS file beside the CLI, read on first use by
+  // src/vendor/load-operator-dependency.ts: plugin authors never install ≈ 7 MB of packages the SDK does not use.
+  {
+    ...shared,
+    entry: { "cli/operator-deps": "src/vendor/operator-deps.ts" },
+    format: ["cjs"],
+    treeshake: false,
+    minify: true,
+    esbuildOptions() {},
+    skipNodeModulesBundle: false,
+    noExternal: [/.*/],
   },
 ]);

@@ -9,11 +9,11 @@
  */
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, posix, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { installError, errorText } from "./failure.js";
 import { isPathInside } from "../files/contained-file.js";
+import { loadOperatorDependency } from "../vendor/load-operator-dependency.js";
 
 /** Limits applied to every archive. */
 export const ARCHIVE_LIMITS = {
@@ -69,7 +69,7 @@ function linkEscapes(entryPath: string, target: string, hard: boolean): boolean 
 type TarModule = typeof import("tar");
 let tarModule: TarModule | undefined;
 function loadTar(): TarModule {
-  tarModule ??= createRequire(import.meta.url)("tar") as TarModule;
+  tarModule ??= loadOperatorDependency<TarModule>("tar");
   return tarModule;
 }
 
@@ -148,7 +148,7 @@ async function extractTar(file: string, dest: string): Promise<{ entries: number
 type YauzlModule = typeof import("yauzl");
 let yauzlModule: YauzlModule | undefined;
 function loadYauzl(): YauzlModule {
-  yauzlModule ??= createRequire(import.meta.url)("yauzl") as YauzlModule;
+  yauzlModule ??= loadOperatorDependency<YauzlModule>("yauzl");
   return yauzlModule;
 }
 

@@ -9,10 +9,10 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { installError, errorText } from "./failure.js";
 import type { NpmSpec } from "./npm-spec.js";
+import { loadOperatorDependency } from "../vendor/load-operator-dependency.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -123,7 +123,7 @@ type Semver = typeof import("semver");
 let semverModule: Semver | undefined;
 /** `semver`, loaded on first use. */
 export function semver(): Semver {
-  semverModule ??= createRequire(import.meta.url)("semver") as Semver;
+  semverModule ??= loadOperatorDependency<Semver>("semver");
   return semverModule;
 }
 

@@ -3,8 +3,8 @@
  * `file:` specs, aliases and semver ranges are refused with the form to use instead. Parsing is npm's own
  * (`npm-package-arg`), so names and versions follow npm's rules exactly.
  */
-import { createRequire } from "node:module";
 import { installError } from "./failure.js";
+import { loadOperatorDependency } from "../vendor/load-operator-dependency.js";
 
 /**
  * A parsed registry spec.
@@ -25,7 +25,7 @@ export interface NpmSpec {
 type Npa = (spec: string) => { type: string; name?: string | null; rawSpec: string; fetchSpec?: string | null };
 let npaModule: Npa | undefined;
 function npa(): Npa {
-  npaModule ??= createRequire(import.meta.url)("npm-package-arg") as Npa;
+  npaModule ??= loadOperatorDependency<Npa>("npm-package-arg");
   return npaModule;
 }
 

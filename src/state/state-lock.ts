@@ -12,9 +12,9 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import type * as ProperLockfile from "proper-lockfile";
+import { loadOperatorDependency } from "../vendor/load-operator-dependency.js";
 
 /** Default wait for the lock before giving up (ms). `OPENCLAW_STATE_LOCK_TIMEOUT_MS` overrides it. */
 export const DEFAULT_STATE_LOCK_TIMEOUT_MS = 60_000;
@@ -67,7 +67,7 @@ export class StateLockError extends Error {
 
 let library: typeof ProperLockfile | undefined;
 function lockfile(): typeof ProperLockfile {
-  library ??= createRequire(import.meta.url)("proper-lockfile") as typeof ProperLockfile;
+  library ??= loadOperatorDependency<typeof ProperLockfile>("proper-lockfile");
   return library;
 }
 

@@ -151,3 +151,18 @@ export default defineToolPlugin({ id: "tp", name: "TP", description: "tools",
     }
   });
 });
+
+describe("a reader that closes the pipe early", () => {
+  it("ends the output quietly: `openclaw --help | head -1` exits 0 with no EPIPE stack", async () => {
+    ensureBuilt();
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [join(repoRoot, "dist", "cli", "openclaw.js"), "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read one chunk, then close our end, as `head -1` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", (exitCode) => done(exitCode)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled 'error' event/);
+    expect(code).toBe(0);
+  });
+});
