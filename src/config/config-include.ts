@@ -16,6 +16,7 @@ import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { typeDescription } from "./config-data.js";
 import { isPathInside, readRegularFileSync } from "../files/contained-file.js";
+import { parseJson5Text } from "./json5-text.js";
 
 /** Largest config (or included) file read, in bytes. */
 export const MAX_CONFIG_DOCUMENT_BYTES = 8 * 1024 * 1024;
@@ -99,27 +100,18 @@ export async function readConfigDocument(path: string, options: { mustExist?: bo
   } catch {
     throw new ConfigDocumentError("config-unreadable", path, `The ${label} ${path} is not valid UTF-8 text. Save it as UTF-8.`);
   }
-  let parsed: unknown;
-  try {
-    const JSON5 = (await import("json5")).default;
-    parsed = JSON5.parse(text);
-  } catch (error) {
-    const err = error as Error & { lineNumber?: number; columnNumber?: number };
-    const at = err.lineNumber !== undefined ? ` at line ${err.lineNumber}${err.columnNumber !== undefined ? `, column ${err.columnNumber}` : ""}` : "";
+  const parsed = await parseJson5Text(text);
+  if (!parsed.ok) {
+    const { at, reason, line, column } = parsed.error;
     const position: { line?: number; column?: number } = {};
-    if (err.lineNumber !== undefined) position.line = err.lineNumber;
-    if (err.columnNumber !== undefined) position.column = err.columnNumber;
-    throw new ConfigDocumentError(
-      "config-parse-error",
-      path,
-      `The ${label} ${path} is not valid JSON5${at}: ${String(err.message).replace(/^JSON5: /, "").replace(/ at \d+:\d+$/, "")}. Fix the syntax there.`,
-      position,
-    );
+    if (line !== undefined) position.line = line;
+    if (column !== undefined) position.column = column;
+    throw new ConfigDocumentError("config-parse-error", path, `The ${label} ${path} is not valid JSON5${at}: ${reason}. Fix the syntax there.`, position);
   }
-  if (!isRecord(parsed)) {
-    throw new ConfigDocumentError("config-not-object", path, `The ${label} ${path} must contain a JSON object at the top level (it holds ${typeDescription(parsed)}). Wrap the settings in { … }.`);
+  if (!isRecord(parsed.value)) {
+    throw new ConfigDocumentError("config-not-object", path, `The ${label} ${path} must contain a JSON object at the top level (it holds ${typeDescription(parsed.value)}). Wrap the settings in { … }.`);
   }
-  return { path, exists: true, value: parsed, text };
+  return { path, exists: true, value: parsed.value, text };
 }
 
 /** Where the `plugins` section lives. */

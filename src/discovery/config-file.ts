@@ -10,6 +10,7 @@ import { readPluginsPolicy, type PluginsPolicy } from "../config/plugins-policy.
 import { ConfigDocumentError, locatePluginsSection } from "../config/config-include.js";
 import { readRegularFileSync } from "../files/contained-file.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
+import { parseJson5Text } from "../config/json5-text.js";
 
 /** Largest config file read (bytes); a bigger file is `config-unreadable`. */
 export const MAX_CONFIG_FILE_BYTES = 8 * 1024 * 1024;
@@ -113,32 +114,29 @@ export async function readOpenClawConfig(path: string): Promise<OpenClawConfigFi
       message: `Config file ${path} is not valid UTF-8 text. Save it as UTF-8; ${NOTHING_LOADS}.`,
     });
   }
-  let parsed: unknown;
-  try {
-    const JSON5 = (await import("json5")).default;
-    parsed = JSON5.parse(text);
-  } catch (error) {
-    const err = error as Error & { lineNumber?: number; columnNumber?: number };
-    const at = err.lineNumber !== undefined ? ` at line ${err.lineNumber}${err.columnNumber !== undefined ? `, column ${err.columnNumber}` : ""}` : "";
+  const parsed = await parseJson5Text(text);
+  if (!parsed.ok) {
+    const { at, reason, line, column } = parsed.error;
     return unusableConfigFile(path, empty, {
       code: "config-parse-error",
-      message: `Config file ${path} is not valid JSON5${at}: ${String(err.message).replace(/^JSON5: /, "").replace(/ at \d+:\d+$/, "")}. Fix the syntax there; ${NOTHING_LOADS} (plugins.deny and plugins.allow cannot be applied from a file that does not parse).`,
-      line: err.lineNumber,
-      column: err.columnNumber,
+      message: `Config file ${path} is not valid JSON5${at}: ${reason}. Fix the syntax there; ${NOTHING_LOADS} (plugins.deny and plugins.allow cannot be applied from a file that does not parse).`,
+      line,
+      column,
     });
   }
-  if (!isRecord(parsed)) {
+  const value = parsed.value;
+  if (!isRecord(value)) {
     return unusableConfigFile(path, empty, {
       code: "config-not-object",
-      message: `Config file ${path} must contain a JSON object at the top level (it holds ${typeDescription(parsed)}). Wrap the settings in { … }; ${NOTHING_LOADS}.`,
+      message: `Config file ${path} must contain a JSON object at the top level (it holds ${typeDescription(value)}). Wrap the settings in { … }; ${NOTHING_LOADS}.`,
     });
   }
   // `plugins.$include` (config-include.ts): the section comes from another file; paths in it resolve against that file.
-  let raw = parsed;
+  let raw = value;
   let pluginsFile = path;
   const includeDiagnostics: PluginDiagnostic[] = [];
   try {
-    const source = await locatePluginsSection({ path, exists: true, value: parsed, text });
+    const source = await locatePluginsSection({ path, exists: true, value, text });
     if (source.kind === "include") {
       raw = { ...parsed, plugins: source.section };
       pluginsFile = source.file;
