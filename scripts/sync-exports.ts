@@ -1,8 +1,9 @@
 /**
  * Generates, from the entrypoint manifest:
- * - package.json#exports and the `files` exclusions for private-local-only subpaths (the private facades themselves
- *   and the declarations of every source file that only private subpaths reach, e.g. src/testing/), so nothing
- *   private ships in the tarball;
+ * - package.json#exports and the `files` exclusions: the private-local-only subpaths (their facades), and the
+ *   declarations of every source file no public subpath reaches (src/testing/, the CLI's and the operator domains'
+ *   own files such as src/server/ or src/install/: the CLI ships as JavaScript, nobody imports its types), so
+ *   nothing private ships in the tarball; a folder none of whose sources ships is excluded as one glob;
  * - the generated regions of every facade (`// <generated group="…">` … `// </generated>` in
  *   src/plugin-sdk/<subpath>.ts): the shared re-export lists of the manifest's `exportGroups` (see
  *   scripts/lib/export-groups.ts).
@@ -10,7 +11,7 @@
  *
  * Usage: tsx scripts/sync-exports.ts [--check]
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFileAtomicSync } from "../src/files/write-file-atomic.js";
 import {
@@ -26,12 +27,6 @@ import {
 } from "./lib/entrypoints.js";
 import { groupRefOf, renderGroupRegion, syncFacadeText } from "./lib/export-groups.js";
 import { resolvedSourceImports } from "./lib/import-graph.js";
-
-/**
- * The CLI's sources (tsup entries `cli/openclaw` and `cli/runtime-worker`, the child process the CLI spawns to run
- * plugin code): public, since the package's `bin` runs them.
- */
-const CLI_SOURCES = ["src/cli/bin.ts", "src/cli/runtime-worker.ts"];
 
 type ExportTarget = string | { types: string; default: string };
 
@@ -61,19 +56,49 @@ function reachableSources(roots: string[]): Set<string> {
   return seen;
 }
 
+/** Repo-relative paths of every `.ts` source under src/ (tests and test-type files left out: tsc emits none). */
+function allSources(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(join(repoRoot, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== "__fixtures__") walk(path);
+      } else if (entry.name.endsWith(".ts") && !/\.test(-d)?\.ts$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+        out.push(path);
+      }
+    }
+  };
+  walk("src");
+  return out.sort();
+}
+
+/** tsc emits src/<path>.ts as dist/<path>.d.ts (tsconfig.build.json: rootDir src, outDir dist). */
+function declarationOf(source: string): string {
+  return source.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts");
+}
+
 export function expectedFiles(): string[] {
   const files = ["dist", "!dist/**/*.tsbuildinfo"];
   const privateSubpaths = readPrivateSubpaths();
   for (const subpath of privateSubpaths) {
     files.push(`!dist/plugin-sdk/${subpath}.js`, `!dist/plugin-sdk/${subpath}.d.ts`);
   }
-  const publicReach = reachableSources([...publicSubpaths().map(sourceFileOf), ...CLI_SOURCES]);
+  const publicReach = reachableSources(publicSubpaths().map(sourceFileOf));
   const privateFacades = new Set(privateSubpaths.map(sourceFileOf));
-  const privateOnly = [...reachableSources(privateSubpaths.map(sourceFileOf))]
-    .filter((file) => !publicReach.has(file) && !privateFacades.has(file))
-    .sort();
-  // tsc emits src/<path>.ts as dist/<path>.d.ts (tsconfig.build.json: rootDir src, outDir dist).
-  for (const file of privateOnly) files.push(`!${file.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts")}`);
+  const unshipped = allSources().filter((file) => !publicReach.has(file) && !privateFacades.has(file));
+  // One glob for a top-level domain folder none of whose sources ships; single files elsewhere.
+  const byFolder = new Map<string, string[]>();
+  for (const file of allSources()) {
+    const folder = file.split("/").slice(0, 2).join("/");
+    if (file.split("/").length > 2) byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  const wholeFolders = new Set([...byFolder].filter(([, sources]) => sources.every((f) => unshipped.includes(f) || privateFacades.has(f))).map(([folder]) => folder));
+  wholeFolders.delete("src/plugin-sdk");
+  for (const folder of [...wholeFolders].sort()) files.push(`!${folder.replace(/^src\//, "dist/")}/**/*.d.ts`);
+  for (const file of unshipped) {
+    if (!wholeFolders.has(file.split("/").slice(0, 2).join("/"))) files.push(`!${declarationOf(file)}`);
+  }
   return files;
 }
 
