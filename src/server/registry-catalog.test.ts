@@ -20,6 +20,14 @@ describe("parseCatalog", () => {
     expect(entries[1]).toMatchObject({ npmPackage: "weather-lite", version: "latest", displayName: "weather-lite", author: null });
     expect(() => parseCatalog("nope")).toThrow(/JSON array of plugins/);
   });
+
+  it("reads null optional fields as absent, so the API's own answers (author: null, repository: null) read back", () => {
+    const read = parseCatalog([
+      { name: "@acme/echo", displayName: null, description: null, author: null, repository: null, tags: null, downloads: null, npm: { package: "@acme/echo", version: null } },
+    ]);
+    expect(read.skipped).toEqual([]);
+    expect(read.entries[0]).toMatchObject({ name: "@acme/echo", displayName: "@acme/echo", description: "", author: null, repository: null, tags: [], version: "latest" });
+  });
 });
 
 describe("search ranking", () => {

@@ -20,17 +20,19 @@ export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
 /** Time limit for fetching the catalog source (ms). */
 export const CATALOG_FETCH_TIMEOUT_MS = 15_000;
 
+// Optional fields accept null as "absent": the API's own answers use null for a missing author or repository, so a
+// catalog written from them must read back whole.
 const CatalogEntrySchema = z.looseObject({
   name: z.string().min(1).max(214),
-  displayName: z.string().max(200).optional(),
-  description: z.string().max(4000).optional(),
-  npm: z.looseObject({ package: z.string().min(1).max(214).optional(), version: z.string().max(256).optional() }).optional(),
-  version: z.string().max(256).optional(),
-  tags: z.array(z.string().max(100)).max(100).optional(),
-  author: z.union([z.string(), z.looseObject({ name: z.string() })]).optional(),
-  repository: z.union([z.string(), z.looseObject({ url: z.string() })]).optional(),
-  downloads: z.number().nonnegative().optional(),
-  pluginId: z.string().optional(),
+  displayName: z.string().max(200).nullish(),
+  description: z.string().max(4000).nullish(),
+  npm: z.looseObject({ package: z.string().min(1).max(214).nullish(), version: z.string().max(256).nullish() }).nullish(),
+  version: z.string().max(256).nullish(),
+  tags: z.array(z.string().max(100)).max(100).nullish(),
+  author: z.union([z.string(), z.looseObject({ name: z.string() })]).nullish(),
+  repository: z.union([z.string(), z.looseObject({ url: z.string() })]).nullish(),
+  downloads: z.number().nonnegative().nullish(),
+  pluginId: z.string().nullish(),
 });
 
 /** One catalog entry after reading (fields normalised, search text lowercased once). */
