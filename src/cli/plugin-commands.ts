@@ -35,6 +35,7 @@ import type { CliIO } from "./io.js";
 import { loadTimeLimitMs, startRuntimeChild, takeRuntimeChild, workerScriptArgs, type RuntimeChild, type RuntimeChildOptions } from "./runtime-child.js";
 import { childFailure } from "./runtime-check.js";
 import { cliPackageVersion } from "./version.js";
+import { isRecord } from "../config/config-data.js";
 
 /** Why the table is built: `help` needs every command (eager registrars run); `route` only what decides routing. */
 export type PluginCliPurpose = "help" | "route";
@@ -57,8 +58,6 @@ export interface LoadedPluginCli {
   /** Plugin modules imported to build the table (captures run): 0 when everything came from the cache. */
   captured: number;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The core command tree of a commander program (root names and aliases, and each group's subcommands).

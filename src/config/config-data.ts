@@ -4,6 +4,20 @@
  */
 
 /**
+ * True for an object that is not an array or null: the shape every reader of JSON config, records and plugin answers
+ * checks before reading fields.
+ *
+ * @example
+ * ```ts
+ * isRecord({ a: 1 }); // true
+ * isRecord([1]); // false
+ * ```
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
  * Own property of a plain or null-prototype object, never an inherited one (`constructor`, `toString`, …).
  *
  * @example

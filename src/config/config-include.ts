@@ -14,7 +14,7 @@
  */
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { typeDescription } from "./config-data.js";
+import { isRecord, typeDescription } from "./config-data.js";
 import { isPathInside, readRegularFileSync } from "../files/contained-file.js";
 import { parseJson5Text } from "./json5-text.js";
 
@@ -68,10 +68,6 @@ export interface ConfigDocument {
   value: Record<string, unknown>;
   /** Exact text read (to tell whether a rewrite changes anything). */
   text: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -4,6 +4,7 @@
  * a value of the wrong type, naming the field and the file.
  */
 import { ConfigWriteError, type OpenClawConfigDraft } from "./config-writer.js";
+import { isRecord } from "./config-data.js";
 
 /** One `plugins.entries.<id>` object while editing. */
 export type EditablePluginEntry = Record<string, unknown> & { enabled?: boolean; config?: unknown };
@@ -18,10 +19,6 @@ export type EditablePluginsSection = Record<string, unknown> & {
   slots?: Record<string, string>;
   installs?: Record<string, unknown>;
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function refuse(field: string, file: string): never {
   throw new ConfigWriteError("config-not-object", file, `${field} in ${file || "the config"} is not an object, so it cannot be edited; fix it first (openclaw plugins doctor shows where). Nothing was written.`);

@@ -5,7 +5,7 @@
  */
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { typeDescription } from "../config/config-data.js";
+import { isRecord, typeDescription } from "../config/config-data.js";
 import { readPluginsPolicy, type PluginsPolicy } from "../config/plugins-policy.js";
 import { ConfigDocumentError, locatePluginsSection } from "../config/config-include.js";
 import { readRegularFileSync } from "../files/contained-file.js";
@@ -30,10 +30,6 @@ export interface OpenClawConfigFile {
   diagnostics: PluginDiagnostic[];
   /** Same as `plugins.invalidReason`: set when the file is broken and no plugin code may be imported. */
   configError?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The sentence every fail-closed message ends with. */

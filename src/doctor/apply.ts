@@ -18,6 +18,7 @@ import { writeFileAtomic } from "../files/write-file-atomic.js";
 import type { PluginInstallRecord } from "../state/install-record.js";
 import type { PersistedRegistry } from "../state/plugin-index-api.js";
 import { QUARANTINE_KEY, REPAIR_ORDER, type QuarantinedEntry, type RepairAction, type RepairReport } from "./repair-types.js";
+import { isRecord } from "../config/config-data.js";
 
 /** Reinstalls a plugin from its record (the installer's job; injected so this domain does not depend on it). */
 export type RestorePlugin = (record: PluginInstallRecord) => Promise<void>;
@@ -31,8 +32,6 @@ export interface ApplyRepairsOptions {
   /** Called while waiting for another command's state lock. */
   onWait?: () => void;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function exists(path: string): boolean {
   try {

@@ -16,6 +16,7 @@ import { readPluginManifest } from "../manifest/read-plugin-manifest.js";
 import type { PluginInstallRecord } from "../state/install-record.js";
 import type { PluginIndex } from "../state/plugin-index-api.js";
 import type { RepairAction, RepairNote } from "./repair-types.js";
+import { isRecord } from "../config/config-data.js";
 
 /** Install sources a missing plugin can be downloaded again from. */
 export const DOWNLOADABLE_SOURCES: ReadonlySet<string> = new Set(["npm", "git", "clawhub", "marketplace"]);
@@ -41,8 +42,6 @@ export interface RepairPlan {
   /** The file holding the `plugins` section (an `$include`d file, or the config file). */
   pluginsFile: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function realOrSelf(path: string): string {
   try {

@@ -15,6 +15,7 @@ import type { RegisteredCli } from "../host/registry.js";
 import type { PluginDiagnostic } from "../manifest/diagnostics.js";
 import type { CapturedCliRegistration, CliCommandDescriptor } from "./claims.js";
 import { addedCommands, ensureCommandPath, runRegistrar, stderrPluginLogger } from "./command-tree.js";
+import { isRecord } from "../config/config-data.js";
 
 /**
  * Options of {@link captureCliMetadata} (JSON: they cross the process boundary).
@@ -52,8 +53,6 @@ export interface CliCaptureResult {
   diagnostics: PluginDiagnostic[];
   loadError?: { code: string; message: string };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function descriptorsOf(cli: RegisteredCli): CliCommandDescriptor[] {
   return cli.descriptors.map((d) => ({

@@ -18,6 +18,7 @@ import { dirname, join } from "node:path";
 import { readPluginPackageJson, resolveEntryFile } from "../host/entry-files.js";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
 import type { CapturedCliRegistration } from "./claims.js";
+import { isRecord } from "../config/config-data.js";
 
 /** Format version of the cache file; another version is ignored. */
 export const CLI_CACHE_VERSION = 1;
@@ -69,7 +70,6 @@ export function cliCachePath(stateDir: string): string {
   return join(stateDir, "cache", "plugin-cli.json");
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
 
 function isDescriptorList(value: unknown): boolean {

@@ -11,6 +11,7 @@ import { loadPlugin } from "../host/loader.js";
 import { DEFAULT_REGISTER_TIMEOUT_MS } from "../host/register-step.js";
 import type { RegisteredCli } from "../host/registry.js";
 import { ensureCommandPath, runRegistrar, stderrPluginLogger } from "./command-tree.js";
+import { isRecord } from "../config/config-data.js";
 
 /**
  * What the CLI sends the command child (JSON).
@@ -39,8 +40,6 @@ export interface PluginCommandIO {
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const startsWith = (argv: readonly string[], prefix: readonly string[]): boolean => prefix.length <= argv.length && prefix.every((part, i) => argv[i] === part);
 

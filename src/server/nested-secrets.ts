@@ -6,10 +6,7 @@
  * A path is sensitive when a `uiHints` key marks it (`sensitive: true`; `*` matches any key or array index), or —
  * without a hint for it — when the caller's name rule says so (the same rule the top-level parameters use).
  */
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isRecord } from "../config/config-data.js";
 
 /** Decides whether a config path (segments below the plugin's config root) holds a secret. */
 export type SensitivePathRule = (path: readonly string[]) => boolean;

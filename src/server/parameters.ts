@@ -7,10 +7,7 @@
 import type { PluginManifest } from "../manifest/plugin-manifest-schema.js";
 import type { PluginParameter } from "../management-client/api-types.js";
 import { maskNestedSecrets, restoreMaskedSecrets, sensitivePathRule, type SensitivePathRule } from "./nested-secrets.js";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isRecord } from "../config/config-data.js";
 
 /** Key names that are treated as sensitive even without a `uiHints` flag (tokens, keys, passwords, secrets). */
 const SENSITIVE_NAME = /(?:secret|token|password|passwd|api[-_]?key|private[-_]?key|credential|auth)/i;

@@ -13,13 +13,10 @@ import type { ManagedPlugin, PluginListResponse, ValidationIssue } from "../mana
 import { describeParameters, isConfigured } from "./parameters.js";
 import type { PluginRuntime, RuntimePluginSpec } from "./plugin-runtime.js";
 import type { EventBus } from "./events.js";
+import { isRecord } from "../config/config-data.js";
 
 /** Longest time a cached catalog snapshot is served without re-reading the plugin folders (ms). */
 export const SNAPSHOT_TTL_MS = 2_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** One read of disk: the catalog and the install records. */
 export interface PluginSnapshot {

@@ -14,6 +14,7 @@ import { ConfigWriteError, readOpenClawConfigForEdit, updateOpenClawConfig, type
 import { parseInstallRecord, type PluginInstallRecord } from "./install-record.js";
 import type { PluginIndex } from "./plugin-index-api.js";
 import { withStateLock } from "./state-lock.js";
+import { isRecord } from "../config/config-data.js";
 
 /** Paths the legacy helpers need (an `OpenClawPaths` fits). */
 export interface LegacyInstallPaths {
@@ -29,10 +30,6 @@ export interface LegacyInstallRecords {
   invalid: Array<{ pluginId: string; message: string }>;
   /** Raw `plugins.installs` value (undefined when absent). */
   raw: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

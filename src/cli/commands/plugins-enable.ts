@@ -10,15 +10,12 @@ import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { toCliError, tryOpenIndex } from "../state-access.js";
 import { buildPluginCatalog } from "../../discovery/plugin-catalog.js";
 import { closestMatch } from "../../manifest/paths.js";
+import { isRecord } from "../../config/config-data.js";
 
 /** Options of `plugins enable` / `plugins disable`. */
 export interface PluginsEnableOptions {
   json?: boolean;
   workspace?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
