@@ -18,7 +18,9 @@ import {
   loadMarketplace,
   readKnownMarketplaces,
   resolveEntryPath,
+  type ResolvedMarketplace,
 } from "../../marketplace/marketplace-source.js";
+import type { MarketplaceEntry } from "../../marketplace/marketplace-manifest.js";
 
 /** Options of {@link marketplaceSource}. */
 export interface MarketplaceSourceOptions {
@@ -84,6 +86,28 @@ export function marketplaceSource(options: MarketplaceSourceOptions): InstallSou
     const split = splitMarketplaceSpec(spec);
     return split && Object.hasOwn(readKnownMarketplaces(home), split.source) ? split : undefined;
   };
+  /** Loads the marketplace, finds the entry, runs `use`, cleans up; marketplace errors become install errors. */
+  const withMarketplaceEntry = async <T>(
+    wanted: { plugin: string; source: string },
+    spec: string,
+    home: string,
+    sctx: SourceContext,
+    use: (market: ResolvedMarketplace, entry: MarketplaceEntry) => Promise<T>,
+  ): Promise<T> => {
+    let market: ResolvedMarketplace;
+    try {
+      market = await loadMarketplace(wanted.source, { home, cwd: options.cwd, env: sctx.env, gitCommand: sctx.gitCommand });
+    } catch (error) {
+      throw asInstallError(error, spec);
+    }
+    try {
+      return await use(market, findMarketplaceEntry(market, wanted.plugin));
+    } catch (error) {
+      throw asInstallError(error, spec);
+    } finally {
+      await market.cleanup();
+    }
+  };
   return {
     kind: "marketplace",
     matches: (spec, request) =>
@@ -114,14 +138,7 @@ export function marketplaceSource(options: MarketplaceSourceOptions): InstallSou
         });
       }
       sctx.progress({ phase: "resolve", status: "progress", message: `marketplace ${wanted.source}` });
-      let market;
-      try {
-        market = await loadMarketplace(wanted.source, { home, cwd: options.cwd, env: sctx.env, gitCommand: sctx.gitCommand });
-      } catch (error) {
-        throw asInstallError(error, spec);
-      }
-      try {
-        const entry = findMarketplaceEntry(market, wanted.plugin);
+      return withMarketplaceEntry(wanted, spec, home, sctx, async (market, entry) => {
         let pluginDir: string;
         const record: Partial<PluginInstallRecord> = {
           marketplaceName: market.manifest.name ?? market.knownName ?? wanted.source,
@@ -144,33 +161,18 @@ export function marketplaceSource(options: MarketplaceSourceOptions): InstallSou
           if (staged.record.gitCommit) record.gitCommit = staged.record.gitCommit;
         }
         return { pluginDir, source: "marketplace", managedNpm: true, record };
-      } catch (error) {
-        throw asInstallError(error, spec);
-      } finally {
-        await market.cleanup();
-      }
+      });
     },
     async checkUpdate(record: PluginInstallRecord, spec: string, sctx: SourceContext) {
       // Current when the entry still declares the installed version; an entry without a version is re-staged.
       const wanted = splitMarketplaceSpec(spec);
       if (!wanted) return { upToDate: false };
       const home = options.home ?? sctx.env.HOME ?? homedir();
-      let market;
-      try {
-        market = await loadMarketplace(wanted.source, { home, cwd: options.cwd, env: sctx.env, gitCommand: sctx.gitCommand });
-      } catch (error) {
-        throw asInstallError(error, spec);
-      }
-      try {
-        const entry = findMarketplaceEntry(market, wanted.plugin);
-        return entry.version !== undefined
+      return withMarketplaceEntry(wanted, spec, home, sctx, async (_market, entry) =>
+        entry.version !== undefined
           ? { upToDate: entry.version === record.version, targetVersion: entry.version, spec }
-          : { upToDate: false, spec };
-      } catch (error) {
-        throw asInstallError(error, spec);
-      } finally {
-        await market.cleanup();
-      }
+          : { upToDate: false, spec },
+      );
     },
     updateSpec: (record) =>
       record.marketplacePlugin && record.marketplaceSource ? `${PREFIX}${record.marketplacePlugin}@${record.marketplaceSource}` : undefined,
